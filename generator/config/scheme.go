@@ -1,0 +1,500 @@
+package config
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"dutyreport/generator/problem"
+	"dutyreport/generator/record"
+)
+
+// Scheme is an assessment scheme (考核办法): who is assessed, what each score
+// is made of, the bands, the ranking groups and the consequences. Schemes
+// differ between places and years, so all of this is data.
+type Scheme struct {
+	Name   string `yaml:"name"`
+	Source string `yaml:"source"` // the document it comes from, e.g. 商南发〔2015〕2号
+	// Categories of units, as the units register writes them.
+	Categories []Category `yaml:"categories"`
+	// Responsibilities are the values of 责任类别 in the ledger.
+	Responsibilities []Responsibility `yaml:"responsibilities"`
+	Tasks            []Task           `yaml:"tasks"`
+	Components       []Component      `yaml:"components"`
+	// Total lists the components whose sum is a unit's total.
+	Total []string `yaml:"total"`
+	// Columns lists the components shown on ranking pages; default Total.
+	Columns      []string      `yaml:"columns"`
+	Bands        []Band        `yaml:"bands"`
+	Groups       []Group       `yaml:"groups"`
+	Consequences []Consequence `yaml:"consequences"`
+
+	compIndex map[string]int
+	taskIndex map[string]int
+	catByName map[string]int
+}
+
+// Category is a kind of unit: 镇, 县直部门, 村(居)务监督委员会.
+type Category struct {
+	ID      string   `yaml:"id"`
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+	// Parent is the category of the unit this one belongs to: a village
+	// committee's town. Units of such a category need a parent in the register.
+	Parent string `yaml:"parent"`
+	// Ranked is false for units that get component scores but no total, band
+	// or rank of their own (village committees, folded into their town).
+	Ranked *bool `yaml:"ranked"`
+}
+
+// IsRanked reports whether units of the category get a total, band and rank.
+func (c Category) IsRanked() bool { return c.Ranked == nil || *c.Ranked }
+
+// Responsibility is 主体责任 or 监督责任.
+type Responsibility struct {
+	ID      string   `yaml:"id"`
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+}
+
+// Task is one duty of the ledger with its scoring standard (赋分标准).
+type Task struct {
+	Code           string `yaml:"code"`
+	Name           string `yaml:"name"`
+	Responsibility string `yaml:"responsibility"`
+	Role           string `yaml:"role"`
+	// Points is the most the task can cost.
+	Points record.Points `yaml:"points"`
+	// Rule is how an incomplete task is deducted:
+	//   any_missing  – Points when done < required (the default);
+	//   per_missing  – Per for each missing time, at most Points;
+	//   proportional – Points × missing ÷ required, rounded by the one rule.
+	Rule string        `yaml:"rule"`
+	Per  record.Points `yaml:"per"`
+	// Categories of units that have the task; default every category.
+	Categories []string `yaml:"categories"`
+	// Required is the usual required count, used by the example generator
+	// and by `dutyreport new`; the ledger's own count is what is scored.
+	Required int `yaml:"required"`
+}
+
+// Deduction rules of a Task.
+const (
+	RuleAnyMissing   = "any_missing"
+	RulePerMissing   = "per_missing"
+	RuleProportional = "proportional"
+)
+
+// Deduction returns what the task costs a unit that did done of required.
+func (t Task) Deduction(required, done int32) record.Points {
+	missing := int64(required) - int64(done)
+	if missing <= 0 || required <= 0 {
+		return 0
+	}
+	switch t.Rule {
+	case RulePerMissing:
+		return min(t.Points, t.Per*record.Points(missing))
+	case RuleProportional:
+		return t.Points.MulDiv(missing, int64(required))
+	}
+	return t.Points
+}
+
+// Component is one score of a unit. Kinds:
+//
+//	ledger     – Full minus the deductions of the ledger's tasks of Responsibility
+//	             (never below zero), optionally folded with the units below (Fold);
+//	evaluation – the democratic evaluation average (0–100) converted to Full;
+//	sheet      – read from the component-score sheet, at most Full;
+//	mean, sum  – of the components listed in Of.
+//
+// Any component may also be given in the score sheet; when the sheet has it,
+// the sheet's number is used.
+type Component struct {
+	ID             string        `yaml:"id"`
+	Name           string        `yaml:"name"`
+	Kind           string        `yaml:"kind"`
+	Responsibility string        `yaml:"responsibility"`
+	Full           record.Points `yaml:"full"`
+	Of             []string      `yaml:"of"`
+	// Categories the component applies to; default every ranked category.
+	Categories []string `yaml:"categories"`
+	// Column is the score-sheet header that gives this component; default Name.
+	Column string `yaml:"column"`
+	// Aliases are other headers accepted for Column.
+	Aliases []string `yaml:"aliases"`
+	Fold    *Fold    `yaml:"fold"`
+	// Part is the component this one is a part of, for indentation (an
+	// indicator under its item).
+	Part string `yaml:"part"`
+}
+
+// Component kinds.
+const (
+	KindLedger     = "ledger"
+	KindEvaluation = "evaluation"
+	KindSheet      = "sheet"
+	KindMean       = "mean"
+	KindSum        = "sum"
+)
+
+// Fold takes the scores of the units below into a unit's component: seed 000
+// 四(一)4: 村(居)民监督委员会的考核得分计入镇党委主体责任的平均分.
+type Fold struct {
+	// Component of the units below that is folded in.
+	Component string `yaml:"component"`
+	// Mode "each" averages the unit's own score with each unit below as one
+	// entry (the default, the seed's reading); "mean" averages the unit's own
+	// score with the mean of the units below.
+	Mode string `yaml:"mode"`
+}
+
+// Band is a grade band (档次). A unit is in the first band whose Min its
+// rounded total reaches; the last band has no Min.
+type Band struct {
+	ID   string         `yaml:"id"`
+	Name string         `yaml:"name"`
+	Min  *record.Points `yaml:"min"`
+}
+
+// Group is a ranking group: units of its categories are ranked together.
+type Group struct {
+	ID         string   `yaml:"id"`
+	Name       string   `yaml:"name"`
+	Categories []string `yaml:"categories"`
+}
+
+// Consequence is a rule that attaches a consequence to a unit's result.
+// Every condition given must hold; YearsRunning > 1 asks that the conditions
+// held in as many consecutive years, ending with this one.
+type Consequence struct {
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"`
+	// Band: the unit is in this band.
+	Band string `yaml:"band"`
+	// Bottom: the unit is among the last Bottom of its group (ties included).
+	Bottom int `yaml:"bottom"`
+	// LastIn: the unit has the lowest score of this component, in Scope
+	// ("county": all ranked units, the default; "group": its group).
+	LastIn string `yaml:"last_in"`
+	Scope  string `yaml:"scope"`
+	// YearsRunning is how many consecutive years the conditions must hold.
+	YearsRunning int `yaml:"years_running"`
+	// Note explains the consequence on the methodology page and in exports.
+	Note string `yaml:"note"`
+}
+
+// Component returns the component with the id.
+func (s *Scheme) Component(id string) (Component, bool) {
+	i, ok := s.compIndex[id]
+	if !ok {
+		return Component{}, false
+	}
+	return s.Components[i], true
+}
+
+// Task returns the task with the code.
+func (s *Scheme) Task(code string) (Task, bool) {
+	i, ok := s.taskIndex[code]
+	if !ok {
+		return Task{}, false
+	}
+	return s.Tasks[i], true
+}
+
+// TaskIndex returns the position of a task in Tasks, or -1.
+func (s *Scheme) TaskIndex(code string) int {
+	if i, ok := s.taskIndex[code]; ok {
+		return i
+	}
+	return -1
+}
+
+// CategoryByName finds a category by the name or an alias written in the
+// units register, after folding width and spaces.
+func (s *Scheme) CategoryByName(name string) (Category, bool) {
+	i, ok := s.catByName[FoldName(name)]
+	if !ok {
+		return Category{}, false
+	}
+	return s.Categories[i], true
+}
+
+// Category returns the category with the id.
+func (s *Scheme) Category(id string) (Category, bool) {
+	for _, c := range s.Categories {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Category{}, false
+}
+
+// Responsibility finds a responsibility by its name or an alias.
+func (s *Scheme) ResponsibilityByName(name string) (Responsibility, bool) {
+	f := FoldName(name)
+	for _, r := range s.Responsibilities {
+		if FoldName(r.Name) == f || FoldName(r.ID) == f || slices.ContainsFunc(r.Aliases, func(a string) bool { return FoldName(a) == f }) {
+			return r, true
+		}
+	}
+	return Responsibility{}, false
+}
+
+// GroupOf returns the ranking group of a category, if it is ranked.
+func (s *Scheme) GroupOf(category string) (Group, bool) {
+	for _, g := range s.Groups {
+		if slices.Contains(g.Categories, category) {
+			return g, true
+		}
+	}
+	return Group{}, false
+}
+
+// BandFor returns the band of a rounded total.
+func (s *Scheme) BandFor(total record.Points) Band {
+	for _, b := range s.Bands {
+		if b.Min == nil || total >= *b.Min {
+			return b
+		}
+	}
+	return s.Bands[len(s.Bands)-1]
+}
+
+// Applies reports whether component c applies to units of category cat.
+func (s *Scheme) Applies(c Component, cat string) bool {
+	if len(c.Categories) > 0 {
+		return slices.Contains(c.Categories, cat)
+	}
+	k, ok := s.Category(cat)
+	return ok && k.IsRanked()
+}
+
+func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
+	at := func(path string) problem.Position { return pos.Of(file, path) }
+	missing := func(path, what string) {
+		probs.Add(problem.Problem{Pos: at(path), Code: problem.ConfigMissingKey, Found: join(path, what)})
+	}
+	badValue := func(path, found, expected string) {
+		probs.Add(problem.Problem{Pos: at(path), Code: problem.ConfigBadValue, Found: path + ": " + found, Expected: expected})
+	}
+	unknownRef := func(path, ref, kinds string, known []string) {
+		probs.Add(problem.Problem{Pos: at(path), Code: problem.ConfigUnknownRef, Found: path + ": " + ref, Expected: kinds + ": " + strings.Join(known, ", ")})
+	}
+	ids := func(path string, n int, id func(int) string) map[string]int {
+		m := map[string]int{}
+		for i := range n {
+			p := path + "." + strconv.Itoa(i)
+			v := id(i)
+			if v == "" {
+				missing(p, "id")
+				continue
+			}
+			if _, dup := m[v]; dup {
+				probs.Add(problem.Problem{Pos: at(p), Code: problem.ConfigDuplicate, Found: p + ": " + v})
+				continue
+			}
+			m[v] = i
+		}
+		return m
+	}
+	keys := func(m map[string]int) []string {
+		out := make([]string, 0, len(m))
+		for k := range m {
+			out = append(out, k)
+		}
+		slices.Sort(out)
+		return out
+	}
+
+	if s.Name == "" {
+		missing("", "name")
+	}
+	cats := ids("categories", len(s.Categories), func(i int) string { return s.Categories[i].ID })
+	s.catByName = map[string]int{}
+	for i, c := range s.Categories {
+		p := "categories." + strconv.Itoa(i)
+		if c.Name == "" {
+			missing(p, "name")
+		}
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
+			s.catByName[FoldName(n)] = i
+		}
+		if c.Parent != "" {
+			if _, ok := cats[c.Parent]; !ok {
+				unknownRef(p+".parent", c.Parent, "categories", keys(cats))
+			}
+		}
+	}
+	resps := ids("responsibilities", len(s.Responsibilities), func(i int) string { return s.Responsibilities[i].ID })
+	s.taskIndex = ids("tasks", len(s.Tasks), func(i int) string { return s.Tasks[i].Code })
+	for i := range s.Tasks {
+		t := &s.Tasks[i]
+		p := "tasks." + strconv.Itoa(i)
+		if _, ok := resps[t.Responsibility]; !ok {
+			unknownRef(p+".responsibility", t.Responsibility, "responsibilities", keys(resps))
+		}
+		for _, cat := range t.Categories {
+			if _, ok := cats[cat]; !ok {
+				unknownRef(p+".categories", cat, "categories", keys(cats))
+			}
+		}
+		if t.Points <= 0 {
+			badValue(p+".points", t.Points.String(), "more than 0")
+		}
+		switch t.Rule {
+		case "":
+			t.Rule = RuleAnyMissing
+		case RuleAnyMissing, RuleProportional:
+		case RulePerMissing:
+			if t.Per <= 0 {
+				badValue(p+".per", t.Per.String(), "the points deducted per missing time, more than 0")
+			}
+		default:
+			badValue(p+".rule", t.Rule, "any_missing, per_missing or proportional")
+		}
+	}
+	s.compIndex = ids("components", len(s.Components), func(i int) string { return s.Components[i].ID })
+	for i := range s.Components {
+		c := &s.Components[i]
+		p := "components." + strconv.Itoa(i)
+		if c.Name == "" {
+			missing(p, "name")
+		}
+		if c.Column == "" {
+			c.Column = c.Name
+		}
+		for _, cat := range c.Categories {
+			if _, ok := cats[cat]; !ok {
+				unknownRef(p+".categories", cat, "categories", keys(cats))
+			}
+		}
+		for j, o := range c.Of {
+			if k, ok := s.compIndex[o]; !ok || k >= i {
+				unknownRef(p+".of."+strconv.Itoa(j), o, "components defined above this one", keys(s.compIndex))
+			}
+		}
+		if c.Part != "" {
+			if _, ok := s.compIndex[c.Part]; !ok {
+				unknownRef(p+".part", c.Part, "components", keys(s.compIndex))
+			}
+		}
+		switch c.Kind {
+		case KindLedger:
+			if _, ok := resps[c.Responsibility]; !ok {
+				unknownRef(p+".responsibility", c.Responsibility, "responsibilities", keys(resps))
+			}
+			if c.Full <= 0 {
+				badValue(p+".full", c.Full.String(), "the full score, more than 0")
+			}
+		case KindEvaluation, KindSheet:
+			if c.Full <= 0 {
+				badValue(p+".full", c.Full.String(), "the full score, more than 0")
+			}
+		case KindMean, KindSum:
+			if len(c.Of) == 0 {
+				missing(p, "of")
+			}
+		default:
+			badValue(p+".kind", c.Kind, "ledger, evaluation, sheet, mean or sum")
+		}
+		if f := c.Fold; f != nil {
+			if k, ok := s.compIndex[f.Component]; !ok || k >= i {
+				unknownRef(p+".fold.component", f.Component, "components defined above this one", keys(s.compIndex))
+			}
+			switch f.Mode {
+			case "":
+				f.Mode = "each"
+			case "each", "mean":
+			default:
+				badValue(p+".fold.mode", f.Mode, "each or mean")
+			}
+		}
+	}
+	if len(s.Total) == 0 {
+		missing("", "total")
+	}
+	for j, id := range s.Total {
+		if _, ok := s.compIndex[id]; !ok {
+			unknownRef("total."+strconv.Itoa(j), id, "components", keys(s.compIndex))
+		}
+	}
+	if len(s.Columns) == 0 {
+		s.Columns = s.Total
+	}
+	for j, id := range s.Columns {
+		if _, ok := s.compIndex[id]; !ok {
+			unknownRef("columns."+strconv.Itoa(j), id, "components", keys(s.compIndex))
+		}
+	}
+	bands := ids("bands", len(s.Bands), func(i int) string { return s.Bands[i].ID })
+	if len(s.Bands) == 0 {
+		missing("", "bands")
+	}
+	for i, b := range s.Bands {
+		p := "bands." + strconv.Itoa(i)
+		if b.Name == "" {
+			missing(p, "name")
+		}
+		last := i == len(s.Bands)-1
+		switch {
+		case b.Min == nil && !last:
+			missing(p, "min")
+		case b.Min != nil && last:
+			badValue(p+".min", b.Min.String(), "no min on the last band: it takes every lower total")
+		case b.Min != nil && i > 0 && s.Bands[i-1].Min != nil && *b.Min >= *s.Bands[i-1].Min:
+			badValue(p+".min", b.Min.String(), "bands from the highest down: less than "+s.Bands[i-1].Min.String())
+		}
+	}
+	groups := ids("groups", len(s.Groups), func(i int) string { return s.Groups[i].ID })
+	_ = groups
+	inGroup := map[string]string{}
+	for i, g := range s.Groups {
+		p := "groups." + strconv.Itoa(i)
+		if g.Name == "" {
+			missing(p, "name")
+		}
+		for _, cat := range g.Categories {
+			if _, ok := cats[cat]; !ok {
+				unknownRef(p+".categories", cat, "categories", keys(cats))
+			} else if other, dup := inGroup[cat]; dup {
+				badValue(p+".categories", cat, "each category in one group only; it is already in "+other)
+			}
+			inGroup[cat] = g.ID
+		}
+	}
+	ids("consequences", len(s.Consequences), func(i int) string { return s.Consequences[i].ID })
+	for i := range s.Consequences {
+		c := &s.Consequences[i]
+		p := "consequences." + strconv.Itoa(i)
+		if c.Name == "" {
+			missing(p, "name")
+		}
+		if c.Band != "" {
+			if _, ok := bands[c.Band]; !ok {
+				unknownRef(p+".band", c.Band, "bands", keys(bands))
+			}
+		}
+		if c.LastIn != "" {
+			if _, ok := s.compIndex[c.LastIn]; !ok {
+				unknownRef(p+".last_in", c.LastIn, "components", keys(s.compIndex))
+			}
+		}
+		switch c.Scope {
+		case "":
+			c.Scope = "county"
+		case "county", "group":
+		default:
+			badValue(p+".scope", c.Scope, "county or group")
+		}
+		if c.Band == "" && c.Bottom == 0 && c.LastIn == "" {
+			missing(p, "band, bottom or last_in")
+		}
+		if c.YearsRunning == 0 {
+			c.YearsRunning = 1
+		}
+		if c.YearsRunning < 1 || c.Bottom < 0 {
+			badValue(p+".years_running", strconv.Itoa(c.YearsRunning), "1 or more")
+		}
+	}
+}

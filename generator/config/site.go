@@ -1,0 +1,133 @@
+package config
+
+import (
+	"slices"
+	"strconv"
+
+	"dutyreport/generator/problem"
+	"dutyreport/generator/record"
+)
+
+// Site is site.yaml: what the site is called, which years it holds and in
+// what state, where its inputs are and where each audience is written.
+type Site struct {
+	Title  string `yaml:"title"`
+	County string `yaml:"county"`
+	// Locale is the language of the pages: zh-CN (default) or en.
+	Locale string `yaml:"locale"`
+	Theme  string `yaml:"theme"`
+	// Scheme is the path of the scheme file, relative to the site folder.
+	Scheme string `yaml:"scheme"`
+	Years  []Year `yaml:"years"`
+	Inputs Inputs `yaml:"inputs"`
+	// Audiences gives each audience's output folder.
+	Audiences Audiences `yaml:"audiences"`
+}
+
+// Year is one assessment year and its edition status.
+type Year struct {
+	Year int `yaml:"year"`
+	// Status is "published" (both audiences) or "draft" (internal only).
+	Status    string      `yaml:"status"`
+	Published record.Date `yaml:"published"`
+}
+
+// Draft and Published are the edition states of a year.
+const (
+	Draft     = "draft"
+	Published = "published"
+)
+
+// Inputs are the paths of the input files, relative to the site folder;
+// {year} stands for the assessment year.
+type Inputs struct {
+	Units      string `yaml:"units"`
+	Ledger     string `yaml:"ledger"`
+	Evaluation string `yaml:"evaluation"`
+	// Scores is the optional component-score sheet; a year without the file
+	// is scored from the ledger alone.
+	Scores string `yaml:"scores"`
+}
+
+// Audiences maps each audience to its output folder.
+type Audiences struct {
+	Public   Audience `yaml:"public"`
+	Internal Audience `yaml:"internal"`
+}
+
+// Audience is one audience's settings.
+type Audience struct {
+	Out string `yaml:"out"`
+}
+
+// The two audiences.
+const (
+	Public   = "public"
+	Internal = "internal"
+)
+
+// defaults fills what site.yaml may leave out.
+func (s *Site) defaults() {
+	def := func(p *string, v string) {
+		if *p == "" {
+			*p = v
+		}
+	}
+	def(&s.Locale, "zh-CN")
+	def(&s.Theme, "default")
+	def(&s.Scheme, "schemes/shangnan.yaml")
+	def(&s.Inputs.Units, "data/单位名录.xlsx")
+	def(&s.Inputs.Ledger, "data/{year}/纪实台账.xlsx")
+	def(&s.Inputs.Evaluation, "data/{year}/民主测评.xlsx")
+	def(&s.Inputs.Scores, "data/{year}/考核得分汇总表.xlsx")
+	def(&s.Audiences.Public.Out, "public")
+	def(&s.Audiences.Internal.Out, "dashboard")
+	for i := range s.Years {
+		def(&s.Years[i].Status, Published)
+	}
+}
+
+func (s *Site) validate(file string, pos Positions, probs *problem.List) {
+	at := problem.Position{File: file}
+	if s.Title == "" {
+		probs.Add(problem.Problem{Pos: at, Code: problem.ConfigMissingKey, Found: "title"})
+	}
+	if _, ok := problem.ParseLang(s.Locale); !ok {
+		probs.Add(problem.Problem{Pos: pos.Of(file, "locale"), Code: problem.ConfigBadValue, Found: "locale: " + s.Locale, Expected: "zh-CN or en"})
+	}
+	if len(s.Years) == 0 {
+		probs.Add(problem.Problem{Pos: at, Code: problem.ConfigMissingKey, Found: "years", Hint: "list the assessment years, e.g. - {year: 2024, status: published, published: 2025-03-01}"})
+	}
+	seen := map[int]bool{}
+	for i, y := range s.Years {
+		path := "years." + strconv.Itoa(i)
+		at := pos.Of(file, path)
+		if y.Year < 1990 || y.Year > 2200 {
+			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigBadValue, Found: path + ".year: " + strconv.Itoa(y.Year), Expected: "a four-digit year"})
+		}
+		if seen[y.Year] {
+			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigDuplicate, Found: path + ".year: " + strconv.Itoa(y.Year)})
+		}
+		seen[y.Year] = true
+		if y.Status != Draft && y.Status != Published {
+			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigBadValue, Found: path + ".status: " + y.Status, Expected: "draft or published"})
+		}
+	}
+	slices.SortFunc(s.Years, func(a, b Year) int { return a.Year - b.Year })
+	if s.Audiences.Public.Out == s.Audiences.Internal.Out {
+		probs.Add(problem.Problem{Pos: pos.Of(file, "audiences.internal.out"), Code: problem.ConfigBadValue, Found: "audiences.internal.out: " + s.Audiences.Internal.Out,
+			Expected: "a folder other than the public one", Hint: "the internal dashboard must never be written into the public site"})
+	}
+}
+
+// YearsFor lists the years an audience shows: published ones for the
+// public, all for the internal dashboard. Ascending.
+func (s *Site) YearsFor(audience string) []Year {
+	var out []Year
+	for _, y := range s.Years {
+		if audience == Internal || y.Status == Published {
+			out = append(out, y)
+		}
+	}
+	return out
+}

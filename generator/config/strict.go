@@ -1,0 +1,212 @@
+package config
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"dutyreport/generator/problem"
+	"dutyreport/generator/record"
+)
+
+// decoder fills Go values from a YAML node tree and reports, with file, line,
+// column and the full key path, every key it does not know and every value of
+// the wrong kind. It never reads a position out of the YAML library's error
+// text: positions come from the nodes.
+type decoder struct {
+	file  string
+	probs *problem.List
+	at    Positions // filled with the position of every key path decoded
+}
+
+// Positions maps a key path ("bands.2.min") to where its value is written,
+// so that validation after decoding can still point at the line.
+type Positions map[string]problem.Position
+
+// Of returns the position of path, or of its nearest parent that has one,
+// or just the file.
+func (p Positions) Of(file, path string) problem.Position {
+	for {
+		if pos, ok := p[path]; ok {
+			return pos
+		}
+		i := strings.LastIndexByte(path, '.')
+		if i < 0 {
+			return problem.Position{File: file}
+		}
+		path = path[:i]
+	}
+}
+
+var (
+	pointsType = reflect.TypeFor[record.Points]()
+	dateType   = reflect.TypeFor[record.Date]()
+)
+
+func (d *decoder) pos(n *yaml.Node) problem.Position {
+	return problem.Position{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) bad(n *yaml.Node, path, expected string) {
+	d.probs.Add(problem.Problem{Pos: d.pos(n), Code: problem.ConfigBadValue,
+		Found: path + ": " + n.Value, Expected: expected})
+}
+
+// decode fills v from n; path is the key path so far, like "bands.2.min".
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
+	if path != "" && n.Kind != yaml.DocumentNode {
+		d.at[path] = d.pos(n)
+	}
+	if n.Kind == yaml.DocumentNode {
+		if len(n.Content) == 0 {
+			return
+		}
+		n = n.Content[0]
+	}
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	switch {
+	case v.Type() == pointsType:
+		p, err := record.ParsePoints(n.Value)
+		if n.Kind != yaml.ScalarNode || err != nil {
+			d.bad(n, path, "a number such as 70 or 0.5")
+			return
+		}
+		v.SetInt(int64(p))
+		return
+	case v.Type() == dateType:
+		dt, ok := record.ParseISODate(n.Value)
+		if n.Kind != yaml.ScalarNode || !ok {
+			d.bad(n, path, "a date such as 2024-03-01")
+			return
+		}
+		v.Set(reflect.ValueOf(dt))
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		d.decodeStruct(n, v, path)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			// A single value where a list is expected is taken as a list of one.
+			if n.Kind == yaml.ScalarNode && v.Type().Elem().Kind() == reflect.String {
+				v.Set(reflect.Append(reflect.MakeSlice(v.Type(), 0, 1), reflect.ValueOf(n.Value).Convert(v.Type().Elem())))
+				return
+			}
+			d.bad(n, path, "a list")
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.decode(c, s.Index(i), join(path, strconv.Itoa(i)))
+		}
+		v.Set(s)
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			d.bad(n, path, "a mapping of keys to values")
+			return
+		}
+		m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			e := reflect.New(v.Type().Elem()).Elem()
+			d.decode(val, e, join(path, k.Value))
+			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key()), e)
+		}
+		v.Set(m)
+	case reflect.Pointer:
+		e := reflect.New(v.Type().Elem())
+		d.decode(n, e.Elem(), path)
+		v.Set(e)
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			d.bad(n, path, "a text value")
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		i, err := strconv.ParseInt(n.Value, 10, 64)
+		if n.Kind != yaml.ScalarNode || err != nil {
+			d.bad(n, path, "a whole number")
+			return
+		}
+		v.SetInt(i)
+	case reflect.Bool:
+		var b bool
+		if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
+			d.bad(n, path, "true or false")
+			return
+		}
+		v.SetBool(b)
+	default:
+		panic(fmt.Sprintf("config: cannot decode into %s", v.Type()))
+	}
+}
+
+// decodeStruct matches mapping keys to the fields' yaml tags.
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.bad(n, path, "a mapping of keys to values")
+		return
+	}
+	t := v.Type()
+	fields := make(map[string]int, t.NumField())
+	var known []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		fields[name] = i
+		known = append(known, name)
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		kp := join(path, k.Value)
+		fi, ok := fields[k.Value]
+		if !ok {
+			d.probs.Add(problem.Problem{Pos: d.pos(k), Code: problem.ConfigUnknownKey,
+				Found: kp, Expected: "one of " + strings.Join(known, ", ")})
+			continue
+		}
+		if seen[k.Value] {
+			d.probs.Add(problem.Problem{Pos: d.pos(k), Code: problem.ConfigDuplicate, Found: kp})
+		}
+		seen[k.Value] = true
+		d.decode(val, v.Field(fi), kp)
+	}
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// parseYAML reads data as one YAML document and decodes it into v strictly,
+// returning the position of every key path.
+func parseYAML(file string, data []byte, v any, probs *problem.List) Positions {
+	at := Positions{}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		// The library's message is shown as the value found; the position is
+		// only the file, since it cannot be had from the node tree.
+		probs.Add(problem.Problem{Pos: problem.Position{File: file}, Code: problem.ConfigSyntax, Found: err.Error()})
+		return at
+	}
+	if root.Kind == 0 {
+		return at
+	}
+	d := decoder{file: file, probs: probs, at: at}
+	d.decode(&root, reflect.ValueOf(v).Elem(), "")
+	return at
+}

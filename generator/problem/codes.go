@@ -1,0 +1,160 @@
+package problem
+
+import "slices"
+
+// Code identifies a kind of problem. Codes are stable: tests, the JSON report
+// and the documentation refer to them. Each constant's comment gives an
+// example input and the fix.
+type Code string
+
+const (
+	// ConfigUnreadable: site.yaml or a scheme file is missing or cannot be read.
+	// Fix: create the file, or pass --source with the site folder.
+	ConfigUnreadable Code = "config.unreadable"
+	// ConfigSyntax: the YAML does not parse, e.g. a tab used for indentation.
+	// Fix: correct the YAML at the line given.
+	ConfigSyntax Code = "config.syntax"
+	// ConfigUnknownKey: a key the tool does not know, e.g. "bands.0.minimum".
+	// Fix: correct the spelling; the README lists every key.
+	ConfigUnknownKey Code = "config.unknown-key"
+	// ConfigMissingKey: a required key is absent, e.g. a band without "name".
+	ConfigMissingKey Code = "config.missing-key"
+	// ConfigBadValue: a value of the wrong kind or out of range, e.g. "min: ninety".
+	ConfigBadValue Code = "config.bad-value"
+	// ConfigDuplicate: two entries share an id, e.g. two tasks "1.1".
+	ConfigDuplicate Code = "config.duplicate"
+	// ConfigUnknownRef: a reference to something not defined, e.g. a group
+	// naming category "village" when only town and dept exist.
+	ConfigUnknownRef Code = "config.unknown-ref"
+
+	// IngestMissingFile: an input file the configuration names is absent,
+	// e.g. data/2024/民主测评.xlsx. Fix: export it into that folder.
+	IngestMissingFile Code = "ingest.missing-file"
+	// IngestUnreadable: the file is not a workbook that can be read, e.g. an
+	// .xls renamed to .xlsx. Fix: open it in Excel or WPS and save as .xlsx.
+	IngestUnreadable Code = "ingest.unreadable"
+	// IngestNoHeader: no row of the sheet holds the expected column headers.
+	IngestNoHeader Code = "ingest.no-header"
+	// IngestMissingColumn: the header row lacks a required column, e.g. 平均分.
+	IngestMissingColumn Code = "ingest.missing-column"
+	// IngestEmptyCell: a required value is blank.
+	IngestEmptyCell Code = "ingest.empty-cell"
+	// IngestNotANumber: a number was expected, e.g. 平均分 "9O" (letter O).
+	IngestNotANumber Code = "ingest.not-a-number"
+	// IngestOutOfRange: a number outside its allowed range, e.g. 平均分 105.
+	IngestOutOfRange Code = "ingest.out-of-range"
+	// IngestBadDate: a date that cannot be read, e.g. "2024-13-01".
+	IngestBadDate Code = "ingest.bad-date"
+	// IngestBadChoice: a value not among those allowed, e.g. 责任类别 "主要责任"
+	// where 主体责任 or 监督责任 is expected.
+	IngestBadChoice Code = "ingest.bad-choice"
+	// IngestUnknownUnit: a unit code not in the units register (单位名录).
+	IngestUnknownUnit Code = "ingest.unknown-unit"
+	// IngestInactiveUnit: a row for a unit outside the years the register
+	// gives it, e.g. a 2024 row for a town merged away in 2022.
+	IngestInactiveUnit Code = "ingest.inactive-unit"
+	// IngestNameMismatch: the unit name in a row differs from the register's
+	// name for that code and year. A warning: the code decides.
+	IngestNameMismatch Code = "ingest.name-mismatch"
+	// IngestUnknownTask: a task code the scheme does not list.
+	IngestUnknownTask Code = "ingest.unknown-task"
+	// IngestDuplicateRow: the same unit (and task) appears twice in one year.
+	IngestDuplicateRow Code = "ingest.duplicate-row"
+	// IngestDoneExceedsRequired: 实际完成 greater than 应完成 in a ledger row.
+	IngestDoneExceedsRequired Code = "ingest.done-exceeds-required"
+	// IngestNoParent: a village committee without its town (所属镇).
+	IngestNoParent Code = "ingest.no-parent"
+	// IngestBadParent: a committee's 所属镇 is not a town in the register.
+	IngestBadParent Code = "ingest.bad-parent"
+	// IngestBadYears: 起始年度/终止年度 that are not years, or end before start.
+	IngestBadYears Code = "ingest.bad-years"
+	// IngestScoreMismatch: a score in the component-score sheet differs from
+	// the one the ledger gives. A warning: the sheet's number is used.
+	IngestScoreMismatch Code = "ingest.score-mismatch"
+
+	// ScoringNoEvaluation: a unit active in a year has no 民主测评 row.
+	ScoringNoEvaluation Code = "scoring.no-evaluation"
+	// ScoringNoScores: a scheme that takes components from the score sheet,
+	// and a unit with no row there.
+	ScoringNoScores Code = "scoring.no-scores"
+	// ScoringNoLedger: a unit active in a year has no ledger rows at all.
+	ScoringNoLedger Code = "scoring.no-ledger"
+
+	// ContentFrontMatter: a Markdown file's front matter does not parse or
+	// holds an unknown key.
+	ContentFrontMatter Code = "content.front-matter"
+	// ContentExternalLink: a Markdown link to another site; the published
+	// site must work offline, so link to a page of the site instead.
+	ContentExternalLink Code = "content.external-link"
+
+	// RenderTemplate: a theme template does not parse or fails to execute.
+	RenderTemplate Code = "render.template"
+)
+
+type entry struct{ zh, en, hintZH, hintEN string }
+
+var catalog = map[Code]entry{
+	ConfigUnreadable:          {"无法读取配置文件", "cannot read the configuration file", "请确认文件存在，或用 --source 指定站点目录", "make sure the file exists, or pass --source with the site folder"},
+	ConfigSyntax:              {"YAML 语法错误", "YAML syntax error", "请按行号修改；缩进只能用空格", "correct the YAML at that line; indent with spaces only"},
+	ConfigUnknownKey:          {"未知的配置项", "unknown key", "请检查拼写；README 列出了全部配置项", "check the spelling; the README lists every key"},
+	ConfigMissingKey:          {"缺少必填配置项", "required key is missing", "", ""},
+	ConfigBadValue:            {"配置值不正确", "value is not valid", "", ""},
+	ConfigDuplicate:           {"编号重复", "duplicate id", "每个编号只能出现一次", "give each entry its own id"},
+	ConfigUnknownRef:          {"引用了未定义的项目", "refers to something not defined", "请先定义，或改正名称", "define it first, or correct the name"},
+	IngestMissingFile:         {"缺少输入文件", "input file is missing", "请把导出的表格放到该位置", "export the sheet to that place"},
+	IngestUnreadable:          {"无法读取该表格文件", "cannot read this workbook", "请用 Excel 或 WPS 打开后另存为 .xlsx", "open it in Excel or WPS and save it as .xlsx"},
+	IngestNoHeader:            {"找不到表头行", "no header row found", "表头应在数据之前的一行，包含所需的列名", "put the column headers in one row above the data"},
+	IngestMissingColumn:       {"表头缺少必需的列", "a required column is missing", "请添加该列，或改正列名", "add the column, or correct its header"},
+	IngestEmptyCell:           {"必填单元格为空", "a required cell is empty", "请填写该单元格", "fill in the cell"},
+	IngestNotANumber:          {"不是数字", "is not a number", "请用数字填写", "type the value in digits"},
+	IngestOutOfRange:          {"数值超出范围", "number out of range", "请核对该数值", "check the number"},
+	IngestBadDate:             {"无法识别的日期", "not a date", "请写成 2024-03-01 这样的日期", "write the date like 2024-03-01"},
+	IngestBadChoice:           {"不是允许的取值", "not one of the allowed values", "请从允许的取值中选择", "use one of the allowed values"},
+	IngestUnknownUnit:         {"单位编码不在单位名录中", "unit code is not in the units register", "请改正编码，或在单位名录中添加该单位", "correct the code, or add the unit to the units register"},
+	IngestInactiveUnit:        {"该单位在本年度不存在", "unit is not active in this year", "请核对单位名录中的起止年度", "check the unit's years in the units register"},
+	IngestNameMismatch:        {"单位名称与单位名录不一致", "unit name differs from the units register", "以单位编码为准；请统一名称", "the code decides; make the names agree"},
+	IngestUnknownTask:         {"任务编号不在考核方案中", "task code is not in the scheme", "请改正编号，或在方案中添加该任务", "correct the code, or add the task to the scheme"},
+	IngestDuplicateRow:        {"重复的行", "duplicate row", "请删除重复的行", "delete one of the two rows"},
+	IngestDoneExceedsRequired: {"实际完成次数大于应完成次数", "done count exceeds the required count", "请核对台账", "check the ledger entry"},
+	IngestNoParent:            {"村(居)务监督委员会缺少所属镇", "village committee has no town", "请在“所属镇”列填写镇的编码", "fill in the town's code in 所属镇"},
+	IngestBadParent:           {"所属镇不是单位名录中的镇", "the committee's town is not a town in the register", "请改正所属镇的编码", "correct the town code"},
+	IngestBadYears:            {"起止年度不正确", "years active are not valid", "请填写四位年份，终止年度不早于起始年度", "write four-digit years, the end not before the start"},
+	IngestScoreMismatch:       {"得分汇总表与台账计算结果不一致", "score sheet differs from the ledger", "采用得分汇总表的分数；请核对两处", "the score sheet's number is used; check both cells"},
+	ScoringNoEvaluation:       {"缺少该单位的民主测评结果", "no democratic evaluation for this unit", "请在民主测评表中补上该单位", "add the unit to the evaluation sheet"},
+	ScoringNoScores:           {"得分汇总表中缺少该单位", "no score-sheet row for this unit", "请在得分汇总表中补上该单位", "add the unit to the score sheet"},
+	ScoringNoLedger:           {"缺少该单位的纪实台账", "no ledger rows for this unit", "请在纪实台账中补上该单位", "add the unit's rows to the ledger"},
+	ContentFrontMatter:        {"Markdown 文件头部信息有误", "front matter is not valid", "请按行号修改", "correct it at that line"},
+	ContentExternalLink:       {"链接指向外部网站", "link to another site", "发布的网站须离线可用；请链接到本站页面", "the site must work offline; link to a page of the site"},
+	RenderTemplate:            {"模板错误", "template error", "请修改主题模板", "correct the theme template"},
+}
+
+// Message gives the code's one-line message in lang.
+func (c Code) Message(lang Lang) string {
+	e, ok := catalog[c]
+	if !ok {
+		return string(c)
+	}
+	if lang == EN {
+		return e.en
+	}
+	return e.zh
+}
+
+// Hint gives what to do about a problem of this code, in lang.
+func (c Code) Hint(lang Lang) string {
+	e := catalog[c]
+	if lang == EN {
+		return e.hintEN
+	}
+	return e.hintZH
+}
+
+// Codes lists every known code, for documentation and tests.
+func Codes() []Code {
+	out := make([]Code, 0, len(catalog))
+	for c := range catalog {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}

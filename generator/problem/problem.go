@@ -1,0 +1,178 @@
+package problem
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity says whether a problem stops the build.
+type Severity int
+
+const (
+	// Error means the input must be fixed: the build fails with exit code 1.
+	Error Severity = iota
+	// Warning is reported but does not stop the build.
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Problem is one thing wrong with the input, located and explained so that a
+// clerk can fix it without help: what was found, what was expected, what to do.
+type Problem struct {
+	Pos      Position
+	Severity Severity
+	Code     Code   // stable identifier, listed in codes.go
+	Found    string // the value as read, verbatim
+	Expected string // what would have been accepted
+	Hint     string // what to do
+	Notes    []Note // related places, such as the other cell of a mismatch
+}
+
+// Note points at a second place that explains a problem.
+type Note struct {
+	Pos  Position
+	Text string
+}
+
+// Error formats the problem in the default language (zh-CN).
+func (p Problem) Error() string { return p.Format(ZH) }
+
+// Format writes the problem in lang: position, message, the value found, what
+// was expected and what to do, then one indented line per note.
+func (p Problem) Format(lang Lang) string {
+	var b strings.Builder
+	if !p.Pos.IsZero() {
+		b.WriteString(p.Pos.String())
+		b.WriteString(": ")
+	}
+	if p.Severity == Warning {
+		b.WriteString(words[lang].warning)
+	}
+	w := words[lang]
+	b.WriteString(p.Code.Message(lang))
+	if p.Found != "" {
+		fmt.Fprintf(&b, w.found, p.Found)
+	}
+	if p.Expected != "" {
+		b.WriteString(w.expected)
+		b.WriteString(p.Expected)
+	}
+	hint := p.Hint
+	if hint == "" {
+		hint = p.Code.Hint(lang)
+	}
+	if hint != "" {
+		b.WriteString(w.sep)
+		b.WriteString(hint)
+	}
+	for _, n := range p.Notes {
+		b.WriteString("\n\tnote: ")
+		if !n.Pos.IsZero() {
+			b.WriteString(n.Pos.String())
+			b.WriteString(": ")
+		}
+		b.WriteString(n.Text)
+	}
+	return b.String()
+}
+
+// List collects the problems of a run. The zero List is ready to use.
+type List []Problem
+
+// Add appends a problem.
+func (l *List) Add(p Problem) { *l = append(*l, p) }
+
+// Errorf adds an error at pos with the given code, value found and hint.
+func (l *List) Errorf(pos Position, code Code, found, expected, hint string) {
+	l.Add(Problem{Pos: pos, Code: code, Found: found, Expected: expected, Hint: hint})
+}
+
+// Warnf adds a warning at pos.
+func (l *List) Warnf(pos Position, code Code, found, expected, hint string) {
+	l.Add(Problem{Pos: pos, Severity: Warning, Code: code, Found: found, Expected: expected, Hint: hint})
+}
+
+// Append adds every problem of other.
+func (l *List) Append(other List) { *l = append(*l, other...) }
+
+// HasErrors reports whether any problem is an Error rather than a Warning.
+func (l List) HasErrors() bool {
+	return slices.ContainsFunc(l, func(p Problem) bool { return p.Severity == Error })
+}
+
+// Errors returns only the problems of severity Error.
+func (l List) Errors() List {
+	var out List
+	for _, p := range l {
+		if p.Severity == Error {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Sort orders the list by file, sheet, row, column (D7 before D10), line,
+// column, code and text: a total order, so that output never depends on the
+// order in which parallel work finished.
+func (l List) Sort() {
+	slices.SortStableFunc(l, compare)
+}
+
+func compare(a, b Problem) int {
+	if c := cmp.Compare(a.Pos.File, b.Pos.File); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Pos.Sheet, b.Pos.Sheet); c != 0 {
+		return c
+	}
+	ac, ar, aok := splitCell(a.Pos.Cell)
+	bc, br, bok := splitCell(b.Pos.Cell)
+	if aok && bok {
+		if c := cmp.Compare(ar, br); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(ac, bc); c != 0 {
+			return c
+		}
+	} else if c := cmp.Compare(a.Pos.Cell, b.Pos.Cell); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Pos.Line, b.Pos.Line); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Pos.Col, b.Pos.Col); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Code, b.Code); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Error(), b.Error())
+}
+
+// Err returns nil when the list holds no errors, and the list otherwise.
+// Warnings alone do not make an error.
+func (l List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return l
+}
+
+// Error gives the first problem and how many more there are.
+func (l List) Error() string {
+	switch len(l) {
+	case 0:
+		return "no problems"
+	case 1:
+		return l[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more)", l[0].Error(), len(l)-1)
+}

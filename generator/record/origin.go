@@ -1,0 +1,27 @@
+package record
+
+// Origin says where a value was read: indexes into the ingest file table and
+// the file's sheet list, a 1-based row and column. Twelve bytes, so ten million
+// ledger cells can keep their origin. The zero Origin means "computed".
+type Origin struct {
+	File  uint16 // index into Files; 0 means no file
+	Sheet uint16 // index into that file's sheets
+	Row   uint32
+	Col   uint32
+}
+
+// IsZero reports whether o names no cell.
+func (o Origin) IsZero() bool { return o.File == 0 }
+
+// At returns the same origin at another column of the same row.
+func (o Origin) At(col int) Origin { o.Col = uint32(col); return o }
+
+// Source names one input file and its sheets, so an Origin can be printed.
+type Source struct {
+	Path   string   // relative to the site folder, slash-separated
+	Sheets []string // sheet names in workbook order
+}
+
+// Files is the table that Origin.File indexes. Index 0 is unused, so the
+// zero Origin means "no file".
+type Files []Source

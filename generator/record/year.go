@@ -1,0 +1,68 @@
+package record
+
+import (
+	"fmt"
+	"time"
+)
+
+// LedgerEntry is one row of the task ledger (纪实台账): how often a unit was
+// required to do a task and how often it did.
+type LedgerEntry struct {
+	Unit     string // unit code
+	Task     string // task code of the scheme
+	Role     string // 主要负责人, 分管领导, 班子成员, 纪委 …, as written
+	Required int32
+	Done     int32
+	Date     Date   // the last completion date; zero when not given
+	Evidence string // reference to the evidence (佐证材料)
+	Origin   Origin // the row; Origin.Col is the 实际完成 cell
+}
+
+// Date is a calendar date as yyyymmdd (20240301); 0 means none.
+type Date int32
+
+// String formats 2024-03-01, or "" for no date.
+func (d Date) String() string {
+	if d == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", int(d)/10000, int(d)/100%100, int(d)%100)
+}
+
+// Evaluation is a unit's democratic evaluation (民主测评) result.
+type Evaluation struct {
+	Unit    string
+	Ballots int32
+	Average Points // 0 to 100
+	Origin  Origin // the 平均分 cell
+}
+
+// ScoreRow is a unit's row of the component-score sheet (考核得分汇总表):
+// component id → the score given by hand, each with its cell.
+type ScoreRow struct {
+	Unit   string
+	Scores map[string]Points
+	Cells  map[string]Origin
+	Origin Origin
+}
+
+// Year is everything read for one assessment year.
+type Year struct {
+	Year        int
+	Ledger      []LedgerEntry
+	Evaluations []Evaluation
+	Scores      []ScoreRow // nil when the year has no score sheet
+	HasScores   bool
+}
+
+// ParseISODate reads 2024-03-01 and checks that the day exists.
+func ParseISODate(s string) (Date, bool) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return 0, false
+	}
+	return MakeDate(t.Year(), int(t.Month()), t.Day()), true
+}
+
+// MakeDate builds a Date from its parts; it does not check them.
+func MakeDate(y, m, d int) Date { return Date(y*10000 + m*100 + d) }
