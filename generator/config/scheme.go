@@ -193,6 +193,14 @@ func (s *Scheme) Component(id string) (Component, bool) {
 	return s.Components[i], true
 }
 
+// ComponentIndex returns the position of component id in Components, or -1.
+func (s *Scheme) ComponentIndex(id string) int {
+	if i, ok := s.compIndex[id]; ok {
+		return i
+	}
+	return -1
+}
+
 // Task returns the task with the code.
 func (s *Scheme) Task(code string) (Task, bool) {
 	i, ok := s.taskIndex[code]

@@ -72,3 +72,9 @@ func splitCell(cell string) (col, row int, ok bool) {
 	row, err := strconv.Atoi(cell[i:])
 	return col, row, err == nil
 }
+
+// At makes the position of a spreadsheet cell from its 1-based row and column;
+// a zero column names the whole row's sheet only.
+func At(file, sheet string, row, col int) Position {
+	return Position{File: file, Sheet: sheet, Cell: CellName(col, row)}
+}

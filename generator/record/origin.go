@@ -25,3 +25,15 @@ type Source struct {
 // Files is the table that Origin.File indexes. Index 0 is unused, so the
 // zero Origin means "no file".
 type Files []Source
+
+// Locate gives the file, sheet, row and column that o names.
+func (fs Files) Locate(o Origin) (file, sheet string, row, col int) {
+	if int(o.File) >= len(fs) || o.IsZero() {
+		return "", "", 0, 0
+	}
+	s := fs[o.File]
+	if int(o.Sheet) < len(s.Sheets) {
+		sheet = s.Sheets[o.Sheet]
+	}
+	return s.Path, sheet, int(o.Row), int(o.Col)
+}

@@ -46,6 +46,9 @@ type ScoreRow struct {
 	Origin Origin
 }
 
+// TotalScore is the key of the score sheet's 总分 in ScoreRow.Scores.
+const TotalScore = "total"
+
 // Year is everything read for one assessment year.
 type Year struct {
 	Year        int
@@ -53,6 +56,25 @@ type Year struct {
 	Evaluations []Evaluation
 	Scores      []ScoreRow // nil when the year has no score sheet
 	HasScores   bool
+	// Indexes into Files of the year's inputs; 0 when not read.
+	LedgerFile, EvaluationFile, ScoresFile uint16
+}
+
+// Data is everything read from a site's spreadsheets.
+type Data struct {
+	Files    Files // what Origin indexes
+	Register *Register
+	Years    []Year // in the order of the configuration's years
+}
+
+// Year returns the records of year y, or nil.
+func (d *Data) Year(y int) *Year {
+	for i := range d.Years {
+		if d.Years[i].Year == y {
+			return &d.Years[i]
+		}
+	}
+	return nil
 }
 
 // ParseISODate reads 2024-03-01 and checks that the day exists.

@@ -1,0 +1,63 @@
+package ingest
+
+import (
+	"dutyreport/generator/problem"
+	"dutyreport/generator/record"
+)
+
+// Columns of the democratic evaluation (民主测评).
+var evaluationColumns = []column{
+	eCode:    {name: "单位编码", aliases: []string{"编码", "单位代码"}, required: true},
+	eName:    {name: "单位名称", aliases: []string{"名称", "单位"}},
+	eBallots: {name: "有效票数", aliases: []string{"有效票", "票数"}},
+	eAverage: {name: "平均分", aliases: []string{"测评平均分", "测评得分"}, required: true},
+}
+
+const (
+	eCode = iota
+	eName
+	eBallots
+	eAverage
+)
+
+// readEvaluation reads one year's democratic evaluation results.
+func readEvaluation(t *table, reg *record.Register, year int) []record.Evaluation {
+	var out []record.Evaluation
+	seen := map[string]problem.Position{}
+	t.read(func(r row) {
+		if text(r.raw(eCode)) == "" && text(r.raw(eAverage)) == "" {
+			return
+		}
+		u, ok := unitOf(r, eCode, eName, year, reg)
+		avg, good := parsePoints(r.raw(eAverage))
+		switch {
+		case text(r.raw(eAverage)) == "":
+			r.problem(eAverage, problem.IngestEmptyCell, "平均分, 0 to 100")
+			ok = false
+		case !good:
+			r.problem(eAverage, problem.IngestNotANumber, "平均分, 0 to 100")
+			ok = false
+		case avg < 0 || avg > record.Whole(100):
+			r.problem(eAverage, problem.IngestOutOfRange, "0 to 100")
+			ok = false
+		}
+		var ballots int32
+		if raw := text(r.raw(eBallots)); raw != "" {
+			if ballots, good = parseCount(raw); !good {
+				r.problem(eBallots, problem.IngestNotANumber, "a whole number of ballots")
+				ok = false
+			}
+		}
+		if !ok {
+			return
+		}
+		if first, dup := seen[u.Code]; dup {
+			t.probs.Add(problem.Problem{Pos: r.pos(eCode), Code: problem.IngestDuplicateRow, Found: u.Code,
+				Notes: []problem.Note{{Pos: first, Text: "first row of " + u.Code}}})
+			return
+		}
+		seen[u.Code] = r.pos(eCode)
+		out = append(out, record.Evaluation{Unit: u.Code, Ballots: ballots, Average: avg, Origin: r.origin(eAverage)})
+	})
+	return out
+}

@@ -1,0 +1,136 @@
+package ingest
+
+import (
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/problem"
+	"dutyreport/generator/record"
+)
+
+// job is one file to read: its kind decides the reader.
+type job struct {
+	kind string // "ledger", "evaluation", "scores"
+	year int    // index into Result.Years
+	rel  string
+	file uint16
+}
+
+// Read reads the units register, then every year's files, two or more at
+// once (one per core). The problems are sorted, so the output does not depend
+// on which file finished first.
+func Read(c *config.Config) (*record.Data, problem.List) {
+	var probs problem.List
+	s := &c.Scheme
+	res := &record.Data{Files: record.Files{{}}}
+	add := func(rel string) uint16 {
+		res.Files = append(res.Files, record.Source{Path: rel})
+		return uint16(len(res.Files) - 1)
+	}
+	firstYear := 0
+	if len(c.Site.Years) > 0 {
+		firstYear = c.Site.Years[0].Year
+	}
+
+	unitsRel := filepath.ToSlash(c.Site.Inputs.Units)
+	f := add(unitsRel)
+	var units []record.Unit
+	if wb, ok := openWorkbook(abs(c, unitsRel), unitsRel, &probs); ok {
+		res.Files[f].Sheets = wb.sheets
+		t := &table{wb: wb, file: f, sheet: wb.firstSheet(), want: unitColumns, probs: &probs}
+		units = readUnits(t, s, firstYear)
+		wb.Close()
+	}
+	res.Register = record.NewRegister(units)
+
+	needs := map[string]bool{}
+	for _, comp := range s.Components {
+		needs[comp.Kind] = true
+	}
+	var jobs []job
+	for i, y := range c.Site.Years {
+		res.Years = append(res.Years, record.Year{Year: y.Year})
+		yr := func(p string) string { return filepath.ToSlash(strings.ReplaceAll(p, "{year}", strconv.Itoa(y.Year))) }
+		if needs[config.KindLedger] {
+			jobs = append(jobs, job{kind: "ledger", year: i, rel: yr(c.Site.Inputs.Ledger)})
+		}
+		if needs[config.KindEvaluation] {
+			jobs = append(jobs, job{kind: "evaluation", year: i, rel: yr(c.Site.Inputs.Evaluation)})
+		}
+		// The score sheet is optional unless the scheme takes components from it.
+		if rel := yr(c.Site.Inputs.Scores); needs[config.KindSheet] || exists(abs(c, rel)) {
+			jobs = append(jobs, job{kind: "scores", year: i, rel: rel})
+		}
+	}
+	for i := range jobs {
+		jobs[i].file = add(jobs[i].rel)
+		y := &res.Years[jobs[i].year]
+		switch jobs[i].kind {
+		case "ledger":
+			y.LedgerFile = jobs[i].file
+		case "evaluation":
+			y.EvaluationFile = jobs[i].file
+		case "scores":
+			y.ScoresFile = jobs[i].file
+		}
+	}
+
+	lists := make([]problem.List, len(jobs))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				lists[i] = readJob(c, res, jobs[i])
+			}
+		}()
+	}
+	for i := range jobs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for _, l := range lists {
+		probs.Append(l)
+	}
+	probs.Sort()
+	return res, probs
+}
+
+// readJob reads one file into its year. Each job writes only its own year's
+// field and its own Files slot, so jobs run in parallel without locks.
+func readJob(c *config.Config, res *record.Data, j job) problem.List {
+	var probs problem.List
+	wb, ok := openWorkbook(abs(c, j.rel), j.rel, &probs)
+	if !ok {
+		return probs
+	}
+	defer wb.Close()
+	res.Files[j.file].Sheets = wb.sheets
+	y := &res.Years[j.year]
+	s := &c.Scheme
+	t := &table{wb: wb, file: j.file, sheet: wb.firstSheet(), probs: &probs}
+	switch j.kind {
+	case "ledger":
+		t.want = ledgerColumns
+		y.Ledger = readLedger(t, s, res.Register, y.Year)
+	case "evaluation":
+		t.want = evaluationColumns
+		y.Evaluations = readEvaluation(t, res.Register, y.Year)
+	case "scores":
+		t.want = scoreColumns(s)
+		y.Scores = readScores(t, s, res.Register, y.Year)
+		y.HasScores = true
+	}
+	return probs
+}
+
+func abs(c *config.Config, rel string) string {
+	return filepath.Join(c.Dir, filepath.FromSlash(rel))
+}

@@ -1,0 +1,114 @@
+package ingest
+
+import (
+	"slices"
+	"strings"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/problem"
+	"dutyreport/generator/record"
+)
+
+// Columns of the task ledger (纪实台账).
+var ledgerColumns = []column{
+	lCode:     {name: "单位编码", aliases: []string{"编码", "单位代码"}, required: true},
+	lName:     {name: "单位名称", aliases: []string{"名称", "单位"}},
+	lResp:     {name: "责任类别", aliases: []string{"责任", "责任类型"}, required: true},
+	lRole:     {name: "责任主体", aliases: []string{"角色", "责任人"}},
+	lTask:     {name: "任务编号", aliases: []string{"编号", "任务代码"}, required: true},
+	lTaskName: {name: "任务内容", aliases: []string{"任务名称", "任务"}},
+	lRequired: {name: "应完成次数", aliases: []string{"应完成", "要求次数"}, required: true},
+	lDone:     {name: "实际完成次数", aliases: []string{"实际完成", "完成次数"}, required: true},
+	lDate:     {name: "完成时间", aliases: []string{"完成日期", "最近完成时间"}},
+	lEvidence: {name: "佐证材料", aliases: []string{"佐证", "证明材料"}},
+}
+
+const (
+	lCode = iota
+	lName
+	lResp
+	lRole
+	lTask
+	lTaskName
+	lRequired
+	lDone
+	lDate
+	lEvidence
+)
+
+// readLedger reads one year's ledger.
+func readLedger(t *table, s *config.Scheme, reg *record.Register, year int) []record.LedgerEntry {
+	var out []record.LedgerEntry
+	type key struct{ unit, task string }
+	seen := map[key]problem.Position{}
+	t.read(func(r row) {
+		if text(r.raw(lCode)) == "" && text(r.raw(lTask)) == "" {
+			return // a note or signature line below the table
+		}
+		u, ok := unitOf(r, lCode, lName, year, reg)
+		code := text(r.raw(lTask))
+		task, known := s.Task(code)
+		switch {
+		case code == "":
+			r.problem(lTask, problem.IngestEmptyCell, "任务编号")
+			ok = false
+		case !known:
+			r.problem(lTask, problem.IngestUnknownTask, "a task code of "+s.Name)
+			ok = false
+		}
+		resp, found := s.ResponsibilityByName(r.raw(lResp))
+		if !found {
+			var names []string
+			for _, x := range s.Responsibilities {
+				names = append(names, x.Name)
+			}
+			r.problem(lResp, problem.IngestBadChoice, strings.Join(names, " / "))
+			ok = false
+		} else if known && resp.ID != task.Responsibility {
+			want, _ := s.ResponsibilityByName(task.Responsibility)
+			r.problem(lResp, problem.IngestBadChoice, want.Name+" (task "+code+" is a "+want.Name+" task)")
+			ok = false
+		}
+		if u != nil && known && len(task.Categories) > 0 && !slices.Contains(task.Categories, u.Category) {
+			cat, _ := s.Category(u.Category)
+			r.problem(lTask, problem.IngestUnknownTask, "a task of a "+cat.Name+"; "+code+" is not")
+			ok = false
+		}
+		required, good := parseCount(r.raw(lRequired))
+		if !good {
+			r.problem(lRequired, problem.IngestNotANumber, "a whole number of times, 0 or more")
+			ok = false
+		}
+		done, good := parseCount(r.raw(lDone))
+		if !good {
+			r.problem(lDone, problem.IngestNotANumber, "a whole number of times, 0 or more")
+			ok = false
+		} else if ok && done > required {
+			r.problem(lDone, problem.IngestDoneExceedsRequired, "at most 应完成次数 "+text(r.raw(lRequired)))
+			ok = false
+		}
+		var date record.Date
+		if raw := text(r.raw(lDate)); raw != "" {
+			if date, good = parseDate(raw, t.wb.date1904); !good {
+				r.problem(lDate, problem.IngestBadDate, "a date such as 2024-03-01")
+				ok = false
+			}
+		}
+		if !ok {
+			return
+		}
+		k := key{u.Code, code}
+		if first, dup := seen[k]; dup {
+			t.probs.Add(problem.Problem{Pos: r.pos(lTask), Code: problem.IngestDuplicateRow, Found: u.Code + " " + code,
+				Notes: []problem.Note{{Pos: first, Text: "first row of " + u.Code + " " + code}}})
+			return
+		}
+		seen[k] = r.pos(lTask)
+		out = append(out, record.LedgerEntry{
+			Unit: u.Code, Task: code, Role: text(r.raw(lRole)),
+			Required: required, Done: done, Date: date,
+			Evidence: text(r.raw(lEvidence)), Origin: r.origin(lDone),
+		})
+	})
+	return out
+}

@@ -1,0 +1,93 @@
+package ingest
+
+import (
+	"dutyreport/generator/config"
+	"dutyreport/generator/problem"
+	"dutyreport/generator/record"
+)
+
+// scoreColumns builds the score sheet's columns from the scheme: the unit,
+// then one optional column per component, then the total.
+func scoreColumns(s *config.Scheme) []column {
+	cols := []column{
+		{name: "单位编码", aliases: []string{"编码", "单位代码"}, required: true},
+		{name: "单位名称", aliases: []string{"名称", "单位"}},
+	}
+	for _, c := range s.Components {
+		cols = append(cols, column{name: c.Column, aliases: c.Aliases})
+	}
+	return append(cols, column{name: "总分", aliases: []string{"合计", "得分", "考核得分"}})
+}
+
+// readScores reads one year's component-score sheet (考核得分汇总表).
+func readScores(t *table, s *config.Scheme, reg *record.Register, year int) []record.ScoreRow {
+	var out []record.ScoreRow
+	seen := map[string]problem.Position{}
+	total := len(s.Components) + 2
+	t.read(func(r row) {
+		if text(r.raw(0)) == "" && text(r.raw(1)) == "" {
+			return
+		}
+		u, ok := unitOf(r, 0, 1, year, reg)
+		sr := record.ScoreRow{Scores: map[string]record.Points{}, Cells: map[string]record.Origin{}}
+		for i, c := range s.Components {
+			w := i + 2
+			raw := text(r.raw(w))
+			if !r.has(w) || raw == "" {
+				continue
+			}
+			p, good := parsePoints(raw)
+			if !good {
+				r.problem(w, problem.IngestNotANumber, c.Name)
+				ok = false
+				continue
+			}
+			if max := fullOf(s, c); p < 0 || (max > 0 && p > max) {
+				r.problem(w, problem.IngestOutOfRange, "0 to "+max.String())
+				ok = false
+				continue
+			}
+			sr.Scores[c.ID], sr.Cells[c.ID] = p, r.origin(w)
+		}
+		if raw := text(r.raw(total)); r.has(total) && raw != "" {
+			if p, good := parsePoints(raw); good {
+				sr.Scores[record.TotalScore], sr.Cells[record.TotalScore] = p, r.origin(total)
+			} else {
+				r.problem(total, problem.IngestNotANumber, "总分")
+				ok = false
+			}
+		}
+		if !ok {
+			return
+		}
+		if first, dup := seen[u.Code]; dup {
+			t.probs.Add(problem.Problem{Pos: r.pos(0), Code: problem.IngestDuplicateRow, Found: u.Code,
+				Notes: []problem.Note{{Pos: first, Text: "first row of " + u.Code}}})
+			return
+		}
+		seen[u.Code] = r.pos(0)
+		sr.Unit, sr.Origin = u.Code, r.origin(0)
+		out = append(out, sr)
+	})
+	return out
+}
+
+// fullOf gives the most a component can score: its Full, the sum or the
+// largest of its parts; 0 when unknown.
+func fullOf(s *config.Scheme, c config.Component) record.Points {
+	switch c.Kind {
+	case config.KindMean, config.KindSum:
+		var sum, most record.Points
+		for _, id := range c.Of {
+			part, _ := s.Component(id)
+			f := fullOf(s, part)
+			sum += f
+			most = max(most, f)
+		}
+		if c.Kind == config.KindSum {
+			return sum
+		}
+		return most
+	}
+	return c.Full
+}

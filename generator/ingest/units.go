@@ -1,0 +1,144 @@
+package ingest
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/problem"
+	"dutyreport/generator/record"
+)
+
+// Columns of the units register (单位名录).
+var unitColumns = []column{
+	uCode:      {name: "单位编码", aliases: []string{"编码", "单位代码", "代码"}, required: true},
+	uName:      {name: "单位名称", aliases: []string{"名称", "单位"}, required: true},
+	uCategory:  {name: "类别", aliases: []string{"单位类别", "类型"}, required: true},
+	uParent:    {name: "所属镇", aliases: []string{"上级单位", "所属单位"}},
+	uFrom:      {name: "起始年度", aliases: []string{"设立年度", "起始年份"}},
+	uTo:        {name: "终止年度", aliases: []string{"撤销年度", "终止年份"}},
+	uFormer:    {name: "曾用名", aliases: []string{"原名称"}},
+	uSuccessor: {name: "并入单位", aliases: []string{"合并至", "承继单位"}},
+}
+
+const (
+	uCode = iota
+	uName
+	uCategory
+	uParent
+	uFrom
+	uTo
+	uFormer
+	uSuccessor
+)
+
+// formerName matches 县农业局（2020-2022）, 县农业局(2020—2022) and 县农业局（至2022）.
+var formerName = regexp.MustCompile(`^(.+?)\((?:(\d{4})\s*[-—–~至]+\s*)?(?:至)?(\d{4})(?:年)?\)$`)
+
+// readUnits reads the register. Problems are added to probs; a row with an
+// error is left out.
+func readUnits(t *table, s *config.Scheme, firstYear int) []record.Unit {
+	var units []record.Unit
+	seen := map[string]problem.Position{}
+	rows := map[string]row{}
+	t.read(func(r row) {
+		code := text(r.raw(uCode))
+		name := text(r.raw(uName))
+		if code == "" && name == "" {
+			return
+		}
+		if code == "" {
+			r.problem(uCode, problem.IngestEmptyCell, "单位编码")
+			return
+		}
+		if first, dup := seen[code]; dup {
+			t.probs.Add(problem.Problem{Pos: r.pos(uCode), Code: problem.IngestDuplicateRow, Found: code,
+				Notes: []problem.Note{{Pos: first, Text: "first row of " + code}}})
+			return
+		}
+		seen[code] = r.pos(uCode)
+		rows[code] = r
+		u := record.Unit{Code: code, Name: name, Origin: r.origin(uCode), From: firstYear}
+		ok := true
+		if name == "" {
+			r.problem(uName, problem.IngestEmptyCell, "单位名称")
+			ok = false
+		}
+		cat, found := s.CategoryByName(r.raw(uCategory))
+		if !found {
+			var known []string
+			for _, c := range s.Categories {
+				known = append(known, c.Name)
+			}
+			r.problem(uCategory, problem.IngestBadChoice, strings.Join(known, " / "))
+			ok = false
+		}
+		u.Category = cat.ID
+		u.Parent = text(r.raw(uParent))
+		if raw := text(r.raw(uFrom)); raw != "" {
+			if y, good := parseYear(raw); good {
+				u.From = y
+			} else {
+				r.problem(uFrom, problem.IngestBadYears, "a year such as 2022")
+				ok = false
+			}
+		}
+		if raw := text(r.raw(uTo)); raw != "" {
+			y, good := parseYear(raw)
+			if !good || y < u.From {
+				r.problem(uTo, problem.IngestBadYears, "a year not before 起始年度 "+strconv.Itoa(u.From))
+				ok = false
+			}
+			u.To = y
+		}
+		if raw := text(r.raw(uFormer)); raw != "" {
+			for _, part := range strings.FieldsFunc(raw, func(c rune) bool { return c == '；' || c == ';' || c == '\n' }) {
+				part = strings.TrimSpace(part)
+				m := formerName.FindStringSubmatch(clean(part))
+				if m == nil {
+					// A former name without years only helps to recognise the unit.
+					u.Former = append(u.Former, record.FormerName{Name: part})
+					continue
+				}
+				from, _ := strconv.Atoi(m[2])
+				until, _ := strconv.Atoi(m[3])
+				u.Former = append(u.Former, record.FormerName{Name: strings.TrimSpace(m[1]), From: from, Until: until})
+			}
+		}
+		u.Successor = text(r.raw(uSuccessor))
+		if ok {
+			units = append(units, u)
+		}
+	})
+	// References between rows are checked once every row is known.
+	byCode := map[string]*record.Unit{}
+	for i := range units {
+		byCode[units[i].Code] = &units[i]
+	}
+	kept := units[:0]
+	for _, u := range units {
+		r := rows[u.Code]
+		cat, _ := s.Category(u.Category)
+		good := true
+		switch {
+		case cat.Parent != "" && u.Parent == "":
+			r.problem(uParent, problem.IngestNoParent, "the code of a unit of category "+cat.Parent)
+			good = false
+		case u.Parent != "":
+			p := byCode[u.Parent]
+			if p == nil || (cat.Parent != "" && p.Category != cat.Parent) {
+				r.problem(uParent, problem.IngestBadParent, "the code of a unit of category "+cat.Parent)
+				good = false
+			}
+		}
+		if u.Successor != "" && byCode[u.Successor] == nil {
+			r.problem(uSuccessor, problem.IngestUnknownUnit, "a 单位编码 of the register")
+			good = false
+		}
+		if good {
+			kept = append(kept, u)
+		}
+	}
+	return kept
+}

@@ -1,0 +1,235 @@
+package scoring
+
+import (
+	"fmt"
+
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/record"
+)
+
+// TestCases runs the hand-worked scheme cases in testdata/shangnan: each
+// file gives a few units' inputs and, worked out on paper, their scores,
+// bands, ranks and consequences. `go test -run Cases/3` runs one.
+func TestCases(t *testing.T) {
+	cfg, probs := config.Load("../..")
+	if probs.HasErrors() {
+		t.Fatalf("loading the Shangnan scheme: %v", probs)
+	}
+	files, _ := filepath.Glob("testdata/shangnan/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no case files")
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		num, _, _ := strings.Cut(name, "-")
+		t.Run(num, func(t *testing.T) { runCase(t, &cfg.Scheme, f) })
+	}
+}
+
+// caseData is a case file's inputs, by year.
+type caseData struct {
+	reg   *record.Register
+	years map[int]*record.Year
+}
+
+func runCase(t *testing.T, s *config.Scheme, file string) {
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := caseData{years: map[int]*record.Year{}}
+	year := func(y int) *record.Year {
+		if d.years[y] == nil {
+			d.years[y] = &record.Year{Year: y, LedgerFile: 1, EvaluationFile: 2, ScoresFile: 3}
+		}
+		return d.years[y]
+	}
+	files := record.Files{{}, {Path: "ledger.xlsx", Sheets: []string{"S"}}, {Path: "eval.xlsx", Sheets: []string{"S"}}, {Path: "scores.xlsx", Sheets: []string{"S"}}}
+	var expects []txtar.File
+	for _, f := range ar.Files {
+		kind, yearText, _ := strings.Cut(f.Name, " ")
+		y, _ := strconv.Atoi(yearText)
+		switch kind {
+		case "expect", "order", "absent", "problems":
+			expects = append(expects, f)
+			continue
+		}
+		for n, line := range lines(f.Data) {
+			fields := strings.Fields(line)
+			origin := func(file uint16, col int) record.Origin {
+				return record.Origin{File: file, Row: uint32(n + 2), Col: uint32(col)}
+			}
+			switch kind {
+			case "units":
+				d.reg = addUnit(t, d.reg, fields)
+			case "ledger":
+				req, _ := strconv.Atoi(fields[2])
+				done, _ := strconv.Atoi(fields[3])
+				year(y).Ledger = append(year(y).Ledger, record.LedgerEntry{Unit: fields[0], Task: fields[1],
+					Required: int32(req), Done: int32(done), Origin: origin(1, 8)})
+			case "evaluation":
+				avg, err := record.ParsePoints(fields[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				year(y).Evaluations = append(year(y).Evaluations, record.Evaluation{Unit: fields[0], Average: avg, Origin: origin(2, 5)})
+			case "scores":
+				row := record.ScoreRow{Unit: fields[0], Scores: map[string]record.Points{}, Cells: map[string]record.Origin{}, Origin: origin(3, 2)}
+				for i, kv := range fields[1:] {
+					k, v, _ := strings.Cut(kv, "=")
+					p, err := record.ParsePoints(v)
+					if err != nil {
+						t.Fatal(err)
+					}
+					row.Scores[k], row.Cells[k] = p, origin(3, 4+i)
+				}
+				year(y).Scores = append(year(y).Scores, row)
+				year(y).HasScores = true
+			default:
+				t.Fatalf("unknown section %q", f.Name)
+			}
+		}
+	}
+
+	var yearsSorted []int
+	for y := range d.years {
+		yearsSorted = append(yearsSorted, y)
+	}
+	slices.Sort(yearsSorted)
+	results := map[int]*Result{}
+	var earlier []*Result
+	var gotProblems []string
+	for _, y := range yearsSorted {
+		res, probs := Year(Input{Scheme: s, Register: d.reg, Files: files, Year: d.years[y]}, earlier)
+		for _, p := range probs {
+			unit, _, _ := strings.Cut(p.Found, " ")
+			gotProblems = append(gotProblems, fmt.Sprintf("%d %s %s %s", y, p.Severity, p.Code, unit))
+		}
+		results[y] = res
+		earlier = append(earlier, res)
+	}
+
+	var wantProblems []string
+	for _, f := range expects {
+		kind, yearText, _ := strings.Cut(f.Name, " ")
+		y, _ := strconv.Atoi(yearText)
+		res := results[y]
+		for _, line := range lines(f.Data) {
+			switch kind {
+			case "expect":
+				checkUnit(t, s, res, y, strings.Fields(line))
+			case "order":
+				checkOrder(t, res, y, strings.Fields(line))
+			case "absent":
+				if res.Unit(line) != nil {
+					t.Errorf("%d: %s should not be in the results", y, line)
+				}
+			case "problems":
+				wantProblems = append(wantProblems, line)
+			}
+		}
+	}
+	slices.Sort(gotProblems)
+	slices.Sort(wantProblems)
+	if !slices.Equal(gotProblems, wantProblems) {
+		t.Errorf("problems:\n got  %q\n want %q", gotProblems, wantProblems)
+	}
+}
+
+// addUnit reads "T09 town 柳林镇 2020-2021 >T08 ^T01": code, category id, name,
+// then optional years, successor (>) and parent (^).
+func addUnit(t *testing.T, reg *record.Register, f []string) *record.Register {
+	u := record.Unit{Code: f[0], Category: f[1], Name: f[2], From: 2000}
+	for _, x := range f[3:] {
+		switch {
+		case strings.HasPrefix(x, ">"):
+			u.Successor = x[1:]
+		case strings.HasPrefix(x, "^"):
+			u.Parent = x[1:]
+		default:
+			from, to, _ := strings.Cut(x, "-")
+			u.From, _ = strconv.Atoi(from)
+			u.To, _ = strconv.Atoi(to)
+		}
+	}
+	var units []record.Unit
+	if reg != nil {
+		units = reg.Units
+	}
+	return record.NewRegister(append(units, u))
+}
+
+func checkUnit(t *testing.T, s *config.Scheme, res *Result, y int, f []string) {
+	t.Helper()
+	u := res.Unit(f[0])
+	if u == nil {
+		t.Errorf("%d: %s has no result", y, f[0])
+		return
+	}
+	for _, kv := range f[1:] {
+		k, want, _ := strings.Cut(kv, "=")
+		var got string
+		switch k {
+		case "total":
+			got = u.Total.String()
+		case "band":
+			got = u.Band
+		case "rank":
+			got = strconv.Itoa(u.Rank)
+		case "prev":
+			got = strconv.Itoa(u.PrevRank)
+		case "consequences":
+			got = strings.Join(u.Consequences, ",")
+		case "folded":
+			got = strings.Join(u.Folded, ",")
+		default:
+			i := s.ComponentIndex(k)
+			if i < 0 {
+				t.Fatalf("unknown key %q", k)
+			}
+			got = "-"
+			if u.Scores[i].Has {
+				got = u.Scores[i].Value.String()
+			}
+		}
+		if got != want {
+			t.Errorf("%d %s %s = %s, want %s", y, u.Code, k, got, want)
+		}
+	}
+}
+
+func checkOrder(t *testing.T, res *Result, y int, want []string) {
+	t.Helper()
+	var us []*Unit
+	for _, code := range want {
+		us = append(us, res.Unit(code))
+	}
+	Order(us)
+	var got []string
+	for _, u := range us {
+		got = append(got, u.Code)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%d: ranking order %v, want %v", y, got, want)
+	}
+}
+
+// lines returns the non-blank lines of a section, comments (#) removed.
+func lines(data []byte) []string {
+	var out []string
+	for _, l := range strings.Split(string(data), "\n") {
+		l, _, _ = strings.Cut(l, "#")
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -1,0 +1,88 @@
+package scoring
+
+import (
+	"dutyreport/generator/config"
+	"dutyreport/generator/record"
+)
+
+// consequences attaches to each ranked unit the consequences whose
+// conditions hold: this year, and, for a rule of YearsRunning n, in each of
+// the n−1 years before (consecutive years; seed 000 §四: 较差 two years
+// running → 组织处理).
+func consequences(s *config.Scheme, res *Result, earlier []*Result) {
+	for _, rule := range s.Consequences {
+		lows := map[*Result]map[string]record.Points{}
+		for i := range res.Units {
+			u := &res.Units[i]
+			if !u.HasTotal {
+				continue
+			}
+			held := true
+			r := res
+			for k := 0; k < rule.YearsRunning && held; k++ {
+				if k > 0 {
+					r = yearBefore(r, earlier)
+				}
+				held = r != nil && holds(s, rule, r, r.Unit(u.Code), lows)
+			}
+			if held {
+				u.Consequences = append(u.Consequences, rule.ID)
+			}
+		}
+	}
+}
+
+// yearBefore returns the result of the year before r's, or nil.
+func yearBefore(r *Result, earlier []*Result) *Result {
+	for _, e := range earlier {
+		if e.Year == r.Year-1 {
+			return e
+		}
+	}
+	return nil
+}
+
+// holds reports whether a rule's conditions hold for unit u in result r.
+// lows caches the lowest score of a component per scope, per result.
+func holds(s *config.Scheme, rule config.Consequence, r *Result, u *Unit, lows map[*Result]map[string]record.Points) bool {
+	if u == nil || !u.HasTotal {
+		return false
+	}
+	if rule.Band != "" && u.Band != rule.Band {
+		return false
+	}
+	// Bottom n: ranked among the last n of the group, counting ties: the
+	// rank is worse than size−n, e.g. bottom 1 of 12 is rank 12 (or a tie for it).
+	if rule.Bottom > 0 && u.Rank <= u.GroupSize-rule.Bottom {
+		return false
+	}
+	if rule.LastIn != "" {
+		ci := s.ComponentIndex(rule.LastIn)
+		sc := u.Scores[ci]
+		if !sc.Has {
+			return false
+		}
+		if lows[r] == nil {
+			lows[r] = map[string]record.Points{}
+		}
+		key := rule.LastIn + "/" + rule.Scope + "/" + u.Group
+		low, ok := lows[r][key]
+		if !ok {
+			first := true
+			for i := range r.Units {
+				o := &r.Units[i]
+				if !o.HasTotal || !o.Scores[ci].Has || (rule.Scope == "group" && o.Group != u.Group) {
+					continue
+				}
+				if first || o.Scores[ci].Value < low {
+					low, first = o.Scores[ci].Value, false
+				}
+			}
+			lows[r][key] = low
+		}
+		if sc.Value != low {
+			return false
+		}
+	}
+	return true
+}
