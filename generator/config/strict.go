@@ -210,3 +210,18 @@ func parseYAML(file string, data []byte, v any, probs *problem.List) Positions {
 	d.decode(&root, reflect.ValueOf(v).Elem(), "")
 	return at
 }
+
+// DecodeYAML decodes one YAML document strictly into v, as site.yaml is read:
+// unknown keys and bad values are problems with file, line and key path.
+// lineOffset is added to every line, for YAML embedded in a larger file
+// (a Markdown file's front matter).
+func DecodeYAML(file string, data []byte, v any, lineOffset int) problem.List {
+	var probs problem.List
+	parseYAML(file, data, v, &probs)
+	for i := range probs {
+		if probs[i].Pos.Line > 0 {
+			probs[i].Pos.Line += lineOffset
+		}
+	}
+	return probs
+}

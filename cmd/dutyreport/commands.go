@@ -1,0 +1,204 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"dutyreport/generator"
+	"dutyreport/generator/config"
+	"dutyreport/generator/problem"
+)
+
+// version is set by the Makefile (-ldflags "-X main.version=…").
+var version = ""
+
+// exitError carries an exit code out of a command.
+type exitError struct{ code int }
+
+func (e *exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// usageError is a mistake on the command line.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+
+func exitCode(err error) int {
+	var ee *exitError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		return ee.code
+	}
+	return exitUsage // cobra's own errors: unknown command or flag, bad arguments
+}
+
+// options shared by the commands.
+type globals struct {
+	lang   string
+	stdout io.Writer
+	stderr io.Writer
+}
+
+func (g *globals) language() problem.Lang {
+	l, _ := problem.ParseLang(g.lang)
+	return l
+}
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	g := &globals{stdout: stdout, stderr: stderr}
+	root := &cobra.Command{
+		Use:   "dutyreport",
+		Short: "Build the website of a county's responsibility-system assessment from its spreadsheets",
+		Long: `dutyreport reads a site folder (site.yaml, a scheme, the exported spreadsheets in
+data/ and Markdown in content/) and writes a static website: rankings, grade bands,
+unit pages and data exports. The public site goes to public/, the internal dashboard
+to dashboard/.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if _, ok := problem.ParseLang(g.lang); !ok {
+				return usage(cmd, fmt.Errorf("--lang %q: use zh-CN or en", g.lang))
+			}
+			return nil
+		},
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.PersistentFlags().StringVar(&g.lang, "lang", "zh-CN", "language of messages: zh-CN or en")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usage(cmd, err) })
+	root.AddCommand(buildCmd(g), checkCmd(g), versionCmd(g))
+	return root
+}
+
+// usage prints a command-line mistake and the command's usage, exit code 2.
+func usage(cmd *cobra.Command, err error) error {
+	fmt.Fprintf(cmd.ErrOrStderr(), "dutyreport: %v\n\n%s", err, cmd.UsageString())
+	return &exitError{exitUsage}
+}
+
+func buildCmd(g *globals) *cobra.Command {
+	var o generator.Options
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the site of one audience",
+		Long: `build reads the site folder, checks every input, scores every year and writes the
+site. Nothing is written unless every input is correct: the previous site stays as it
+was until the new one is complete, then it is swapped in.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.Audience != config.Public && o.Audience != config.Internal {
+				return usage(cmd, fmt.Errorf("--audience %q: use public or internal", o.Audience))
+			}
+			rep, probs, err := generator.Build(o)
+			printProblems(g, probs)
+			switch {
+			case err != nil && generator.IsUsage(err):
+				return usage(cmd, err)
+			case err != nil:
+				return internal(g, err)
+			case probs.HasErrors():
+				summary(g, probs)
+				return &exitError{exitInput}
+			}
+			l := g.language()
+			if l == problem.EN {
+				fmt.Fprintf(g.stdout, "built %s: %d pages, %d files (%d written, %d unchanged)\n", rep.Out, rep.Pages, rep.Files, rep.Written, rep.Unchanged)
+			} else {
+				fmt.Fprintf(g.stdout, "已生成 %s：%d 个页面，共 %d 个文件（新写入 %d 个，未变 %d 个）\n", rep.Out, rep.Pages, rep.Files, rep.Written, rep.Unchanged)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&o.Source, "source", ".", "the site folder (holding site.yaml)")
+	cmd.Flags().StringVar(&o.Out, "out", "", "the output folder (default: public/ or dashboard/ in the site folder, from site.yaml)")
+	cmd.Flags().StringVar(&o.Audience, "audience", config.Public, "public (the county website) or internal (the office's dashboard)")
+	return cmd
+}
+
+func checkCmd(g *globals) *cobra.Command {
+	var source string
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Check every input and report every problem, writing nothing",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			probs := generator.Check(source)
+			printProblems(g, probs)
+			summary(g, probs)
+			if probs.HasErrors() {
+				return &exitError{exitInput}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&source, "source", ".", "the site folder (holding site.yaml)")
+	return cmd
+}
+
+func versionCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version of dutyreport",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fmt.Fprintf(g.stdout, "dutyreport %s %s %s/%s\n", versionString(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			return nil
+		},
+	}
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+// printProblems writes every problem, errors and warnings, one per line.
+func printProblems(g *globals, probs problem.List) {
+	for _, p := range probs {
+		fmt.Fprintln(g.stderr, p.Format(g.language()))
+	}
+}
+
+// summary counts the problems at the end, where a clerk looks first.
+func summary(g *globals, probs problem.List) {
+	errs := len(probs.Errors())
+	warns := len(probs) - errs
+	if g.language() == problem.EN {
+		switch {
+		case errs > 0:
+			fmt.Fprintf(g.stderr, "%d errors, %d warnings: nothing was written; fix the errors above and run again\n", errs, warns)
+		default:
+			fmt.Fprintf(g.stdout, "no errors, %d warnings\n", warns)
+		}
+		return
+	}
+	switch {
+	case errs > 0:
+		fmt.Fprintf(g.stderr, "发现 %d 个错误、%d 个警告：未写入任何文件；请按上述提示修改后重新运行\n", errs, warns)
+	default:
+		fmt.Fprintf(g.stdout, "未发现错误，%d 个警告\n", warns)
+	}
+}
+
+// internal reports an error that is not the input's fault.
+func internal(g *globals, err error) error {
+	msg := strings.TrimSpace(err.Error())
+	if g.language() == problem.EN {
+		fmt.Fprintf(g.stderr, "dutyreport: internal error: %s\nThe previous site was left as it was. If this is not a full disk or a permission problem, please report it.\n", msg)
+	} else {
+		fmt.Fprintf(g.stderr, "dutyreport：内部错误：%s\n原有网站未被改动。如果不是磁盘已满或权限问题，请报告此错误。\n", msg)
+	}
+	return &exitError{exitInternal}
+}

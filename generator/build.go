@@ -1,0 +1,204 @@
+// Package generator runs the pipeline: config → ingest and content →
+// scoring → view (per audience) → render → write. Build calls the stages in
+// order and does nothing else; each stage is a package of its own.
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/content"
+	"dutyreport/generator/ingest"
+	"dutyreport/generator/problem"
+	"dutyreport/generator/record"
+	"dutyreport/generator/render"
+	"dutyreport/generator/scoring"
+	"dutyreport/generator/view"
+	"dutyreport/generator/write"
+	"dutyreport/themes"
+)
+
+// Options say what to build.
+type Options struct {
+	Source   string // the site folder
+	Out      string // the output folder; "" for the audience's folder from site.yaml
+	Audience string // config.Public (default) or config.Internal
+}
+
+// Report says what a build did.
+type Report struct {
+	Out                string // the output folder
+	Pages              int    // HTML pages
+	Files              int    // every file written or kept
+	Written, Unchanged int
+	Warnings           problem.List
+}
+
+// Build builds one audience's site. Problems in the input come back as the
+// list (with warnings, which do not stop the build); err is for everything
+// else, such as a full disk. When the list has errors or err is not nil,
+// nothing was changed on disk.
+func Build(o Options) (Report, problem.List, error) {
+	var rep Report
+	if o.Audience == "" {
+		o.Audience = config.Public
+	}
+	in, probs := load(o.Source)
+	if probs.HasErrors() {
+		return rep, probs, nil
+	}
+	site := view.Build(view.Input{Config: in.cfg, Data: in.data, Results: in.results, Content: in.content, Audience: o.Audience})
+
+	theme, tprobs := loadTheme(in.cfg)
+	probs.Append(tprobs)
+	if probs.HasErrors() {
+		return rep, probs, nil
+	}
+
+	rep.Out = o.Out
+	if rep.Out == "" {
+		rep.Out = filepath.Join(o.Source, outDir(in.cfg, o.Audience))
+	}
+	if err := guardOut(in.cfg, o, rep.Out); err != nil {
+		return rep, probs, err
+	}
+	tree, err := write.Begin(rep.Out)
+	if err != nil {
+		return rep, probs, err
+	}
+	rprobs, err := theme.Site(site, func(p string, data []byte) error {
+		if strings.HasSuffix(p, ".html") {
+			rep.Pages++
+		}
+		return tree.Add(p, data)
+	})
+	probs.Append(rprobs)
+	if err != nil || probs.HasErrors() {
+		tree.Abort()
+		return rep, probs, err
+	}
+	if err := tree.Commit(); err != nil {
+		tree.Abort()
+		return rep, probs, err
+	}
+	rep.Written, rep.Unchanged = tree.Written, tree.Unchanged
+	rep.Files = tree.Written + tree.Unchanged
+	rep.Warnings = probs
+	return rep, probs, nil
+}
+
+// Check reads and scores every input and reports every problem; it writes nothing.
+func Check(source string) problem.List {
+	in, probs := load(source)
+	if in.cfg != nil && !probs.HasErrors() {
+		_, tprobs := loadTheme(in.cfg)
+		probs.Append(tprobs)
+	}
+	probs.Sort()
+	return probs
+}
+
+// inputs are the results of the stages before the view.
+type inputs struct {
+	cfg     *config.Config
+	data    *record.Data
+	content *content.Content
+	results []*scoring.Result
+}
+
+// load runs config, ingest, content and scoring. It stops after config when
+// the configuration has errors, since nothing else can be read without it.
+func load(source string) (inputs, problem.List) {
+	var in inputs
+	cfg, probs := config.Load(source)
+	if probs.HasErrors() {
+		return in, probs
+	}
+	in.cfg = cfg
+	var iprobs, cprobs problem.List
+	done := make(chan struct{})
+	go func() {
+		in.content, cprobs = content.Read(source)
+		close(done)
+	}()
+	in.data, iprobs = ingest.Read(cfg)
+	<-done
+	probs.Append(iprobs)
+	probs.Append(cprobs)
+	for i := range in.data.Years {
+		res, sprobs := scoring.Year(scoring.Input{Scheme: &cfg.Scheme, Register: in.data.Register, Files: in.data.Files, Year: &in.data.Years[i]}, in.results)
+		probs.Append(sprobs)
+		in.results = append(in.results, res)
+	}
+	probs.Sort()
+	return in, probs
+}
+
+func loadTheme(cfg *config.Config) (*render.Theme, problem.List) {
+	name := cfg.Site.Theme
+	prefix := "themes/" + name + "/"
+	var own fs.FS
+	if st, err := os.Stat(filepath.Join(cfg.Dir, "themes", name)); err == nil && st.IsDir() {
+		own = os.DirFS(filepath.Join(cfg.Dir, "themes", name))
+	} else if name != "default" {
+		var probs problem.List
+		probs.Add(problem.Problem{Pos: problem.Position{File: config.SiteFile}, Code: problem.ConfigBadValue,
+			Found: "theme: " + name, Expected: "a folder themes/" + name + " in the site, or the default theme"})
+		return nil, probs
+	}
+	var fallback fs.FS
+	if name == "default" {
+		fallback = themes.Default()
+	}
+	lang, _ := problem.ParseLang(cfg.Site.Locale)
+	return render.Load(render.Overlay(own, fallback), prefix, string(lang))
+}
+
+func outDir(cfg *config.Config, audience string) string {
+	if audience == config.Internal {
+		return cfg.Site.Audiences.Internal.Out
+	}
+	return cfg.Site.Audiences.Public.Out
+}
+
+// guardOut refuses an output folder that would put one audience inside the
+// other's, or replace the site folder itself.
+func guardOut(cfg *config.Config, o Options, out string) error {
+	abs := func(p string) string {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return p
+		}
+		return a
+	}
+	target := abs(out)
+	if target == abs(o.Source) {
+		return &UsageError{fmt.Sprintf("the output folder %s is the site folder itself", out)}
+	}
+	other := config.Public
+	if o.Audience == config.Public {
+		other = config.Internal
+	}
+	otherDir := abs(filepath.Join(o.Source, outDir(cfg, other)))
+	within := func(a, b string) bool { return a == b || strings.HasPrefix(a, b+string(filepath.Separator)) }
+	if within(target, otherDir) || within(otherDir, target) {
+		return &UsageError{fmt.Sprintf("the %s site may not be written into or around the %s site's folder %s", o.Audience, other, otherDir)}
+	}
+	return nil
+}
+
+// UsageError is a command-line mistake (exit code 2), not a problem of the input.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// IsUsage reports whether err is a UsageError.
+func IsUsage(err error) bool {
+	var u *UsageError
+	return errors.As(err, &u)
+}

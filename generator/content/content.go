@@ -1,0 +1,217 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/problem"
+)
+
+// Page is one Markdown file.
+type Page struct {
+	Name string // file name without .md: "methodology", or the year "2024"
+	File string // relative to the site folder
+	Meta Meta
+	Body template.HTML
+	Year int // for content/years/*.md
+}
+
+// Meta is a page's front matter.
+type Meta struct {
+	Title string `yaml:"title"`
+	// Weight orders pages in the menu, smallest first; ties by name.
+	Weight int `yaml:"weight"`
+	// Menu false keeps a page out of the menu.
+	Menu *bool `yaml:"menu"`
+}
+
+// InMenu reports whether the page is listed in the site menu.
+func (m Meta) InMenu() bool { return m.Menu == nil || *m.Menu }
+
+// Content is all of a site's Markdown.
+type Content struct {
+	Pages []Page // content/*.md, by weight then name
+	Years []Page // content/years/*.md, by year
+}
+
+// Dir is the content folder in the site.
+const Dir = "content"
+
+var md = goldmark.New(
+	goldmark.WithExtensions(extension.GFM, extension.CJK),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+)
+
+// Read reads the site's Markdown files; a missing content folder is no error.
+func Read(siteDir string) (*Content, problem.List) {
+	var probs problem.List
+	c := &Content{}
+	for _, sub := range []string{"", "years"} {
+		dir := filepath.Join(siteDir, Dir, sub)
+		entries, err := os.ReadDir(dir)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			probs.Add(problem.Problem{Pos: problem.Position{File: filepath.ToSlash(filepath.Join(Dir, sub))}, Code: problem.ConfigUnreadable, Found: err.Error()})
+			continue
+		}
+		for _, e := range entries {
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+				continue
+			}
+			rel := filepath.ToSlash(filepath.Join(Dir, sub, e.Name()))
+			data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			if err != nil {
+				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ConfigUnreadable, Found: err.Error()})
+				continue
+			}
+			p := Parse(rel, data, &probs)
+			p.Name = strings.TrimSuffix(e.Name(), ".md")
+			if sub == "years" {
+				y, err := strconv.Atoi(p.Name)
+				if err != nil {
+					probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentFrontMatter, Found: e.Name(), Expected: "a file named for its year, e.g. 2024.md"})
+					continue
+				}
+				p.Year = y
+				c.Years = append(c.Years, p)
+			} else {
+				c.Pages = append(c.Pages, p)
+			}
+		}
+	}
+	slices.SortFunc(c.Pages, func(a, b Page) int {
+		if a.Meta.Weight != b.Meta.Weight {
+			return a.Meta.Weight - b.Meta.Weight
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	slices.SortFunc(c.Years, func(a, b Page) int { return a.Year - b.Year })
+	probs.Sort()
+	return c, probs
+}
+
+// Parse splits off the front matter, decodes it strictly and renders the body.
+func Parse(file string, data []byte, probs *problem.List) Page {
+	p := Page{File: file}
+	body := data
+	// Front matter is the YAML between a first line "---" and the next "---".
+	// It is split here, not by a goldmark extension, so that its problems get
+	// the same strict checks and file:line positions as site.yaml.
+	if rest, ok := bytes.CutPrefix(data, []byte("---\n")); ok {
+		if i := bytes.Index(rest, []byte("\n---")); i >= 0 {
+			probs.Append(relabel(config.DecodeYAML(file, rest[:i+1], &p.Meta, 1)))
+			body = rest[i+4:]
+			if j := bytes.IndexByte(body, '\n'); j >= 0 {
+				body = body[j+1:]
+			} else {
+				body = nil
+			}
+		}
+	}
+	src := body
+	doc := md.Parser().Parse(text.NewReader(src))
+	line := lineOf(data, body)
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest string
+		switch l := n.(type) {
+		case *ast.Link:
+			dest = string(l.Destination)
+		case *ast.Image:
+			dest = string(l.Destination)
+		case *ast.AutoLink:
+			dest = string(l.URL(src))
+		default:
+			return ast.WalkContinue, nil
+		}
+		if External(dest) {
+			pos := problem.Position{File: file}
+			if seg := firstSegment(n); seg >= 0 {
+				pos.Line = line + bytes.Count(src[:seg], []byte("\n"))
+			}
+			probs.Add(problem.Problem{Pos: pos, Code: problem.ContentExternalLink, Found: dest})
+		}
+		return ast.WalkContinue, nil
+	})
+	var out bytes.Buffer
+	if err := md.Renderer().Render(&out, src, doc); err != nil {
+		probs.Add(problem.Problem{Pos: problem.Position{File: file}, Code: problem.ContentFrontMatter, Found: err.Error()})
+	}
+	p.Body = template.HTML(out.String()) // goldmark drops raw HTML: safe mode is its default
+	if p.Meta.Title == "" {
+		p.Meta.Title = firstHeading(doc, src)
+	}
+	return p
+}
+
+// External reports whether a link leaves the site: a scheme (http:, mailto:,
+// javascript: …) or a protocol-relative //host.
+func External(dest string) bool {
+	d := strings.ToLower(strings.TrimSpace(dest))
+	if strings.HasPrefix(d, "//") {
+		return true
+	}
+	if i := strings.IndexByte(d, ':'); i > 0 {
+		return !strings.ContainsAny(d[:i], "/?#")
+	}
+	return false
+}
+
+// relabel turns config's problem codes into content's: a front matter
+// problem is a content problem, whatever the YAML error.
+func relabel(l problem.List) problem.List {
+	for i := range l {
+		l[i].Code = problem.ContentFrontMatter
+	}
+	return l
+}
+
+// lineOf gives the 1-based line of data on which body starts.
+func lineOf(data, body []byte) int {
+	return bytes.Count(data[:len(data)-len(body)], []byte("\n")) + 1
+}
+
+func firstSegment(n ast.Node) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
+	if p := n.Parent(); p != nil && p.Lines().Len() > 0 {
+		return p.Lines().At(0).Start
+	}
+	return -1
+}
+
+func firstHeading(doc ast.Node, src []byte) string {
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.Heading); ok && h.Level == 1 {
+			var b strings.Builder
+			for t := h.FirstChild(); t != nil; t = t.NextSibling() {
+				if tx, ok := t.(*ast.Text); ok {
+					b.Write(tx.Segment.Value(src))
+				}
+			}
+			return b.String()
+		}
+	}
+	return ""
+}

@@ -1,0 +1,63 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+
+	"dutyreport/generator/problem"
+	"dutyreport/generator/view"
+)
+
+// Emit receives one output file. It must not keep data after it returns:
+// the buffer is reused.
+type Emit func(path string, data []byte) error
+
+// Site renders every page, export and asset of s, in a fixed order.
+// Template errors are problems (the theme's to fix); an error from emit is
+// returned as is.
+func (t *Theme) Site(s *view.Site, emit Emit) (problem.List, error) {
+	var probs problem.List
+	var buf bytes.Buffer
+	for _, p := range s.Pages() {
+		buf.Reset()
+		if err := t.Page(&buf, p); err != nil {
+			probs.Add(problem.Problem{Pos: problem.Position{File: t.prefix + "layouts/" + p.Kind + ".html"}, Code: problem.RenderTemplate,
+				Found: fmt.Sprintf("%s: %v", p.Path, err)})
+			if len(probs) > 20 {
+				break // the same template error on every page says nothing more
+			}
+			continue
+		}
+		if err := emit(p.Path, buf.Bytes()); err != nil {
+			return probs, err
+		}
+	}
+	for _, y := range s.Years {
+		if err := emit(y.CSV, CSV(y.Export, t)); err != nil {
+			return probs, err
+		}
+		if err := emit(y.JSON, JSON(y.Export)); err != nil {
+			return probs, err
+		}
+	}
+	for _, a := range t.assets {
+		data, err := fs.ReadFile(t.fsys, a)
+		if err != nil {
+			return probs, err
+		}
+		if err := emit(a, data); err != nil {
+			return probs, err
+		}
+	}
+	return probs, nil
+}
+
+// Page renders one page.
+func (t *Theme) Page(buf *bytes.Buffer, p *view.Page) error {
+	tmpl, ok := t.pages[p.Kind]
+	if !ok {
+		return fmt.Errorf("no layout for pages of kind %q", p.Kind)
+	}
+	return tmpl.ExecuteTemplate(buf, "base", p)
+}

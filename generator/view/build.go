@@ -1,0 +1,446 @@
+package view
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/content"
+	"dutyreport/generator/problem"
+	"dutyreport/generator/record"
+	"dutyreport/generator/scoring"
+)
+
+// Input is what the view is built from. Results are aligned with
+// Config.Site.Years.
+type Input struct {
+	Config   *config.Config
+	Data     *record.Data
+	Results  []*scoring.Result
+	Content  *content.Content
+	Audience string
+}
+
+// Build makes the model of one audience's site.
+func Build(in Input) *Site {
+	c := in.Config
+	s := &Site{
+		Audience:     in.Audience,
+		Internal:     in.Audience == config.Internal,
+		Lang:         c.Site.Locale,
+		Title:        c.Site.Title,
+		County:       c.Site.County,
+		SchemeName:   c.Scheme.Name,
+		SchemeSource: c.Scheme.Source,
+	}
+	b := &builder{in: in, s: s, scheme: &c.Scheme, results: map[int]*scoring.Result{}}
+	for i, y := range c.Site.Years {
+		if i < len(in.Results) && in.Results[i] != nil {
+			b.results[y.Year] = in.Results[i]
+		}
+	}
+	b.schemeViews()
+	b.content()
+	for _, y := range c.Site.YearsFor(in.Audience) {
+		if b.results[y.Year] == nil {
+			continue
+		}
+		s.Years = append(s.Years, b.year(y))
+	}
+	for i, y := range s.Years {
+		if i > 0 {
+			y.Prev = s.Years[i-1]
+			s.Years[i-1].Next = y
+		}
+	}
+	// The landing page shows the latest published year; the internal
+	// dashboard, the latest year of all.
+	if n := len(s.Years); n > 0 {
+		s.Latest = s.Years[n-1]
+	}
+	b.unitIndex()
+	return s
+}
+
+type builder struct {
+	in      Input
+	s       *Site
+	scheme  *config.Scheme
+	results map[int]*scoring.Result
+	bands   map[string]Band
+	groups  map[string]Group
+	conseq  map[string]Consequence
+}
+
+func (b *builder) schemeViews() {
+	sc := b.scheme
+	b.bands = map[string]Band{}
+	for i, band := range sc.Bands {
+		v := Band{ID: band.ID, Name: band.Name, Class: "band-" + strconv.Itoa(i+1)}
+		if band.Min != nil {
+			v.Min = band.Min.String()
+		}
+		if i > 0 && sc.Bands[i-1].Min != nil {
+			v.Upper = sc.Bands[i-1].Min.String()
+		}
+		b.s.Bands = append(b.s.Bands, v)
+		b.bands[band.ID] = v
+	}
+	b.groups = map[string]Group{}
+	for _, g := range sc.Groups {
+		v := Group{ID: g.ID, Name: g.Name}
+		for _, cat := range g.Categories {
+			k, _ := sc.Category(cat)
+			v.Categories = append(v.Categories, k.Name)
+		}
+		b.s.Groups = append(b.s.Groups, v)
+		b.groups[g.ID] = v
+	}
+	for _, comp := range sc.Components {
+		b.s.Components = append(b.s.Components, b.column(comp))
+	}
+	for _, id := range sc.Columns {
+		comp, _ := sc.Component(id)
+		b.s.Columns = append(b.s.Columns, b.column(comp))
+	}
+	b.conseq = map[string]Consequence{}
+	for _, r := range sc.Consequences {
+		v := Consequence{ID: r.ID, Name: r.Name, Bottom: r.Bottom, Scope: r.Scope, YearsRunning: r.YearsRunning, Note: r.Note}
+		if r.Band != "" {
+			v.Band = b.bands[r.Band].Name
+		}
+		if r.LastIn != "" {
+			comp, _ := sc.Component(r.LastIn)
+			v.LastIn = comp.Name
+		}
+		b.s.Consequences = append(b.s.Consequences, v)
+		b.conseq[r.ID] = v
+	}
+	for _, t := range sc.Tasks {
+		resp, _ := sc.ResponsibilityByName(t.Responsibility)
+		v := Task{Code: t.Code, Name: t.Name, Responsibility: resp.Name, Role: t.Role, Points: t.Points.String(), Rule: t.Rule}
+		if t.Rule == config.RulePerMissing {
+			v.Per = t.Per.String()
+		}
+		b.s.Tasks = append(b.s.Tasks, v)
+	}
+}
+
+func (b *builder) column(comp config.Component) Column {
+	sc := b.scheme
+	v := Column{ID: comp.ID, Name: comp.Name, Kind: comp.Kind, InTotal: slices.Contains(sc.Total, comp.ID)}
+	if comp.Part != "" {
+		v.Level = 1
+	}
+	if comp.Full > 0 {
+		v.Full = comp.Full.String()
+	}
+	if comp.Responsibility != "" {
+		r, _ := sc.ResponsibilityByName(comp.Responsibility)
+		v.Responsibility = r.Name
+	}
+	for _, id := range comp.Of {
+		part, _ := sc.Component(id)
+		v.Of = append(v.Of, part.Name)
+	}
+	if comp.Fold != nil {
+		part, _ := sc.Component(comp.Fold.Component)
+		v.Fold = part.Name
+	}
+	return v
+}
+
+func (b *builder) content() {
+	if b.in.Content == nil {
+		return
+	}
+	for _, p := range b.in.Content.Pages {
+		b.s.Contents = append(b.s.Contents, &Content{Path: slug(p.Name) + ".html", Name: p.Name, Title: p.Meta.Title, Body: p.Body, Menu: p.Meta.InMenu()})
+	}
+}
+
+func (b *builder) year(cy config.Year) *Year {
+	res := b.results[cy.Year]
+	y := &Year{Year: cy.Year, Draft: cy.Status == config.Draft, Published: cy.Published.String(),
+		CSV: csvPath(cy.Year), JSON: jsonPath(cy.Year), Path: yearPath(cy.Year)}
+	if b.in.Content != nil {
+		for _, p := range b.in.Content.Years {
+			if p.Year == cy.Year {
+				y.Summary = p.Body
+			}
+		}
+	}
+	counts := map[string]int{}
+	for i := range res.Units {
+		u := &res.Units[i]
+		if u.HasTotal {
+			counts[u.Band]++
+		}
+		y.Units = append(y.Units, b.unitPage(cy.Year, res, u))
+	}
+	for _, band := range b.s.Bands {
+		y.BandCounts = append(y.BandCounts, BandCount{Band: band, Count: counts[band.ID]})
+	}
+	for _, g := range b.scheme.Groups {
+		r := &Ranking{Path: rankingPath(cy.Year, g.ID), Group: b.groups[g.ID]}
+		var members []*scoring.Unit
+		for i := range res.Units {
+			if u := &res.Units[i]; u.Group == g.ID && u.HasTotal {
+				members = append(members, u)
+			}
+		}
+		scoring.Order(members)
+		for _, u := range members {
+			row := &Row{Rank: u.Rank, Unit: b.ref(cy.Year, u.Code, u.Name), Total: u.Total.String(),
+				Band: b.bands[u.Band], Consequences: b.consequences(u), PrevRank: u.PrevRank}
+			for _, col := range b.s.Columns {
+				row.Scores = append(row.Scores, scoreText(u.Scores[b.scheme.ComponentIndex(col.ID)]))
+			}
+			if u.PrevRank > 0 {
+				row.Move, row.MoveKnown = u.PrevRank-u.Rank, true
+			}
+			r.Rows = append(r.Rows, row)
+		}
+		y.Rankings = append(y.Rankings, r)
+	}
+	y.Export = b.export(cy, res)
+	return y
+}
+
+func (b *builder) consequences(u *scoring.Unit) []Consequence {
+	var out []Consequence
+	for _, id := range u.Consequences {
+		out = append(out, b.conseq[id])
+	}
+	return out
+}
+
+func scoreText(s scoring.Score) string {
+	if !s.Has {
+		return ""
+	}
+	return s.Value.String()
+}
+
+// ref names a unit in a year, linking to its page when the audience has one.
+func (b *builder) ref(year int, code, name string) UnitRef {
+	return UnitRef{Code: code, Name: name, Path: unitPath(year, slug(code))}
+}
+
+func (b *builder) cell(o record.Origin) string {
+	if !b.s.Internal || o.IsZero() {
+		return ""
+	}
+	return problem.At(b.in.Data.Files.Locate(o)).String()
+}
+
+func (b *builder) unitPage(year int, res *scoring.Result, u *scoring.Unit) *UnitPage {
+	sc := b.scheme
+	reg := b.in.Data.Register
+	ru := reg.Unit(u.Code)
+	cat, _ := sc.Category(u.Category)
+	p := &UnitPage{Path: unitPath(year, slug(u.Code)), Unit: b.ref(year, u.Code, u.Name), Category: cat.Name,
+		Ranked: u.HasTotal, Rank: u.Rank, GroupSize: u.GroupSize, Consequences: b.consequences(u)}
+	if u.Group != "" {
+		p.Group = b.groups[u.Group]
+		p.Ranking = rankingPath(year, u.Group)
+	}
+	if u.HasTotal {
+		p.Total, p.Band = u.Total.String(), b.bands[u.Band]
+	}
+	for i, comp := range sc.Components {
+		s := u.Scores[i]
+		if !s.Has {
+			continue
+		}
+		line := ScoreLine{Name: comp.Name, Value: s.Value.String(), FromSheet: s.FromSheet, Cell: b.cell(s.Origin)}
+		if comp.Part != "" {
+			line.Level = 1
+		}
+		p.Scores = append(p.Scores, line)
+	}
+	var lost record.Points
+	for _, d := range u.Deductions {
+		t, _ := sc.Task(d.Task)
+		resp, _ := sc.ResponsibilityByName(t.Responsibility)
+		p.Lost = append(p.Lost, LostTask{Code: d.Task, Name: t.Name, Responsibility: resp.Name,
+			Required: d.Required, Done: d.Done, Points: d.Points.String(), Cell: b.cell(d.Origin)})
+		lost += d.Points
+	}
+	if len(p.Lost) > 0 {
+		p.LostTotal = lost.String()
+	}
+	if b.s.Internal {
+		p.Ledger = b.ledger(year, u.Code)
+	}
+	for _, code := range u.Folded {
+		f := res.Unit(code)
+		score := ""
+		if fi := foldedComponent(sc, u.Category); fi >= 0 && f.Scores[fi].Has {
+			score = f.Scores[fi].Value.String()
+		}
+		p.Folded = append(p.Folded, FoldedUnit{Unit: b.ref(year, code, f.Name), Score: score})
+	}
+	if ru.Parent != "" {
+		if parent := reg.ParentIn(ru, year); parent != nil {
+			ref := b.ref(year, parent.Code, parent.NameIn(year))
+			p.FoldedInto = &ref
+		}
+	}
+	if ru.Successor != "" && ru.To != 0 && year == ru.To {
+		if succ := reg.Unit(ru.Successor); succ != nil && succ.ActiveIn(year+1) && b.hasYear(year+1) {
+			ref := b.ref(year+1, succ.Code, succ.NameIn(year+1))
+			p.MergedInto = &ref
+		}
+	}
+	for _, f := range ru.Former {
+		if f.Until != 0 && f.Until < year {
+			p.FormerNames = append(p.FormerNames, f.Name)
+		}
+	}
+	p.History = b.history(year, ru)
+	return p
+}
+
+// foldedComponent is the index of the component that a fold into a unit of
+// category cat takes from the units below, or -1.
+func foldedComponent(sc *config.Scheme, cat string) int {
+	for _, comp := range sc.Components {
+		if comp.Fold != nil && sc.Applies(comp, cat) {
+			return sc.ComponentIndex(comp.Fold.Component)
+		}
+	}
+	return -1
+}
+
+// hasYear reports whether the audience shows year y.
+func (b *builder) hasYear(y int) bool {
+	for _, cy := range b.in.Config.Site.YearsFor(b.in.Audience) {
+		if cy.Year == y {
+			return b.results[y] != nil
+		}
+	}
+	return false
+}
+
+// history lists a unit's results over every year the audience shows,
+// following it through renames (same code, another name) and mergers (the
+// units merged into it, before their merger).
+func (b *builder) history(year int, u *record.Unit) []HistoryRow {
+	reg := b.in.Data.Register
+	codes := []string{u.Code}
+	// Predecessors: units merged into this one, and into those, in code order.
+	for i := 0; i < len(codes) && i < 64; i++ {
+		for _, o := range reg.Units {
+			if o.Successor == codes[i] && !slices.Contains(codes, o.Code) {
+				codes = append(codes, o.Code)
+			}
+		}
+	}
+	var rows []HistoryRow
+	for _, cy := range b.in.Config.Site.YearsFor(b.in.Audience) {
+		res := b.results[cy.Year]
+		if res == nil {
+			continue
+		}
+		for i, code := range codes {
+			r := res.Unit(code)
+			if r == nil {
+				continue
+			}
+			h := HistoryRow{Year: cy.Year, Unit: b.ref(cy.Year, code, r.Name), Rank: r.Rank, GroupSize: r.GroupSize,
+				Predecessor: i > 0, Current: cy.Year == year && i == 0}
+			if r.HasTotal {
+				h.Total, h.Band = r.Total.String(), b.bands[r.Band]
+			}
+			rows = append(rows, h)
+		}
+	}
+	return rows
+}
+
+// ledger lists every ledger row of a unit, for the internal drill-down.
+func (b *builder) ledger(year int, code string) []LedgerLine {
+	ry := b.in.Data.Year(year)
+	if ry == nil {
+		return nil
+	}
+	var out []LedgerLine
+	for _, e := range ry.Ledger {
+		if e.Unit != code {
+			continue
+		}
+		t, _ := b.scheme.Task(e.Task)
+		resp, _ := b.scheme.ResponsibilityByName(t.Responsibility)
+		line := LedgerLine{Code: e.Task, Name: t.Name, Responsibility: resp.Name, Role: e.Role,
+			Required: e.Required, Done: e.Done, Date: e.Date.String(), Evidence: e.Evidence, Cell: b.cell(e.Origin)}
+		if d := t.Deduction(e.Required, e.Done); d > 0 {
+			line.Points = d.String()
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func (b *builder) export(cy config.Year, res *scoring.Result) *Export {
+	status := config.Published
+	if cy.Status == config.Draft {
+		status = config.Draft
+	}
+	e := &Export{Year: cy.Year, Scheme: b.scheme.Name, Status: status, Columns: b.s.Components, Units: []ExportRow{}}
+	for i := range res.Units {
+		u := &res.Units[i]
+		cat, _ := b.scheme.Category(u.Category)
+		row := ExportRow{Code: u.Code, Name: u.Name, Category: cat.Name, Group: b.groups[u.Group].Name,
+			Rank: u.Rank, GroupSize: u.GroupSize, Scores: []ExportScore{}, Consequences: []string{}}
+		for ci, comp := range b.scheme.Components {
+			row.Scores = append(row.Scores, ExportScore{ID: comp.ID, Name: comp.Name, Value: scoreText(u.Scores[ci])})
+		}
+		if u.HasTotal {
+			row.Total, row.Band = u.Total.String(), b.bands[u.Band].Name
+		}
+		for _, id := range u.Consequences {
+			row.Consequences = append(row.Consequences, b.conseq[id].Name)
+		}
+		e.Units = append(e.Units, row)
+	}
+	return e
+}
+
+// unitIndex lists every unit that has a page in any year.
+func (b *builder) unitIndex() {
+	byCode := map[string]*UnitIndex{}
+	for _, y := range b.s.Years {
+		for _, u := range y.Units {
+			ix := byCode[u.Unit.Code]
+			if ix == nil {
+				ix = &UnitIndex{Code: u.Unit.Code, Category: u.Category}
+				byCode[u.Unit.Code] = ix
+				b.s.Units = append(b.s.Units, ix)
+			}
+			ix.Name = u.Unit.Name // the latest name
+			ix.Years = append(ix.Years, UnitRef{Code: u.Unit.Code, Name: strconv.Itoa(y.Year), Path: u.Path})
+		}
+	}
+	slices.SortFunc(b.s.Units, func(a, c *UnitIndex) int { return strings.Compare(a.Code, c.Code) })
+}
+
+// slug makes a unit code or page name safe as a file name in any file
+// system and URL: letters, digits, '-' and '_' are kept, anything else is
+// written as _xxxx (its code point in hex), so distinct codes stay distinct.
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-':
+			b.WriteRune(r)
+		default:
+			fmt.Fprintf(&b, "_%04x", r)
+		}
+	}
+	return b.String()
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

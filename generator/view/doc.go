@@ -1,0 +1,9 @@
+// Package view builds one model per audience from the configuration, the
+// records, the scores and the content: everything a page, chart or export
+// shows, already formatted.
+//
+// It is the only place where audiences differ: the public model holds no
+// draft year and no ledger detail (and, with the notices, no unmasked
+// personal data), so no template can show what it was never given. It does
+// no I/O. Render imports view and nothing upstream of it.
+package view

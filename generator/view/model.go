@@ -1,0 +1,234 @@
+package view
+
+import "html/template"
+
+// Site is everything one audience's site shows.
+type Site struct {
+	Audience     string // "public" or "internal"
+	Internal     bool
+	Lang         string // "zh-CN" or "en"
+	Title        string
+	County       string
+	SchemeName   string
+	SchemeSource string
+	Years        []*Year // ascending
+	Latest       *Year   // the landing page's year
+	Bands        []Band
+	Groups       []Group
+	Columns      []Column // the scores shown in rankings
+	Components   []Column // every component, for unit pages and the methodology
+	Consequences []Consequence
+	Tasks        []Task
+	Contents     []*Content // Markdown pages, in menu order
+	Units        []*UnitIndex
+}
+
+// Band is a grade band.
+type Band struct {
+	ID, Name string
+	Min      string // "90.00"; "" for the last band
+	Class    string // CSS class: band-1 (best) … band-n
+	Upper    string // the band's upper bound, "" for the first
+}
+
+// Group is a ranking group.
+type Group struct {
+	ID, Name   string
+	Categories []string // category names
+}
+
+// Column is a component as shown in a table.
+type Column struct {
+	ID, Name string
+	Level    int    // 0 for top-level components, 1 for parts of another
+	Full     string // full points, "" when not fixed
+	// How it is computed, for the methodology: Kind is ledger, evaluation,
+	// sheet, mean or sum; Of names the parts; Responsibility the ledger's;
+	// Fold the category folded in ("" for none); InTotal marks total parts.
+	Kind, Responsibility, Fold string
+	Of                         []string
+	InTotal                    bool
+}
+
+// Consequence is a consequence rule, with its conditions for the methodology.
+type Consequence struct {
+	ID, Name     string
+	Band         string // band name, or ""
+	Bottom       int
+	LastIn       string // component name, or ""
+	Scope        string // county or group
+	YearsRunning int
+	Note         string
+}
+
+// Task is a ledger task with its scoring standard.
+type Task struct {
+	Code, Name, Responsibility, Role string
+	Points, Rule, Per                string
+}
+
+// Content is a Markdown page.
+type Content struct {
+	Path  string
+	Name  string
+	Title string
+	Body  template.HTML
+	Menu  bool
+}
+
+// Year is one assessment year: an edition of the report.
+type Year struct {
+	Year       int
+	Draft      bool
+	Published  string // 2024-03-20; "" for drafts
+	Summary    template.HTML
+	Rankings   []*Ranking
+	BandCounts []BandCount
+	Units      []*UnitPage // every unit active that year, by code
+	Prev       *Year       // the year before, when the audience has it
+	Next       *Year
+	CSV, JSON  string // paths of the exports
+	Export     *Export
+	Path       string // the year's overview page
+}
+
+// Export is a year's results as data: the rows of results.csv and results.json.
+type Export struct {
+	Year    int         `json:"year"`
+	Scheme  string      `json:"scheme"`
+	Status  string      `json:"status"`
+	Columns []Column    `json:"-"`
+	Units   []ExportRow `json:"units"`
+}
+
+// ExportRow is one unit's result in the exports.
+type ExportRow struct {
+	Code         string        `json:"code"`
+	Name         string        `json:"name"`
+	Category     string        `json:"category"`
+	Group        string        `json:"group"`
+	Rank         int           `json:"rank"`
+	GroupSize    int           `json:"group_size"`
+	Scores       []ExportScore `json:"scores"`
+	Total        string        `json:"total"`
+	Band         string        `json:"band"`
+	Consequences []string      `json:"consequences"`
+}
+
+// ExportScore is one component in the exports; scores are strings, "90.00",
+// so that no reader parses them as binary floats.
+type ExportScore struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// BandCount is how many ranked units are in a band.
+type BandCount struct {
+	Band  Band
+	Count int
+}
+
+// Ranking is one group's ranking in a year.
+type Ranking struct {
+	Path  string
+	Group Group
+	Rows  []*Row
+}
+
+// Row is one line of a ranking.
+type Row struct {
+	Rank         int
+	Unit         UnitRef
+	Total        string
+	Scores       []string // as Site.Columns
+	Band         Band
+	Consequences []Consequence
+	// Move is the change of rank since the year before: positive when the
+	// unit rose. MoveKnown is false for units not ranked the year before.
+	Move      int
+	MoveKnown bool
+	PrevRank  int
+}
+
+// UnitRef names a unit and links to its page of a year.
+type UnitRef struct {
+	Code, Name string
+	Path       string // "" when the unit has no page
+}
+
+// UnitPage is one unit's page for one year.
+type UnitPage struct {
+	Path         string
+	Unit         UnitRef
+	Category     string
+	Group        Group
+	Ranked       bool
+	Scores       []ScoreLine
+	Total        string
+	Band         Band
+	Rank         int
+	GroupSize    int
+	Consequences []Consequence
+	Lost         []LostTask // tasks that cost points
+	LostTotal    string
+	Ledger       []LedgerLine // every ledger row: internal audience only
+	History      []HistoryRow
+	Folded       []FoldedUnit // units whose scores were folded into this one
+	FoldedInto   *UnitRef     // the town a committee's score went into
+	MergedInto   *UnitRef     // the unit this one was merged into, after its last year
+	FormerNames  []string
+	Ranking      string // path of the group's ranking
+}
+
+// ScoreLine is one component of a unit's score.
+type ScoreLine struct {
+	Name      string
+	Value     string
+	Level     int
+	FromSheet bool
+	Cell      string // the sheet or evaluation cell: internal audience only
+}
+
+// LostTask is a task that cost points, at task level.
+type LostTask struct {
+	Code, Name     string
+	Responsibility string
+	Required, Done int32
+	Points         string
+	Cell           string // internal only
+}
+
+// LedgerLine is one row of the ledger, for the internal drill-down.
+type LedgerLine struct {
+	Code, Name, Responsibility, Role string
+	Required, Done                   int32
+	Date, Evidence                   string
+	Points                           string // deducted, "" when none
+	Cell                             string
+}
+
+// HistoryRow is one year of a unit's history.
+type HistoryRow struct {
+	Year      int
+	Unit      UnitRef // the unit under its name that year (a predecessor for merged units)
+	Total     string
+	Band      Band
+	Rank      int
+	GroupSize int
+	// Predecessor is true for a row of a unit later merged into this one.
+	Predecessor bool
+	Current     bool // the year of the page
+}
+
+// FoldedUnit is a village committee folded into its town's score.
+type FoldedUnit struct {
+	Unit  UnitRef
+	Score string
+}
+
+// UnitIndex is one unit of the unit directory, with the years it has pages.
+type UnitIndex struct {
+	Code, Name, Category string
+	Years                []UnitRef // Name is the year, Path its page
+}

@@ -1,0 +1,86 @@
+package view
+
+import (
+	"path"
+	"strings"
+)
+
+// Page is one HTML page to render: its path in the site and what it shows.
+// Exactly one of Year, Ranking, Unit and Content is set, as Kind says.
+type Page struct {
+	Site    *Site
+	Path    string // slash-separated, relative to the site root: "2023/units/T01.html"
+	Kind    string // landing, year, ranking, unit, units, content, methodology
+	Title   string
+	Year    *Year
+	Ranking *Ranking
+	Unit    *UnitPage
+	Content *Content
+}
+
+// Page kinds; each has a layout of the same name in the theme.
+const (
+	KindLanding     = "landing"
+	KindYear        = "year"
+	KindRanking     = "ranking"
+	KindUnit        = "unit"
+	KindUnits       = "units"
+	KindContent     = "content"
+	KindMethodology = "methodology"
+)
+
+// Rel gives a link from this page to target (a path from the site root), so
+// that the site works from a folder, under any sub-path and offline.
+func (p *Page) Rel(target string) string {
+	return Rel(p.Path, target)
+}
+
+// Rel gives the relative link from the page at from to target, both paths
+// from the site root: Rel("2023/units/T01.html", "2023/towns.html") is
+// "../towns.html".
+func Rel(from, target string) string {
+	fromDir := path.Dir(from)
+	if fromDir == "." {
+		return target
+	}
+	fd := strings.Split(fromDir, "/")
+	td := strings.Split(target, "/")
+	i := 0
+	for i < len(fd) && i < len(td)-1 && fd[i] == td[i] {
+		i++
+	}
+	return strings.Repeat("../", len(fd)-i) + strings.Join(td[i:], "/")
+}
+
+// Pages lists every page of the site in a fixed order.
+func (s *Site) Pages() []*Page {
+	var out []*Page
+	out = append(out, &Page{Site: s, Path: "index.html", Kind: KindLanding, Title: s.Title, Year: s.Latest})
+	out = append(out, &Page{Site: s, Path: UnitsPath, Kind: KindUnits})
+	for _, c := range s.Contents {
+		kind := KindContent
+		if c.Name == "methodology" {
+			kind = KindMethodology
+		}
+		out = append(out, &Page{Site: s, Path: c.Path, Kind: kind, Title: c.Title, Content: c})
+	}
+	for _, y := range s.Years {
+		out = append(out, &Page{Site: s, Path: y.Path, Kind: KindYear, Year: y})
+		for _, r := range y.Rankings {
+			out = append(out, &Page{Site: s, Path: r.Path, Kind: KindRanking, Year: y, Ranking: r})
+		}
+		for _, u := range y.Units {
+			out = append(out, &Page{Site: s, Path: u.Path, Kind: KindUnit, Year: y, Unit: u, Title: u.Unit.Name})
+		}
+	}
+	return out
+}
+
+// Paths of the site's pages.
+const UnitsPath = "units.html"
+
+func yearPath(y int) string              { return itoa(y) + "/index.html" }
+func rankingPath(y int, g string) string { return itoa(y) + "/" + g + ".html" }
+func unitPath(y int, code string) string { return itoa(y) + "/units/" + code + ".html" }
+func csvPath(y int) string               { return itoa(y) + "/data/results.csv" }
+func jsonPath(y int) string              { return itoa(y) + "/data/results.json" }

@@ -1,0 +1,125 @@
+package write
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Tree is a site being written into a temporary folder.
+type Tree struct {
+	out, tmp string
+	seen     map[string]bool
+	// Written counts files with new bytes; Unchanged those linked from the
+	// previous build.
+	Written, Unchanged int
+}
+
+// tmpPrefix starts the names of temporary folders beside the output; a
+// folder left by a killed build is removed by the next one.
+const tmpPrefix = ".dutyreport-tmp-"
+
+// Begin starts writing a site that will replace the folder out.
+func Begin(out string) (*Tree, error) {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	base := filepath.Base(out)
+	if stale, _ := filepath.Glob(filepath.Join(parent, tmpPrefix+base+"-*")); len(stale) > 0 {
+		for _, s := range stale {
+			_ = os.RemoveAll(s)
+		}
+	}
+	tmp, err := os.MkdirTemp(parent, tmpPrefix+base+"-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return &Tree{out: out, tmp: tmp, seen: map[string]bool{}}, nil
+}
+
+// Dir is the temporary folder, for checks that read the whole site before it
+// is swapped in.
+func (t *Tree) Dir() string { return t.tmp }
+
+// Add writes one file; p is slash-separated and relative to the site root.
+func (t *Tree) Add(p string, data []byte) error {
+	if !fs.ValidPath(p) || strings.Contains(p, "\\") {
+		return fmt.Errorf("write: %q is not a path inside the site", p)
+	}
+	if t.seen[p] {
+		return fmt.Errorf("write: %q is written twice", p)
+	}
+	t.seen[p] = true
+	dst := filepath.Join(t.tmp, filepath.FromSlash(p))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	prev := filepath.Join(t.out, filepath.FromSlash(p))
+	if same(prev, data) && os.Link(prev, dst) == nil {
+		t.Unchanged++
+		return nil
+	}
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		return err
+	}
+	t.Written++
+	return nil
+}
+
+// same reports whether the file at name holds exactly data.
+func same(name string, data []byte) bool {
+	st, err := os.Lstat(name)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
+		return false
+	}
+	old, err := os.ReadFile(name)
+	return err == nil && bytes.Equal(old, data)
+}
+
+// Commit swaps the new site in for the old one and removes the old.
+func (t *Tree) Commit() error {
+	if _, err := os.Lstat(t.out); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(t.tmp, t.out)
+	}
+	if err := exchange(t.tmp, t.out); err != nil {
+		return err
+	}
+	// t.tmp now holds the previous site.
+	return os.RemoveAll(t.tmp)
+}
+
+// Abort removes the temporary folder and leaves the previous site as it was.
+func (t *Tree) Abort() { _ = os.RemoveAll(t.tmp) }
+
+// Files lists the paths added so far, for checks and reports.
+func (t *Tree) Files() []string {
+	out := make([]string, 0, len(t.seen))
+	for p := range t.seen {
+		out = append(out, p)
+	}
+	return out
+}
+
+// moveAside is the fallback swap where an atomic exchange is not available:
+// the old site is renamed aside, the new one into place, and the old one put
+// back if the second rename fails.
+func moveAside(tmp, out string) error {
+	aside := tmp + "-old"
+	if err := os.Rename(out, aside); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		_ = os.Rename(aside, out)
+		return err
+	}
+	return os.Rename(aside, tmp)
+}
