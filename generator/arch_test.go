@@ -1,0 +1,99 @@
+package generator
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The pipeline's imports point one way (DESIGN.md, principle 8). Each rule
+// says why; a forbidden import fails `make test` with that sentence.
+var denied = []struct {
+	pkg, imp, why string
+}{
+	{"problem", "dutyreport/", "problem is a leaf: every stage uses it, so it may use none of them"},
+	{"record", "dutyreport/", "record is a leaf: every stage uses it, so it may use none of them"},
+	{"config", "dutyreport/generator/ingest", "config is read before any data; it must not read data files"},
+	{"scoring", "dutyreport/generator/ingest", "scoring speaks record, not ingest, so it can be tested without files"},
+	{"scoring", "os", "scoring is pure: it does no I/O"},
+	{"scoring", "io/fs", "scoring is pure: it does no I/O"},
+	{"scoring", "path/filepath", "scoring is pure: it does no I/O"},
+	{"scoring", "github.com/xuri/excelize", "scoring is pure: spreadsheets are ingest's"},
+	{"scoring", "html/template", "scoring computes numbers; pages are render's"},
+	{"scoring", "time", "scoring reads no clock: same inputs, same results"},
+	{"scoring", "math/rand", "scoring is deterministic"},
+	{"render", "dutyreport/generator/record", "render sees only the view: a template cannot show what the view did not give it"},
+	{"render", "dutyreport/generator/ingest", "render sees only the view"},
+	{"render", "dutyreport/generator/scoring", "render sees only the view"},
+	{"render", "dutyreport/generator/notices", "render sees only the view: notices reach it redacted, through the view"},
+	{"render", "dutyreport/generator/config", "render sees only the view"},
+	{"render", "dutyreport/generator/content", "render sees only the view"},
+	{"view", "dutyreport/generator/render", "the view does not know how it is rendered"},
+	{"view", "os", "the view does no I/O"},
+	{"write", "dutyreport/generator/view", "write takes bytes; it must not see the model"},
+}
+
+// downstream lists, for each stage, the stages after it, which it must never import.
+var downstream = map[string][]string{
+	"config":  {"ingest", "content", "scoring", "notices", "view", "render", "write"},
+	"ingest":  {"scoring", "notices", "view", "render", "write"},
+	"content": {"scoring", "notices", "view", "render", "write"},
+	"scoring": {"notices", "view", "render", "write"},
+	"notices": {"view", "render", "write"},
+	"view":    {"render", "write"},
+	"render":  {"write"},
+}
+
+func TestImportsPointOneWay(t *testing.T) {
+	for pkg, after := range downstream {
+		for _, d := range after {
+			denied = append(denied, struct{ pkg, imp, why string }{pkg, "dutyreport/generator/" + d,
+				pkg + " comes before " + d + " in the pipeline; data flows one way"})
+		}
+	}
+	checked := 0
+	for _, rule := range denied {
+		for _, imp := range imports(t, rule.pkg) {
+			checked++
+			if imp == rule.imp || strings.HasPrefix(imp, rule.imp+"/") || (strings.HasSuffix(rule.imp, "/") && strings.HasPrefix(imp, rule.imp)) {
+				t.Errorf("generator/%s imports %s: %s", rule.pkg, imp, rule.why)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no imports were checked: the package folders moved?")
+	}
+}
+
+// imports lists the imports of the non-test files of generator/<pkg>.
+func imports(t *testing.T, pkg string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(pkg, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		af, err := parser.ParseFile(fset, f, src, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, is := range af.Imports {
+			p, _ := strconv.Unquote(is.Path.Value)
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,54 @@
+package ingest
+
+import "testing"
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		raw      string
+		date1904 bool
+		want     string
+	}{
+		{"45352", false, "2024-03-01"},
+		{"45352.75", false, "2024-03-01"}, // a time of day is dropped
+		{"1", false, "1900-01-01"},
+		{"59", false, "1900-02-28"},
+		{"61", false, "1900-03-01"}, // after Excel's phantom 29 February 1900
+		{"43890", true, "2024-03-01"},
+		{"0", true, ""},
+		{"2024-03-01", false, "2024-03-01"},
+		{"2024/3/1", false, "2024-03-01"},
+		{"2024年3月1日", false, "2024-03-01"},
+		{"2024.3.1", false, "2024-03-01"},
+		{"２０２４－３－１", false, "2024-03-01"},
+	}
+	for _, tc := range tests {
+		d, ok := parseDate(tc.raw, tc.date1904)
+		if tc.want == "" {
+			if ok && tc.raw != "0" {
+				t.Errorf("parseDate(%q) = %v, want an error", tc.raw, d)
+			}
+			continue
+		}
+		if !ok || d.String() != tc.want {
+			t.Errorf("parseDate(%q, 1904=%v) = %v %v, want %s", tc.raw, tc.date1904, d, ok, tc.want)
+		}
+	}
+	for _, bad := range []string{"60", "2024-02-30", "2024-13-01", "三月", "2024-3", "-5"} {
+		if d, ok := parseDate(bad, false); ok {
+			t.Errorf("parseDate(%q) = %v, want an error", bad, d)
+		}
+	}
+}
+
+func TestParseCount(t *testing.T) {
+	for raw, want := range map[string]int32{"4": 4, " 4 ": 4, "４": 4, "4.0": 4, "0": 0} {
+		if got, ok := parseCount(raw); !ok || got != want {
+			t.Errorf("parseCount(%q) = %d %v, want %d", raw, got, ok, want)
+		}
+	}
+	for _, bad := range []string{"-1", "1.5", "四", "", "1e12"} {
+		if got, ok := parseCount(bad); ok {
+			t.Errorf("parseCount(%q) = %d, want an error", bad, got)
+		}
+	}
+}

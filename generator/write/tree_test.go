@@ -1,0 +1,100 @@
+package write
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func build(t *testing.T, out string, files map[string]string) *Tree {
+	t.Helper()
+	tr, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range files {
+		if err := tr.Add(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return tr
+}
+
+func read(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestAbortedBuildLeavesOldSiteWhole(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := build(t, out, map[string]string{"index.html": "v1", "a/b.html": "b1"}).Commit(); err != nil {
+		t.Fatal(err)
+	}
+	tr := build(t, out, map[string]string{"index.html": "v2"})
+	tr.Abort()
+	if read(t, filepath.Join(out, "index.html")) != "v1" || read(t, filepath.Join(out, "a", "b.html")) != "b1" {
+		t.Error("an aborted build changed the old site")
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), tmpPrefix+"*")); len(left) != 0 {
+		t.Errorf("temporary folders left behind: %v", left)
+	}
+}
+
+func TestKilledBuildIsCleanedUpNextTime(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, map[string]string{"index.html": "half"}) // never committed: a killed build
+	if _, err := os.Stat(out); err == nil {
+		t.Fatal("an uncommitted build is visible")
+	}
+	if err := build(t, out, map[string]string{"index.html": "v1"}).Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), tmpPrefix+"*")); len(left) != 0 {
+		t.Errorf("the killed build's folder was not removed: %v", left)
+	}
+}
+
+func TestOnlyChangedFilesAreRewritten(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := build(t, out, map[string]string{"same.html": "x", "changed.html": "1", "gone.html": "g"}).Commit(); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	for _, f := range []string{"same.html", "changed.html"} {
+		if err := os.Chtimes(filepath.Join(out, f), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tr := build(t, out, map[string]string{"same.html": "x", "changed.html": "2"})
+	if err := tr.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if tr.Written != 1 || tr.Unchanged != 1 {
+		t.Errorf("written %d, unchanged %d; want 1 and 1", tr.Written, tr.Unchanged)
+	}
+	st, _ := os.Stat(filepath.Join(out, "same.html"))
+	if !st.ModTime().Equal(old) {
+		t.Error("an unchanged file was rewritten")
+	}
+	if read(t, filepath.Join(out, "changed.html")) != "2" {
+		t.Error("a changed file was not written")
+	}
+	if _, err := os.Stat(filepath.Join(out, "gone.html")); err == nil {
+		t.Error("a file no longer produced is still in the site")
+	}
+}
+
+func TestPathsStayInsideTheSite(t *testing.T) {
+	tr := build(t, filepath.Join(t.TempDir(), "public"), nil)
+	defer tr.Abort()
+	for _, p := range []string{"../x.html", "/etc/passwd", "a/../../b", `a\b`, ""} {
+		if err := tr.Add(p, []byte("x")); err == nil {
+			t.Errorf("Add(%q) was allowed", p)
+		}
+	}
+}
