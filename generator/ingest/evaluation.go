@@ -49,6 +49,9 @@ func readEvaluation(t *table, reg *record.Register, year int) []record.Evaluatio
 			}
 		}
 		if !ok {
+			if u != nil {
+				t.rejected[u.Code] = true
+			}
 			return
 		}
 		if first, dup := seen[u.Code]; dup {

@@ -115,18 +115,21 @@ func readJob(c *config.Config, res *record.Data, j job) problem.List {
 	res.Files[j.file].Sheets = wb.sheets
 	y := &res.Years[j.year]
 	s := &c.Scheme
-	t := &table{wb: wb, file: j.file, sheet: wb.firstSheet(), probs: &probs}
+	t := &table{wb: wb, file: j.file, sheet: wb.firstSheet(), probs: &probs, rejected: map[string]bool{}}
 	switch j.kind {
 	case "ledger":
 		t.want = ledgerColumns
 		y.Ledger = readLedger(t, s, res.Register, y.Year)
+		y.Rejected.Ledger = t.rejected
 	case "evaluation":
 		t.want = evaluationColumns
 		y.Evaluations = readEvaluation(t, res.Register, y.Year)
+		y.Rejected.Evaluation = t.rejected
 	case "scores":
 		t.want = scoreColumns(s)
 		y.Scores = readScores(t, s, res.Register, y.Year)
 		y.HasScores = true
+		y.Rejected.Scores = t.rejected
 	}
 	return probs
 }

@@ -95,6 +95,9 @@ func readLedger(t *table, s *config.Scheme, reg *record.Register, year int) []re
 			}
 		}
 		if !ok {
+			if u != nil {
+				t.rejected[u.Code] = true
+			}
 			return
 		}
 		k := key{u.Code, code}

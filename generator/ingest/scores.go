@@ -58,6 +58,9 @@ func readScores(t *table, s *config.Scheme, reg *record.Register, year int) []re
 			}
 		}
 		if !ok {
+			if u != nil {
+				t.rejected[u.Code] = true
+			}
 			return
 		}
 		if first, dup := seen[u.Code]; dup {

@@ -10,12 +10,13 @@ import (
 // table reads one sheet whose header row it finds itself, and hands each data
 // row to a callback with the means to read and locate its cells.
 type table struct {
-	wb      *workbook
-	file    uint16 // index in the Files table
-	sheet   int
-	want    []column
-	probs   *problem.List
-	skipped int // subtotal rows skipped
+	wb    *workbook
+	file  uint16 // index in the Files table
+	sheet int
+	want  []column
+	probs *problem.List
+	// rejected collects the units with a row rejected for a problem.
+	rejected map[string]bool
 }
 
 // row is one data row of a table.

@@ -10,9 +10,9 @@ const (
 )
 
 // words are the connecting words of a formatted problem.
-var words = map[Lang]struct{ warning, found, expected, sep string }{
-	ZH: {"警告：", "：读到 %q", "；应为 ", "；"},
-	EN: {"warning: ", ": found %q", "; expected ", "; "},
+var words = map[Lang]struct{ at, warning, found, expected, sep string }{
+	ZH: {"：", "警告：", "：读到 %q", "；应为 ", "；"},
+	EN: {": ", "warning: ", ": found %q", "; expected ", "; "},
 }
 
 // ParseLang accepts zh-CN (also zh, zh-Hans) and en; ok is false for anything else.

@@ -51,7 +51,7 @@ func (p Problem) Format(lang Lang) string {
 	var b strings.Builder
 	if !p.Pos.IsZero() {
 		b.WriteString(p.Pos.String())
-		b.WriteString(": ")
+		b.WriteString(words[lang].at)
 	}
 	if p.Severity == Warning {
 		b.WriteString(words[lang].warning)
@@ -77,7 +77,7 @@ func (p Problem) Format(lang Lang) string {
 		b.WriteString("\n\tnote: ")
 		if !n.Pos.IsZero() {
 			b.WriteString(n.Pos.String())
-			b.WriteString(": ")
+			b.WriteString(words[lang].at)
 		}
 		b.WriteString(n.Text)
 	}

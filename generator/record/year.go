@@ -56,6 +56,10 @@ type Year struct {
 	Evaluations []Evaluation
 	Scores      []ScoreRow // nil when the year has no score sheet
 	HasScores   bool
+	// Rejected holds, per input, the units with a row that was rejected
+	// for a problem already reported, so that scoring does not report the
+	// consequence ("no evaluation for T01") as a second problem.
+	Rejected struct{ Ledger, Evaluation, Scores map[string]bool }
 	// Indexes into Files of the year's inputs; 0 when not read.
 	LedgerFile, EvaluationFile, ScoresFile uint16
 }

@@ -1,0 +1,142 @@
+package generator
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"dutyreport/generator/config"
+)
+
+// exampleSite is the repository root: it is itself an example site.
+const exampleSite = ".."
+
+// buildExample builds one audience of the example site into a temp folder.
+func buildExample(t *testing.T, audience string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), audience)
+	_, probs, err := Build(Options{Source: exampleSite, Out: out, Audience: audience})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if probs.HasErrors() {
+		t.Fatalf("the example site has problems:\n%v", probs)
+	}
+	return out
+}
+
+// tree reads every file under dir into a map keyed by slash path.
+func tree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		data, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// diffTrees describes how two trees differ, at most a few files.
+func diffTrees(want, got map[string][]byte) []string {
+	var out []string
+	for p, w := range want {
+		g, ok := got[p]
+		switch {
+		case !ok:
+			out = append(out, "missing: "+p)
+		case !bytes.Equal(w, g):
+			out = append(out, "differs: "+p)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			out = append(out, "extra: "+p)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestGoldenPublic rebuilds the example site and compares it byte for byte
+// with the committed public/, so that every change of output shows in the
+// diff a reviewer reads. After an intended change: make golden.
+func TestGoldenPublic(t *testing.T) {
+	golden := tree(t, filepath.Join(exampleSite, "public"))
+	if len(golden) == 0 {
+		t.Fatal("public/ is empty: run make golden")
+	}
+	got := tree(t, buildExample(t, config.Public))
+	if d := diffTrees(golden, got); len(d) > 0 {
+		if len(d) > 20 {
+			d = append(d[:20], "…")
+		}
+		t.Errorf("the build differs from the committed public/ (run `make golden` and read the diff):\n%s", strings.Join(d, "\n"))
+	}
+}
+
+func TestTwoBuildsAreByteIdentical(t *testing.T) {
+	for _, audience := range []string{config.Public, config.Internal} {
+		a, b := tree(t, buildExample(t, audience)), tree(t, buildExample(t, audience))
+		if d := diffTrees(a, b); len(d) > 0 {
+			t.Errorf("%s: two builds differ:\n%s", audience, strings.Join(d, "\n"))
+		}
+	}
+}
+
+// externalURL finds links to other hosts in pages: the site must work offline.
+var externalURL = regexp.MustCompile(`(?i)(href|src)\s*=\s*"(https?:)?//`)
+
+func TestPublicSiteIsOfflineAndRelative(t *testing.T) {
+	for p, data := range tree(t, buildExample(t, config.Public)) {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		if m := externalURL.Find(data); m != nil {
+			t.Errorf("%s links outside the site: %s", p, m)
+		}
+		if bytes.Contains(data, []byte(`href="/`)) || bytes.Contains(data, []byte(`src="/`)) {
+			t.Errorf("%s has a root-absolute link, which breaks under a sub-path of the county CMS", p)
+		}
+	}
+}
+
+func TestAudiences(t *testing.T) {
+	pub := tree(t, buildExample(t, config.Public))
+	in := tree(t, buildExample(t, config.Internal))
+	// 2024 is a draft in site.yaml: internal only.
+	if _, ok := pub["2024/index.html"]; ok {
+		t.Error("the public site has the draft year 2024")
+	}
+	if _, ok := in["2024/index.html"]; !ok {
+		t.Error("the internal dashboard lacks the draft year 2024")
+	}
+	// The internal unit page lists every ledger row with its cell; the
+	// public one only the tasks that cost points, without cells.
+	pubUnit, inUnit := string(pub["2023/units/T01.html"]), string(in["2023/units/T01.html"])
+	cell := regexp.MustCompile(`data/2023/纪实台账\.xlsx!\S+![A-Z]+[0-9]+`)
+	if !cell.MatchString(inUnit) || !strings.Contains(inUnit, `class="ledger"`) {
+		t.Error("the internal unit page lacks the ledger rows and their cells")
+	}
+	if cell.MatchString(pubUnit) || strings.Contains(pubUnit, `class="ledger"`) {
+		t.Error("the public unit page shows ledger detail")
+	}
+	if !strings.Contains(string(in["index.html"]), "内部资料") || strings.Contains(string(pub["index.html"]), "内部资料") {
+		t.Error("the internal banner must be on the dashboard and only there")
+	}
+	if !strings.Contains(string(in["index.html"]), `name="robots" content="noindex`) {
+		t.Error("the dashboard must ask search engines not to index it")
+	}
+}
