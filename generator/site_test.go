@@ -140,3 +140,34 @@ func TestAudiences(t *testing.T) {
 		t.Error("the dashboard must ask search engines not to index it")
 	}
 }
+
+// TestJingzhouByConfigurationAlone builds the second example, whose scheme
+// (7 items, 19 indicators from the score sheet, bottom-ranked consequences)
+// differs from Shangnan's only in its YAML.
+func TestJingzhouByConfigurationAlone(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	_, probs, err := Build(Options{Source: filepath.Join(exampleSite, "examples", "jingzhou"), Out: out})
+	if err != nil || probs.HasErrors() {
+		t.Fatal(err, probs)
+	}
+	site := tree(t, out)
+	// 江陵县 (X05) is last of the counties in 2023 and 2024: 约谈, and in its
+	// second year running, 职务调整.
+	ranking := string(site["2024/counties.html"])
+	row := regexp.MustCompile(`(?s)<tr>\s*<td class="num">8</td><td><a href="units/X05.html">江陵县</a>.*?</tr>`).FindString(ranking)
+	if !strings.Contains(row, "约谈") || !strings.Contains(row, "职务调整") {
+		t.Errorf("2024: 江陵县 should be last with 约谈 and 职务调整; its row: %q", row)
+	}
+	if r23 := string(site["2023/counties.html"]); strings.Contains(r23, "职务调整") {
+		t.Error("2023: 职务调整 needs two years running at the bottom")
+	}
+	// Indicators are listed under their item.
+	unit := string(site["2024/units/X05.html"])
+	item, indicator := strings.Index(unit, ">责任追究</th>"), strings.Index(unit, ">问责落实</th>")
+	if item < 0 || indicator < item || !strings.Contains(unit, `<tr class="level-1"><th scope="row">问责落实</th>`) {
+		t.Error("the indicator 问责落实 should be indented under its item 责任追究")
+	}
+	if strings.Contains(unit, "扣分任务") {
+		t.Error("a scheme without a ledger has no tasks that cost points")
+	}
+}

@@ -72,6 +72,25 @@ type builder struct {
 	bands   map[string]Band
 	groups  map[string]Group
 	conseq  map[string]Consequence
+	order   []int // component indexes in display order
+}
+
+// displayOrder lists the components as tables show them: each top-level
+// component in scheme order, followed by its parts (an item, then its
+// indicators), wherever the scheme defines them.
+func displayOrder(sc *config.Scheme) []int {
+	var out []int
+	var add func(parent string)
+	add = func(parent string) {
+		for i, c := range sc.Components {
+			if c.Part == parent {
+				out = append(out, i)
+				add(c.ID)
+			}
+		}
+	}
+	add("")
+	return out
 }
 
 func (b *builder) schemeViews() {
@@ -98,8 +117,12 @@ func (b *builder) schemeViews() {
 		b.s.Groups = append(b.s.Groups, v)
 		b.groups[g.ID] = v
 	}
+	b.order = displayOrder(sc)
+	for _, i := range b.order {
+		b.s.Components = append(b.s.Components, b.column(sc.Components[i]))
+	}
 	for _, comp := range sc.Components {
-		b.s.Components = append(b.s.Components, b.column(comp))
+		b.s.HasLedger = b.s.HasLedger || comp.Kind == config.KindLedger
 	}
 	for _, id := range sc.Columns {
 		comp, _ := sc.Component(id)
@@ -250,8 +273,8 @@ func (b *builder) unitPage(year int, res *scoring.Result, u *scoring.Unit) *Unit
 	if u.HasTotal {
 		p.Total, p.Band = u.Total.String(), b.bands[u.Band]
 	}
-	for i, comp := range sc.Components {
-		s := u.Scores[i]
+	for _, i := range b.order {
+		comp, s := sc.Components[i], u.Scores[i]
 		if !s.Has {
 			continue
 		}

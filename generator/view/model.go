@@ -16,7 +16,8 @@ type Site struct {
 	Bands        []Band
 	Groups       []Group
 	Columns      []Column // the scores shown in rankings
-	Components   []Column // every component, for unit pages and the methodology
+	Components   []Column // every component in display order, for the methodology
+	HasLedger    bool     // the scheme scores a ledger: unit pages list the tasks that cost points
 	Consequences []Consequence
 	Tasks        []Task
 	Contents     []*Content // Markdown pages, in menu order

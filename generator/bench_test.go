@@ -1,0 +1,249 @@
+package generator
+
+// Benchmarks for `make bench`. They print figures; no test asserts a duration.
+//
+//	BenchmarkIngest         rows/s of ingest.Read, beside a bare zip + XML token scan of the same sheets
+//	BenchmarkPages          pages/s of render + write, beside a bare html/template loop writing the same bytes
+//	BenchmarkBuild          a whole build, pages/s, and the peak memory (RSS) of a build in its own process
+//
+// Each runs on the example site and on the synthetic province (about 3,000
+// units, 10 years), which is generated once into the system's temp folder.
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/ingest"
+	"dutyreport/generator/render"
+	"dutyreport/generator/sitetest"
+	"dutyreport/generator/view"
+	"dutyreport/generator/write"
+)
+
+// provinceVersion names the cached province; bump it when the generator changes.
+const provinceVersion = "v1"
+
+func benchSites(b *testing.B) map[string]string {
+	return map[string]string{"example": exampleSite, "province": province(b)}
+}
+
+// province returns the synthetic province's site folder, generating it on
+// first use (it takes a while and is the same every time).
+func province(b *testing.B) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), "dutyreport-bench-province-"+provinceVersion)
+	if _, err := os.Stat(filepath.Join(dir, "site.yaml")); err == nil {
+		return dir
+	}
+	tmp := dir + ".tmp"
+	_ = os.RemoveAll(tmp)
+	start := time.Now()
+	if err := sitetest.WriteExample(tmp, sitetest.ExampleOptions{Province: true}); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("generated the synthetic province in %s", time.Since(start).Round(time.Millisecond))
+	return dir
+}
+
+func loadConfig(b *testing.B, dir string) *config.Config {
+	b.Helper()
+	cfg, probs := config.Load(dir)
+	if probs.HasErrors() {
+		b.Fatal(probs)
+	}
+	return cfg
+}
+
+func BenchmarkIngest(b *testing.B) {
+	for _, name := range []string{"example", "province"} {
+		dir := benchSites(b)[name]
+		cfg := loadConfig(b, dir)
+		var rows int
+		b.Run(name+"/dutyreport", func(b *testing.B) {
+			rows = 0
+			for b.Loop() {
+				data, probs := ingest.Read(cfg)
+				if probs.HasErrors() {
+					b.Fatal(probs)
+				}
+				rows = len(data.Register.Units)
+				for _, y := range data.Years {
+					rows += len(y.Ledger) + len(y.Evaluations) + len(y.Scores)
+				}
+			}
+			b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+		})
+		files, _ := filepath.Glob(filepath.Join(dir, "data", "*", "*.xlsx"))
+		reg, _ := filepath.Glob(filepath.Join(dir, "data", "*.xlsx"))
+		files = append(files, reg...)
+		b.Run(name+"/baseline-zip-xml-scan", func(b *testing.B) {
+			var n int
+			for b.Loop() {
+				n = 0
+				for _, f := range files {
+					n += scanRows(b, f)
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+		})
+	}
+}
+
+// scanRows is the baseline of ingest: open the zip, read the first sheet's
+// XML as tokens and count its rows, with no cell typing and no checks.
+func scanRows(b *testing.B, file string) int {
+	zr, err := zip.OpenReader(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer zr.Close()
+	n := 0
+	for _, f := range zr.File {
+		if f.Name != "xl/worksheets/sheet1.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			b.Fatal(err)
+		}
+		dec := xml.NewDecoder(rc)
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "row" {
+				n++
+			}
+		}
+		rc.Close()
+	}
+	return n
+}
+
+// siteView loads, scores and builds the public view of a site once.
+func siteView(b *testing.B, dir string) (*view.Site, *render.Theme) {
+	b.Helper()
+	in, probs := load(dir)
+	if probs.HasErrors() {
+		b.Fatal(probs)
+	}
+	s := view.Build(view.Input{Config: in.cfg, Data: in.data, Results: in.results, Content: in.content, Audience: config.Public})
+	theme, probs := loadTheme(in.cfg)
+	if probs.HasErrors() {
+		b.Fatal(probs)
+	}
+	return s, theme
+}
+
+func BenchmarkPages(b *testing.B) {
+	for _, name := range []string{"example", "province"} {
+		s, theme := siteView(b, benchSites(b)[name])
+		pages := s.Pages()
+		b.Run(name+"/dutyreport", func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), "public")
+			for b.Loop() {
+				tree, err := write.Begin(out)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := theme.Site(s, tree.Add); err != nil {
+					b.Fatal(err)
+				}
+				if err := tree.Commit(); err != nil {
+					b.Fatal(err)
+				}
+				_ = os.RemoveAll(out) // every round writes every page, as a first build does
+			}
+			b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+		})
+		b.Run(name+"/baseline-template-loop", func(b *testing.B) {
+			out := b.TempDir()
+			var buf bytes.Buffer
+			for b.Loop() {
+				for _, p := range pages {
+					buf.Reset()
+					if err := theme.Page(&buf, p); err != nil {
+						b.Fatal(err)
+					}
+					dst := filepath.Join(out, filepath.FromSlash(p.Path))
+					_ = os.MkdirAll(filepath.Dir(dst), 0o755)
+					if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+		})
+	}
+}
+
+// BenchmarkBuild builds the whole site in a child process, so that its peak
+// memory (the child's maximum RSS) is the build's own.
+func BenchmarkBuild(b *testing.B) {
+	for _, name := range []string{"example", "province"} {
+		dir := benchSites(b)[name]
+		b.Run(name, func(b *testing.B) {
+			var peak int64
+			var pages int
+			for b.Loop() {
+				out := filepath.Join(b.TempDir(), "public")
+				cmd := exec.Command(os.Args[0], "-test.run=^TestBuildChild$")
+				cmd.Env = append(os.Environ(), "DUTYREPORT_BUILD_CHILD="+dir+string(os.PathListSeparator)+out)
+				var stdout bytes.Buffer
+				cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
+				if err := cmd.Run(); err != nil {
+					b.Fatal(err)
+				}
+				if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+					peak = max(peak, ru.Maxrss) // KiB on Linux
+				}
+				fmt.Sscanf(lastLine(stdout.String()), "pages %d", &pages)
+			}
+			b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+			b.ReportMetric(float64(peak)/1024, "peak-MiB")
+		})
+	}
+}
+
+// TestBuildChild is the child process of BenchmarkBuild; it does nothing in
+// a normal test run.
+func TestBuildChild(t *testing.T) {
+	arg := os.Getenv("DUTYREPORT_BUILD_CHILD")
+	if arg == "" {
+		t.Skip("only run by BenchmarkBuild")
+	}
+	dir, out, _ := strings.Cut(arg, string(os.PathListSeparator))
+	rep, probs, err := Build(Options{Source: dir, Out: out})
+	if err != nil || probs.HasErrors() {
+		t.Fatal(err, probs)
+	}
+	fmt.Printf("pages %d\n", rep.Pages)
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.HasPrefix(lines[i], "pages ") {
+			return lines[i]
+		}
+	}
+	return ""
+}

@@ -1,0 +1,110 @@
+package sitetest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"dutyreport/generator/config"
+)
+
+// The synthetic province: the Shangnan scheme at a province's scale, for
+// benchmarks. 15 counties × 10 towns with 10–20 committees each, and 15 × 40
+// departments: about 3,000 units and 87,000 ledger rows a year, 2015–2024.
+const (
+	provinceFirst, provinceLast = 2015, 2024
+	provinceTownsPerCounty      = 10
+)
+
+// writeProvince writes a complete province site into dir: site.yaml, the
+// scheme, the register and ten years of ledgers and evaluations.
+func writeProvince(dir, scheme string) error {
+	if scheme == "" {
+		var err error
+		if scheme, err = findModuleFile("schemes/shangnan.yaml"); err != nil {
+			return err
+		}
+	}
+	data, err := os.ReadFile(scheme)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "schemes"), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "schemes", "shangnan.yaml"), data, 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, config.SiteFile), []byte(provinceSite()), 0o644); err != nil {
+		return err
+	}
+	cfg, err := loadSite(dir)
+	if err != nil {
+		return err
+	}
+	c, err := newCounty("合成省", &cfg.Scheme, provinceFirst, provinceUnits())
+	if err != nil {
+		return err
+	}
+	for y := provinceFirst; y <= provinceLast; y++ {
+		if _, err := c.addYear(y); err != nil {
+			return err
+		}
+	}
+	return c.write(dir, cfg.Site.Inputs)
+}
+
+func provinceSite() string {
+	var b strings.Builder
+	b.WriteString("# A synthetic province for benchmarks, written by `go run ./cmd/exampledata -province`.\n")
+	b.WriteString("title: 合成省考核结果\ncounty: 合成省\nlocale: zh-CN\nscheme: schemes/shangnan.yaml\nyears:\n")
+	for y := provinceFirst; y <= provinceLast; y++ {
+		fmt.Fprintf(&b, "  - {year: %d, status: published, published: %d-03-15}\n", y, y+1)
+	}
+	return b.String()
+}
+
+// provinceUnits lists the province's register: towns, departments, then
+// each town's committees. Town and department names carry their county's.
+func provinceUnits() []*unit {
+	var towns, depts, committees []*unit
+	for ci, county := range provinceCounties {
+		r := rngFor("towns", county)
+		picked := map[string]bool{}
+		for len(picked) < provinceTownsPerCounty {
+			short := townFirst[r.IntN(len(townFirst))] + townSecond[r.IntN(len(townSecond))]
+			if picked[short] {
+				continue
+			}
+			picked[short] = true
+			code := fmt.Sprintf("T%03d", len(towns)+1)
+			name := county + "县" + short + "镇"
+			towns = append(towns, &unit{code: code, name: name, cat: "town", abbr: short,
+				quality: between(rngFor("quality", code), 40, 100)})
+			cr := rngFor("committees", code)
+			places := []string{short + "社区"}
+			n := between(cr, 10, 20)
+			for _, k := range cr.Perm(len(villages)) {
+				if len(places) == n {
+					break
+				}
+				places = append(places, villages[k])
+			}
+			for j, p := range places {
+				committees = append(committees, newCommittee(fmt.Sprintf("%sC%02d", code, j+1), name, p, code))
+			}
+		}
+		for di, d := range qingheDepartments {
+			code := fmt.Sprintf("D%03d", ci*len(qingheDepartments)+di+1)
+			name := strings.Replace(d.name, "清河县", county+"县", 1)
+			if strings.HasPrefix(name, "县") {
+				name = county + name
+			}
+			depts = append(depts, &unit{code: code, name: name, cat: "dept",
+				abbr:    strings.Replace(d.abbr, "清", string([]rune(county)[:1]), 1),
+				quality: between(rngFor("quality", code), 40, 100)})
+		}
+	}
+	return append(append(towns, depts...), committees...)
+}
