@@ -39,13 +39,15 @@ func Read(c *config.Config) (*record.Data, problem.List) {
 	unitsRel := filepath.ToSlash(c.Site.Inputs.Units)
 	f := add(unitsRel)
 	var units []record.Unit
+	var rejected map[string]bool
 	if wb, ok := openWorkbook(abs(c, unitsRel), unitsRel, &probs); ok {
 		res.Files[f].Sheets = wb.sheets
 		t := &table{wb: wb, file: f, sheet: wb.firstSheet(), want: unitColumns, probs: &probs}
-		units = readUnits(t, s, firstYear)
+		units, rejected = readUnits(t, s, firstYear)
 		wb.Close()
 	}
 	res.Register = record.NewRegister(units)
+	res.Register.Rejected = rejected
 
 	needs := map[string]bool{}
 	for _, comp := range s.Components {

@@ -69,7 +69,7 @@ func readLedger(t *table, s *config.Scheme, reg *record.Register, year int) []re
 			r.problem(lResp, problem.IngestBadChoice, want.Name+" (task "+code+" is a "+want.Name+" task)")
 			ok = false
 		}
-		if u != nil && known && len(task.Categories) > 0 && !slices.Contains(task.Categories, u.Category) {
+		if u != nil && known && !scored(s, task, u.Category) {
 			cat, _ := s.Category(u.Category)
 			r.problem(lTask, problem.IngestUnknownTask, "a task of a "+cat.Name+"; "+code+" is not")
 			ok = false
@@ -114,4 +114,19 @@ func readLedger(t *table, s *config.Scheme, reg *record.Register, year int) []re
 		})
 	})
 	return out
+}
+
+// scored reports whether a task counts for units of category cat: the task
+// is for that category, and a ledger component of the task's responsibility
+// applies to it. A row that nothing would score is an error, not silence.
+func scored(s *config.Scheme, t config.Task, cat string) bool {
+	if len(t.Categories) > 0 && !slices.Contains(t.Categories, cat) {
+		return false
+	}
+	for _, c := range s.Components {
+		if c.Kind == config.KindLedger && c.Responsibility == t.Responsibility && s.Applies(c, cat) {
+			return true
+		}
+	}
+	return false
 }

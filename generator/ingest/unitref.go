@@ -18,6 +18,10 @@ func unitOf(r row, codeCol, nameCol, year int, reg *record.Register) (*record.Un
 		return nil, false
 	}
 	u := reg.Unit(code)
+	if u == nil && reg.Rejected[code] {
+		r.t.rejected[code] = true // its register row has been reported
+		return nil, false
+	}
 	if u == nil {
 		r.problem(codeCol, problem.IngestUnknownUnit, "a 单位编码 of the units register")
 		return nil, false

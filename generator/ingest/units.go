@@ -38,7 +38,8 @@ var formerName = regexp.MustCompile(`^(.+?)\((?:(\d{4})\s*[-—–~至]+\s*)?(?:
 
 // readUnits reads the register. Problems are added to probs; a row with an
 // error is left out.
-func readUnits(t *table, s *config.Scheme, firstYear int) []record.Unit {
+func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[string]bool) {
+	rejected := map[string]bool{}
 	var units []record.Unit
 	seen := map[string]problem.Position{}
 	rows := map[string]row{}
@@ -109,6 +110,8 @@ func readUnits(t *table, s *config.Scheme, firstYear int) []record.Unit {
 		u.Successor = text(r.raw(uSuccessor))
 		if ok {
 			units = append(units, u)
+		} else {
+			rejected[code] = true
 		}
 	})
 	// References between rows are checked once every row is known.
@@ -138,7 +141,9 @@ func readUnits(t *table, s *config.Scheme, firstYear int) []record.Unit {
 		}
 		if good {
 			kept = append(kept, u)
+		} else {
+			rejected[u.Code] = true
 		}
 	}
-	return kept
+	return kept, rejected
 }

@@ -38,7 +38,10 @@ func (u *Unit) NameIn(y int) string {
 // Register is the units register, in file order.
 type Register struct {
 	Units []Unit
-	index map[string]int
+	// Rejected holds the codes of rows rejected for a problem already
+	// reported; rows that refer to them are skipped without a second problem.
+	Rejected map[string]bool
+	index    map[string]int
 }
 
 // NewRegister indexes units by code; the first of two equal codes wins.

@@ -1,0 +1,180 @@
+package ingest_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/ingest"
+	"dutyreport/generator/problem"
+	"dutyreport/generator/sitetest"
+)
+
+// base is a small site: two towns, a committee, one ledger task.
+const base = `
+-- site.yaml --
+title: 测试县
+scheme: scheme.yaml
+years: [{year: 2024}]
+-- scheme.yaml --
+name: 测试方案
+categories:
+  - {id: town, name: 镇, aliases: [乡镇]}
+  - {id: committee, name: 村务监督委员会, aliases: [监委会], parent: town, ranked: false}
+responsibilities: [{id: main, name: 主体责任}, {id: supervision, name: 监督责任}]
+tasks:
+  - {code: A1, name: 年度计划, responsibility: main, points: 2}
+  - {code: C1, name: 监督, responsibility: supervision, points: 1, categories: [committee]}
+components:
+  - {id: committee, name: 监委会基础分, kind: ledger, responsibility: supervision, full: 70, categories: [committee]}
+  - {id: main, name: 主体责任基础分, kind: ledger, responsibility: main, full: 70, categories: [town]}
+  - {id: social, name: 社会评价, kind: evaluation, full: 30}
+total: [main, social]
+bands: [{id: good, name: 好, min: 60}, {id: bad, name: 差}]
+groups: [{id: towns, name: 镇, categories: [town]}]
+`
+
+// read builds a site from base plus the given files and reads it.
+func read(t *testing.T, files string) problem.List {
+	t.Helper()
+	dir := t.TempDir()
+	if err := sitetest.WriteSite(dir, base+files); err != nil {
+		t.Fatal(err)
+	}
+	cfg, probs := config.Load(dir)
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	_, probs = ingest.Read(cfg)
+	return probs
+}
+
+// expectProblems checks that exactly these "position code" pairs were found.
+func expectProblems(t *testing.T, probs problem.List, want ...string) {
+	t.Helper()
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.Pos.String()+" "+string(p.Code))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n got  %s\n want %s", strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+	}
+}
+
+const register = `
+-- data/单位名录.xlsx.tsv --
+# merge: A1:E1
+2024年度考核单位名录
+单位编码	单位名称	类别	所属镇	曾用名
+T01	一镇	镇
+T02	二镇	乡镇
+C01	甲村监委会	监委会	T01
+`
+
+func TestCleanSiteHasNoProblems(t *testing.T) {
+	probs := read(t, register+`
+-- data/2024/纪实台账.xlsx.tsv --
+# merge: A1:F1
+2024年度党风廉政建设责任制纪实台账
+
+单位 编码	责任类别	任务编号	应完成次数	实际完成次数	完成时间
+T01	主体责任	A1	１	１	2024年3月1日
+T02	主体责任	A1	1	0
+C01	监督责任	C1	4	4	#date:2024-12-20
+-- data/2024/民主测评.xlsx.tsv --
+编码	单位名称	有效票数	平均分
+T01	一镇	120	 85.5 
+T02	二镇	98	９０
+`)
+	expectProblems(t, probs)
+}
+
+func TestRegisterProblems(t *testing.T) {
+	probs := read(t, `
+-- data/单位名录.xlsx.tsv --
+单位编码	单位名称	类别	所属镇	起始年度	终止年度	并入单位
+T01	一镇	镇
+T01	一镇又一次	镇
+T02	二镇	街区
+T05	五镇	镇
+C01	甲村	监委会
+C02	乙村	监委会	C01
+T03	三镇	镇		2023	2021
+T04	四镇	镇		2020	2021	T77
+-- data/2024/纪实台账.xlsx.tsv --
+单位编码	责任类别	任务编号	应完成次数	实际完成次数
+T01	主体责任	A1	1	1
+T02	主体责任	A1	1	1
+T05	主体责任	A1	1	1
+-- data/2024/民主测评.xlsx.tsv --
+单位编码	平均分
+T01	80
+T02	80
+T05	80
+`)
+	expectProblems(t, probs,
+		"data/单位名录.xlsx!Sheet1!A3 ingest.duplicate-row",
+		"data/单位名录.xlsx!Sheet1!C4 ingest.bad-choice",
+		"data/单位名录.xlsx!Sheet1!D6 ingest.no-parent",
+		"data/单位名录.xlsx!Sheet1!D7 ingest.bad-parent",
+		"data/单位名录.xlsx!Sheet1!F8 ingest.bad-years",
+		"data/单位名录.xlsx!Sheet1!G9 ingest.unknown-unit",
+	)
+}
+
+func TestLedgerAndEvaluationProblems(t *testing.T) {
+	probs := read(t, register+`
+-- data/2024/纪实台账.xlsx.tsv --
+单位编码	单位名称	责任类别	任务编号	应完成次数	实际完成次数	完成时间
+T01	一镇	主体责任	A1	1	1
+T01	一镇	主体责任	A1	1	1
+T09	九镇	主体责任	A1	1	1
+T02	两镇	主要责任	A1	1	1
+T02	二镇	主体责任	Z9	1	1
+T02	二镇	监督责任	A1	1	1
+C01	甲村监委会	主体责任	A1	1	1
+C01	甲村监委会	监督责任	C1	2	3
+C01	甲村监委会	监督责任	C1	2	two
+C01	甲村监委会	监督责任	C1	2	2	2024-02-30
+-- data/2024/民主测评.xlsx.tsv --
+单位编码	平均分	有效票数
+T01	9O	100
+T02	100.5	100
+T02	80	1.5
+T01	
+`)
+	expectProblems(t, probs,
+		"data/2024/民主测评.xlsx!Sheet1!B2 ingest.not-a-number",
+		"data/2024/民主测评.xlsx!Sheet1!B3 ingest.out-of-range",
+		"data/2024/民主测评.xlsx!Sheet1!C4 ingest.not-a-number",
+		"data/2024/民主测评.xlsx!Sheet1!B5 ingest.empty-cell",
+		"data/2024/纪实台账.xlsx!Sheet1!D3 ingest.duplicate-row",
+		"data/2024/纪实台账.xlsx!Sheet1!A4 ingest.unknown-unit",
+		"data/2024/纪实台账.xlsx!Sheet1!B5 ingest.name-mismatch",
+		"data/2024/纪实台账.xlsx!Sheet1!C5 ingest.bad-choice",
+		"data/2024/纪实台账.xlsx!Sheet1!D6 ingest.unknown-task",
+		"data/2024/纪实台账.xlsx!Sheet1!C7 ingest.bad-choice",
+		"data/2024/纪实台账.xlsx!Sheet1!D8 ingest.unknown-task",
+		"data/2024/纪实台账.xlsx!Sheet1!F9 ingest.done-exceeds-required",
+		"data/2024/纪实台账.xlsx!Sheet1!F10 ingest.not-a-number",
+		"data/2024/纪实台账.xlsx!Sheet1!G11 ingest.bad-date",
+	)
+}
+
+func TestMissingFilesAndColumns(t *testing.T) {
+	probs := read(t, register+`
+-- data/2024/纪实台账.xlsx.tsv --
+# merge: A1:C1
+2024年度纪实台账
+单位编码	责任类别	任务编号	应完成次数
+T01	主体责任	A1	1
+`)
+	expectProblems(t, probs,
+		"data/2024/民主测评.xlsx ingest.missing-file",
+		"data/2024/纪实台账.xlsx!Sheet1!A2 ingest.missing-column",
+	)
+	if !strings.Contains(probs[1].Found, "实际完成次数") {
+		t.Errorf("the missing column should be named, got %q", probs[1].Found)
+	}
+}
