@@ -1,0 +1,58 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"dutyreport/generator/view"
+	"dutyreport/themes"
+)
+
+func TestExportsReadInExcelAndDiffWell(t *testing.T) {
+	theme, probs := Load(themes.Default(), "themes/default/", "zh-CN")
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	e := &view.Export{Year: 2024, Scheme: "s", Status: "published",
+		Columns: []view.Column{{ID: "base", Name: "基础分"}},
+		Units: []view.ExportRow{
+			{Code: "T01", Name: "城关镇", Category: "镇", Group: "镇", Rank: 1, GroupSize: 2,
+				Scores: []view.ExportScore{{ID: "base", Name: "基础分", Value: "70.00"}}, Total: "90.00", Band: "优秀", Consequences: []string{}},
+			{Code: "T02", Name: "清水镇, \"东\"", Category: "镇", Group: "镇", Rank: 2, GroupSize: 2,
+				Scores: []view.ExportScore{{ID: "base", Name: "基础分", Value: "59.50"}}, Total: "59.50", Band: "较差", Consequences: []string{"一票否决", "组织处理"}},
+		}}
+	got := string(CSV(e, theme))
+	want := "\ufeff年度,单位编码,单位,类别,排名分组,名次,基础分,总分,档次,结果运用\r\n" +
+		"2024,T01,城关镇,镇,镇,1,70.00,90.00,优秀,\r\n" +
+		"2024,T02,\"清水镇, \"\"东\"\"\",镇,镇,2,59.50,59.50,较差,一票否决；组织处理\r\n"
+	if got != want {
+		t.Errorf("CSV:\n%q\nwant\n%q", got, want)
+	}
+	js := string(JSON(e))
+	for _, frag := range []string{`"year": 2024`, `"value": "59.50"`, `"total": "90.00"`, `"name": "城关镇"`, `"consequences": []`} {
+		if !strings.Contains(js, frag) {
+			t.Errorf("JSON lacks %s:\n%s", frag, js)
+		}
+	}
+	if !strings.HasSuffix(js, "}\n") {
+		t.Error("JSON should end with a newline")
+	}
+}
+
+func TestEveryUIStringInBothLanguages(t *testing.T) {
+	zh, p1 := Load(themes.Default(), "", "zh-CN")
+	en, p2 := Load(themes.Default(), "", "en")
+	if len(p1)+len(p2) > 0 {
+		t.Fatal(p1, p2)
+	}
+	for k := range zh.strings {
+		if _, ok := en.strings[k]; !ok {
+			t.Errorf("en.yaml lacks %q", k)
+		}
+	}
+	for k := range en.strings {
+		if _, ok := zh.strings[k]; !ok {
+			t.Errorf("zh-CN.yaml lacks %q", k)
+		}
+	}
+}
