@@ -56,7 +56,7 @@ func readEvaluation(t *table, reg *record.Register, year int) []record.Evaluatio
 		}
 		if first, dup := seen[u.Code]; dup {
 			t.probs.Add(problem.Problem{Pos: r.pos(eCode), Code: problem.IngestDuplicateRow, Found: u.Code,
-				Notes: []problem.Note{{Pos: first, Text: "first row of " + u.Code}}})
+				Notes: []problem.Note{{Pos: first, Text: "first row of " + u.Code, ZH: "首次出现：" + u.Code}}})
 			return
 		}
 		seen[u.Code] = r.pos(eCode)

@@ -103,7 +103,7 @@ func readLedger(t *table, s *config.Scheme, reg *record.Register, year int) []re
 		k := key{u.Code, code}
 		if first, dup := seen[k]; dup {
 			t.probs.Add(problem.Problem{Pos: r.pos(lTask), Code: problem.IngestDuplicateRow, Found: u.Code + " " + code,
-				Notes: []problem.Note{{Pos: first, Text: "first row of " + u.Code + " " + code}}})
+				Notes: []problem.Note{{Pos: first, Text: "first row of " + u.Code + " " + code, ZH: "首次出现：" + u.Code + " " + code}}})
 			return
 		}
 		seen[k] = r.pos(lTask)

@@ -65,7 +65,7 @@ func readScores(t *table, s *config.Scheme, reg *record.Register, year int) []re
 		}
 		if first, dup := seen[u.Code]; dup {
 			t.probs.Add(problem.Problem{Pos: r.pos(0), Code: problem.IngestDuplicateRow, Found: u.Code,
-				Notes: []problem.Note{{Pos: first, Text: "first row of " + u.Code}}})
+				Notes: []problem.Note{{Pos: first, Text: "first row of " + u.Code, ZH: "首次出现：" + u.Code}}})
 			return
 		}
 		seen[u.Code] = r.pos(0)

@@ -55,7 +55,7 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 		}
 		if first, dup := seen[code]; dup {
 			t.probs.Add(problem.Problem{Pos: r.pos(uCode), Code: problem.IngestDuplicateRow, Found: code,
-				Notes: []problem.Note{{Pos: first, Text: "first row of " + code}}})
+				Notes: []problem.Note{{Pos: first, Text: "first row of " + code, ZH: "首次出现：" + code}}})
 			return
 		}
 		seen[code] = r.pos(uCode)

@@ -36,10 +36,11 @@ type Problem struct {
 	Notes    []Note // related places, such as the other cell of a mismatch
 }
 
-// Note points at a second place that explains a problem.
+// Note points at a second place that explains a problem, in both languages.
 type Note struct {
 	Pos  Position
-	Text string
+	Text string // English
+	ZH   string // zh-CN; Text is used when empty
 }
 
 // Error formats the problem in the default language (zh-CN).
@@ -74,12 +75,16 @@ func (p Problem) Format(lang Lang) string {
 		b.WriteString(hint)
 	}
 	for _, n := range p.Notes {
-		b.WriteString("\n\tnote: ")
+		b.WriteString(words[lang].note)
 		if !n.Pos.IsZero() {
 			b.WriteString(n.Pos.String())
 			b.WriteString(words[lang].at)
 		}
-		b.WriteString(n.Text)
+		if lang == ZH && n.ZH != "" {
+			b.WriteString(n.ZH)
+		} else {
+			b.WriteString(n.Text)
+		}
 	}
 	return b.String()
 }

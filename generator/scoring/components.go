@@ -186,7 +186,8 @@ func (c *computer) fromSheet(comp config.Component, u *Unit, sc *Score, note pro
 		p := problem.Problem{Pos: c.pos(row.Cells[comp.ID]), Severity: problem.Warning, Code: problem.IngestScoreMismatch,
 			Found: u.Code + " " + comp.Column + " " + v.String(), Expected: sc.Value.String()}
 		if !note.IsZero() {
-			p.Notes = []problem.Note{{Pos: note, Text: "the computed score " + sc.Value.String() + " comes from here"}}
+			p.Notes = []problem.Note{{Pos: note, Text: "the computed score " + sc.Value.String() + " comes from here",
+				ZH: "按此处数据计算得 " + sc.Value.String()}}
 		}
 		c.probs.Add(p)
 	}
