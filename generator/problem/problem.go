@@ -95,16 +95,6 @@ type List []Problem
 // Add appends a problem.
 func (l *List) Add(p Problem) { *l = append(*l, p) }
 
-// Errorf adds an error at pos with the given code, value found and hint.
-func (l *List) Errorf(pos Position, code Code, found, expected, hint string) {
-	l.Add(Problem{Pos: pos, Code: code, Found: found, Expected: expected, Hint: hint})
-}
-
-// Warnf adds a warning at pos.
-func (l *List) Warnf(pos Position, code Code, found, expected, hint string) {
-	l.Add(Problem{Pos: pos, Severity: Warning, Code: code, Found: found, Expected: expected, Hint: hint})
-}
-
 // Append adds every problem of other.
 func (l *List) Append(other List) { *l = append(*l, other...) }
 

@@ -13,9 +13,6 @@ type Origin struct {
 // IsZero reports whether o names no cell.
 func (o Origin) IsZero() bool { return o.File == 0 }
 
-// At returns the same origin at another column of the same row.
-func (o Origin) At(col int) Origin { o.Col = uint32(col); return o }
-
 // Source names one input file and its sheets, so an Origin can be printed.
 type Source struct {
 	Path   string   // relative to the site folder, slash-separated

@@ -100,15 +100,6 @@ func (t *Tree) Commit() error {
 // Abort removes the temporary folder and leaves the previous site as it was.
 func (t *Tree) Abort() { _ = os.RemoveAll(t.tmp) }
 
-// Files lists the paths added so far, for checks and reports.
-func (t *Tree) Files() []string {
-	out := make([]string, 0, len(t.seen))
-	for p := range t.seen {
-		out = append(out, p)
-	}
-	return out
-}
-
 // moveAside is the fallback swap where an atomic exchange is not available:
 // the old site is renamed aside, the new one into place, and the old one put
 // back if the second rename fails.
