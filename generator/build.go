@@ -177,15 +177,28 @@ func guardOut(cfg *config.Config, o Options, out string) error {
 		return a
 	}
 	target := abs(out)
+	within := func(a, b string) bool { return a == b || strings.HasPrefix(a, b+string(filepath.Separator)) }
 	if target == abs(o.Source) {
 		return &UsageError{fmt.Sprintf("the output folder %s is the site folder itself", out)}
+	}
+	// The swap replaces the whole output folder: it must hold no input and
+	// lie in none, and an existing folder must be an earlier build.
+	for _, in := range []string{config.SiteFile, "data", "content", "schemes", "themes", cfg.Site.Scheme, filepath.Dir(cfg.Site.Inputs.Units)} {
+		p := abs(filepath.Join(o.Source, in))
+		if within(p, target) || within(target, p) {
+			return &UsageError{fmt.Sprintf("the output folder %s would replace the site's inputs (%s); choose another folder", out, in)}
+		}
+	}
+	if entries, err := os.ReadDir(target); err == nil && len(entries) > 0 {
+		if _, err := os.Stat(filepath.Join(target, "index.html")); err != nil {
+			return &UsageError{fmt.Sprintf("the output folder %s holds files but no earlier build (no index.html); a build replaces the whole folder, so choose an empty or new folder", out)}
+		}
 	}
 	other := config.Public
 	if o.Audience == config.Public {
 		other = config.Internal
 	}
 	otherDir := abs(filepath.Join(o.Source, outDir(cfg, other)))
-	within := func(a, b string) bool { return a == b || strings.HasPrefix(a, b+string(filepath.Separator)) }
 	if within(target, otherDir) || within(otherDir, target) {
 		return &UsageError{fmt.Sprintf("the %s site may not be written into or around the %s site's folder %s", o.Audience, other, otherDir)}
 	}

@@ -109,6 +109,9 @@ func Read(siteDir string) (*Content, problem.List) {
 // Parse splits off the front matter, decodes it strictly and renders the body.
 func Parse(file string, data []byte, probs *problem.List) Page {
 	p := Page{File: file}
+	// Files saved on Windows carry a BOM and CRLF line ends; read them as
+	// the same text, so their front matter is not published as page text.
+	data = bytes.ReplaceAll(bytes.TrimPrefix(data, []byte("\ufeff")), []byte("\r\n"), []byte("\n"))
 	body := data
 	// Front matter is the YAML between a first line "---" and the next "---".
 	// It is split here, not by a goldmark extension, so that its problems get

@@ -54,3 +54,11 @@ func TestExternal(t *testing.T) {
 		}
 	}
 }
+
+func TestWindowsFrontMatter(t *testing.T) {
+	var probs problem.List
+	p := Parse("content/about.md", []byte("\ufeff---\r\ntitle: 关于\r\nmenu: false\r\n---\r\n正文\r\n"), &probs)
+	if len(probs) > 0 || p.Meta.Title != "关于" || p.Meta.InMenu() || strings.Contains(string(p.Body), "title") {
+		t.Errorf("front matter with a BOM and CRLF: meta %+v, body %q, problems %v", p.Meta, p.Body, probs)
+	}
+}

@@ -46,6 +46,11 @@ func Read(c *config.Config) (*record.Data, problem.List) {
 		units, rejected = readUnits(t, s, firstYear)
 		wb.Close()
 	}
+	if len(units) == 0 {
+		// No register, or none of it readable: its problem is reported,
+		// and every reference to a unit would only repeat it.
+		rejected = map[string]bool{record.All: true}
+	}
 	res.Register = record.NewRegister(units)
 	res.Register.Rejected = rejected
 
@@ -109,29 +114,50 @@ func Read(c *config.Config) (*record.Data, problem.List) {
 // field and its own Files slot, so jobs run in parallel without locks.
 func readJob(c *config.Config, res *record.Data, j job) problem.List {
 	var probs problem.List
+	y := &res.Years[j.year]
+	// Until the file is read, it rejects every unit: a file that cannot be
+	// opened, or has no header, is one problem, not one per unit.
+	all := map[string]bool{record.All: true}
+	switch j.kind {
+	case "ledger":
+		y.Rejected.Ledger = all
+	case "evaluation":
+		y.Rejected.Evaluation = all
+	case "scores":
+		y.Rejected.Scores = all
+	}
 	wb, ok := openWorkbook(abs(c, j.rel), j.rel, &probs)
 	if !ok {
 		return probs
 	}
 	defer wb.Close()
 	res.Files[j.file].Sheets = wb.sheets
-	y := &res.Years[j.year]
 	s := &c.Scheme
 	t := &table{wb: wb, file: j.file, sheet: wb.firstSheet(), probs: &probs, rejected: map[string]bool{}}
+	defer func() {
+		if !t.ok {
+			t.rejected = all
+		}
+		switch j.kind {
+		case "ledger":
+			y.Rejected.Ledger = t.rejected
+		case "evaluation":
+			y.Rejected.Evaluation = t.rejected
+		case "scores":
+			y.Rejected.Scores = t.rejected
+		}
+	}()
 	switch j.kind {
 	case "ledger":
 		t.want = ledgerColumns
 		y.Ledger = readLedger(t, s, res.Register, y.Year)
-		y.Rejected.Ledger = t.rejected
 	case "evaluation":
 		t.want = evaluationColumns
 		y.Evaluations = readEvaluation(t, res.Register, y.Year)
-		y.Rejected.Evaluation = t.rejected
 	case "scores":
 		t.want = scoreColumns(s)
 		y.Scores = readScores(t, s, res.Register, y.Year)
 		y.HasScores = true
-		y.Rejected.Scores = t.rejected
 	}
 	return probs
 }

@@ -17,6 +17,7 @@ type table struct {
 	probs *problem.List
 	// rejected collects the units with a row rejected for a problem.
 	rejected map[string]bool
+	ok       bool // the header was found and the sheet read
 }
 
 // row is one data row of a table.
@@ -109,5 +110,6 @@ func (t *table) read(fn func(r row)) bool {
 		t.probs.Add(p)
 		return false
 	}
+	t.ok = true
 	return true
 }

@@ -18,7 +18,7 @@ func unitOf(r row, codeCol, nameCol, year int, reg *record.Register) (*record.Un
 		return nil, false
 	}
 	u := reg.Unit(code)
-	if u == nil && reg.Rejected[code] {
+	if u == nil && record.Rejects(reg.Rejected, code) {
 		r.t.rejected[code] = true // its register row has been reported
 		return nil, false
 	}

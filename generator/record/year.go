@@ -59,10 +59,18 @@ type Year struct {
 	// Rejected holds, per input, the units with a row that was rejected
 	// for a problem already reported, so that scoring does not report the
 	// consequence ("no evaluation for T01") as a second problem.
+	// A map holding All means the whole file could not be read.
 	Rejected struct{ Ledger, Evaluation, Scores map[string]bool }
 	// Indexes into Files of the year's inputs; 0 when not read.
 	LedgerFile, EvaluationFile, ScoresFile uint16
 }
+
+// All, as a key of a rejected set, stands for every unit: the file itself
+// could not be read, and that one problem has been reported.
+const All = "*"
+
+// Rejects reports whether a rejected set covers unit code.
+func Rejects(set map[string]bool, code string) bool { return set[All] || set[code] }
 
 // Data is everything read from a site's spreadsheets.
 type Data struct {

@@ -61,6 +61,29 @@ func runCase(t *testing.T, s *config.Scheme, file string) {
 		case "expect", "order", "absent", "problems":
 			expects = append(expects, f)
 			continue
+		case "rules":
+			// The case's own consequence rules replace the scheme's:
+			// "id bottom=1 band=poor years=2".
+			sc := *s
+			sc.Consequences = nil
+			for _, line := range lines(f.Data) {
+				fields := strings.Fields(line)
+				rule := config.Consequence{ID: fields[0], Name: fields[0], Scope: "county", YearsRunning: 1}
+				for _, kv := range fields[1:] {
+					k, v, _ := strings.Cut(kv, "=")
+					switch k {
+					case "bottom":
+						rule.Bottom, _ = strconv.Atoi(v)
+					case "band":
+						rule.Band = v
+					case "years":
+						rule.YearsRunning, _ = strconv.Atoi(v)
+					}
+				}
+				sc.Consequences = append(sc.Consequences, rule)
+			}
+			s = &sc
+			continue
 		}
 		for n, line := range lines(f.Data) {
 			fields := strings.Fields(line)

@@ -58,7 +58,7 @@ func computeComponents(in Input, res *Result, probs *problem.List) *computer {
 		u := &res.Units[ui]
 		u.Deductions = c.deductions(u.Code)
 		u.Folded = c.below[u.Code]
-		if usesLedger && len(c.ledger[u.Code]) == 0 && c.appliesLedger(u) && !yr.Rejected.Ledger[u.Code] {
+		if usesLedger && len(c.ledger[u.Code]) == 0 && c.appliesLedger(u) && !record.Rejects(yr.Rejected.Ledger, u.Code) {
 			c.unitProblem(yr.LedgerFile, problem.ScoringNoLedger, u)
 		}
 	}
@@ -108,7 +108,7 @@ func (c *computer) compute(ci int, comp config.Component, u *Unit) {
 	case config.KindEvaluation:
 		e := c.evals[u.Code]
 		if e == nil {
-			if !c.in.Year.Rejected.Evaluation[u.Code] {
+			if !record.Rejects(c.in.Year.Rejected.Evaluation, u.Code) {
 				c.unitProblem(c.in.Year.EvaluationFile, problem.ScoringNoEvaluation, u)
 			}
 			return
@@ -119,7 +119,7 @@ func (c *computer) compute(ci int, comp config.Component, u *Unit) {
 	case config.KindSheet:
 		row := c.sheet[u.Code]
 		if row == nil {
-			if !c.in.Year.Rejected.Scores[u.Code] {
+			if !record.Rejects(c.in.Year.Rejected.Scores, u.Code) {
 				c.unitProblem(c.in.Year.ScoresFile, problem.ScoringNoScores, u)
 			}
 			return

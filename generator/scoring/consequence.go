@@ -51,9 +51,10 @@ func holds(s *config.Scheme, rule config.Consequence, r *Result, u *Unit, lows m
 	if rule.Band != "" && u.Band != rule.Band {
 		return false
 	}
-	// Bottom n: ranked among the last n of the group, counting ties: the
-	// rank is worse than size−n, e.g. bottom 1 of 12 is rank 12 (or a tie for it).
-	if rule.Bottom > 0 && u.Rank <= u.GroupSize-rule.Bottom {
+	// Bottom n: among the last n of the group, ties included: fewer than n
+	// units of the group have a lower total. With totals 90, 80, 80 both
+	// units at 80 (rank 2) are the bottom 1.
+	if rule.Bottom > 0 && lower(r, u) >= rule.Bottom {
 		return false
 	}
 	if rule.LastIn != "" {
@@ -85,4 +86,15 @@ func holds(s *config.Scheme, rule config.Consequence, r *Result, u *Unit, lows m
 		}
 	}
 	return true
+}
+
+// lower counts the ranked units of u's group with a lower total than u's.
+func lower(r *Result, u *Unit) int {
+	n := 0
+	for i := range r.Units {
+		if o := &r.Units[i]; o.Group == u.Group && o.HasTotal && o.Total < u.Total {
+			n++
+		}
+	}
+	return n
 }

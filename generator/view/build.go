@@ -217,7 +217,7 @@ func (b *builder) year(cy config.Year) *Year {
 		scoring.Order(members)
 		for _, u := range members {
 			row := &Row{Rank: u.Rank, Unit: b.ref(cy.Year, u.Code, u.Name), Total: u.Total.String(),
-				Band: b.bands[u.Band], Consequences: b.consequences(u), PrevRank: u.PrevRank}
+				Band: b.bands[u.Band], Consequences: b.consequences(u), PrevRank: u.PrevRank, PrevYear: b.results[cy.Year-1] != nil}
 			for _, col := range b.s.Columns {
 				row.Scores = append(row.Scores, scoreText(u.Scores[b.scheme.ComponentIndex(col.ID)]))
 			}
@@ -418,7 +418,8 @@ func (b *builder) export(cy config.Year, res *scoring.Result) *Export {
 		cat, _ := b.scheme.Category(u.Category)
 		row := ExportRow{Code: u.Code, Name: u.Name, Category: cat.Name, Group: b.groups[u.Group].Name,
 			Rank: u.Rank, GroupSize: u.GroupSize, Scores: []ExportScore{}, Consequences: []string{}}
-		for ci, comp := range b.scheme.Components {
+		for _, ci := range b.order { // the order of Export.Columns, the CSV header
+			comp := b.scheme.Components[ci]
 			row.Scores = append(row.Scores, ExportScore{ID: comp.ID, Name: comp.Name, Value: scoreText(u.Scores[ci])})
 		}
 		if u.HasTotal {

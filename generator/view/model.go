@@ -150,6 +150,9 @@ type Row struct {
 	Move      int
 	MoveKnown bool
 	PrevRank  int
+	// PrevYear is false in the first year of the data, where no unit can
+	// have a rank change (nor be new).
+	PrevYear bool
 }
 
 // UnitRef names a unit and links to its page of a year.
