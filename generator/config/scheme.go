@@ -278,6 +278,18 @@ func (s *Scheme) Applies(c Component, cat string) bool {
 	return ok && k.IsRanked()
 }
 
+// LedgerApplies reports whether a ledger component of responsibility resp
+// ("" for any) applies to units of category cat: whether their ledger rows
+// of that responsibility count at all.
+func (s *Scheme) LedgerApplies(resp, cat string) bool {
+	for _, c := range s.Components {
+		if c.Kind == KindLedger && (resp == "" || c.Responsibility == resp) && s.Applies(c, cat) {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 	at := func(path string) problem.Position { return pos.Of(file, path) }
 	missing := func(path, what string) {

@@ -25,38 +25,36 @@ type header struct {
 	at  []int // index by position in the wanted list
 }
 
-// findHeader returns the first row, among the first headerScan, that holds
-// every required column's header, comparing folded text (width, spaces).
-// Rows are given as the raw cells of rows 1..n.
-func findHeader(rows [][]string, want []column) (header, bool) {
-	for r, cells := range rows {
-		if h, ok := matchHeader(cells, want); ok {
-			h.row = r + 1
-			return h, true
-		}
-	}
-	return header{}, false
+// matchHeader maps the wanted columns to the cells of a candidate header
+// row, comparing folded text (width, spaces). ok is true when every required
+// column is there.
+func matchHeader(cells []string, want []column) (h header, ok bool) {
+	h, _, missing := scanHeader(cells, want)
+	return h, len(missing) == 0
 }
 
-func matchHeader(cells []string, want []column) (header, bool) {
+// scanHeader matches one row against the wanted columns: where each is, how
+// many were found, and the required ones that were not.
+func scanHeader(cells []string, want []column) (h header, found int, missing []string) {
 	folded := make([]string, len(cells))
 	for i, c := range cells {
 		folded[i] = config.FoldName(c)
 	}
-	h := header{at: make([]int, len(want))}
+	h.at = make([]int, len(want))
 	for w, col := range want {
 		h.at[w] = -1
 		for i, f := range folded {
 			if f != "" && col.matches(f) {
 				h.at[w] = i
+				found++
 				break
 			}
 		}
 		if h.at[w] < 0 && col.required {
-			return header{}, false
+			missing = append(missing, col.name)
 		}
 	}
-	return h, true
+	return h, found, missing
 }
 
 func (c column) matches(folded string) bool {
@@ -71,33 +69,13 @@ func (c column) matches(folded string) bool {
 	return false
 }
 
-// missingColumns lists the required headers absent from the best candidate
-// row, for the error message.
+// missingColumns finds the row most like a header among the top rows and
+// the required headers it lacks, for the error message.
 func missingColumns(rows [][]string, want []column) (best int, missing []string) {
 	bestCount := -1
 	for r, cells := range rows {
-		folded := make([]string, len(cells))
-		for i, c := range cells {
-			folded[i] = config.FoldName(c)
-		}
-		var miss []string
-		count := 0
-		for _, col := range want {
-			found := false
-			for _, f := range folded {
-				if f != "" && col.matches(f) {
-					found = true
-					break
-				}
-			}
-			if found {
-				count++
-			} else if col.required {
-				miss = append(miss, col.name)
-			}
-		}
-		if count > bestCount {
-			best, bestCount, missing = r+1, count, miss
+		if _, found, miss := scanHeader(cells, want); found > bestCount {
+			best, bestCount, missing = r+1, found, miss
 		}
 	}
 	return best, missing

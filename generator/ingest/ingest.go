@@ -75,15 +75,8 @@ func Read(c *config.Config) (*record.Data, problem.List) {
 	}
 	for i := range jobs {
 		jobs[i].file = add(jobs[i].rel)
-		y := &res.Years[jobs[i].year]
-		switch jobs[i].kind {
-		case "ledger":
-			y.LedgerFile = jobs[i].file
-		case "evaluation":
-			y.EvaluationFile = jobs[i].file
-		case "scores":
-			y.ScoresFile = jobs[i].file
-		}
+		file, _ := slots(&res.Years[jobs[i].year], jobs[i].kind)
+		*file = jobs[i].file
 	}
 
 	lists := make([]problem.List, len(jobs))
@@ -115,17 +108,10 @@ func Read(c *config.Config) (*record.Data, problem.List) {
 func readJob(c *config.Config, res *record.Data, j job) problem.List {
 	var probs problem.List
 	y := &res.Years[j.year]
+	_, rejected := slots(y, j.kind)
 	// Until the file is read, it rejects every unit: a file that cannot be
 	// opened, or has no header, is one problem, not one per unit.
-	all := map[string]bool{record.All: true}
-	switch j.kind {
-	case "ledger":
-		y.Rejected.Ledger = all
-	case "evaluation":
-		y.Rejected.Evaluation = all
-	case "scores":
-		y.Rejected.Scores = all
-	}
+	*rejected = map[string]bool{record.All: true}
 	wb, ok := openWorkbook(abs(c, j.rel), j.rel, &probs)
 	if !ok {
 		return probs
@@ -135,16 +121,8 @@ func readJob(c *config.Config, res *record.Data, j job) problem.List {
 	s := &c.Scheme
 	t := &table{wb: wb, file: j.file, sheet: wb.firstSheet(), probs: &probs, rejected: map[string]bool{}}
 	defer func() {
-		if !t.ok {
-			t.rejected = all
-		}
-		switch j.kind {
-		case "ledger":
-			y.Rejected.Ledger = t.rejected
-		case "evaluation":
-			y.Rejected.Evaluation = t.rejected
-		case "scores":
-			y.Rejected.Scores = t.rejected
+		if t.ok {
+			*rejected = t.rejected
 		}
 	}()
 	switch j.kind {
@@ -164,4 +142,16 @@ func readJob(c *config.Config, res *record.Data, j job) problem.List {
 
 func abs(c *config.Config, rel string) string {
 	return filepath.Join(c.Dir, filepath.FromSlash(rel))
+}
+
+// slots returns where a year keeps the file index and the rejected units of
+// an input of the given kind.
+func slots(y *record.Year, kind string) (file *uint16, rejected *map[string]bool) {
+	switch kind {
+	case "ledger":
+		return &y.LedgerFile, &y.Rejected.Ledger
+	case "evaluation":
+		return &y.EvaluationFile, &y.Rejected.Evaluation
+	}
+	return &y.ScoresFile, &y.Rejected.Scores
 }

@@ -123,10 +123,5 @@ func scored(s *config.Scheme, t config.Task, cat string) bool {
 	if len(t.Categories) > 0 && !slices.Contains(t.Categories, cat) {
 		return false
 	}
-	for _, c := range s.Components {
-		if c.Kind == config.KindLedger && c.Responsibility == t.Responsibility && s.Applies(c, cat) {
-			return true
-		}
-	}
-	return false
+	return s.LedgerApplies(t.Responsibility, cat)
 }

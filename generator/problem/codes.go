@@ -1,7 +1,5 @@
 package problem
 
-import "slices"
-
 // Code identifies a kind of problem. Codes are stable: tests, the JSON report
 // and the documentation refer to them. Each constant's comment gives an
 // example input and the fix.
@@ -147,14 +145,4 @@ func (c Code) Hint(lang Lang) string {
 		return e.hintEN
 	}
 	return e.hintZH
-}
-
-// Codes lists every known code, for documentation and tests.
-func Codes() []Code {
-	out := make([]Code, 0, len(catalog))
-	for c := range catalog {
-		out = append(out, c)
-	}
-	slices.Sort(out)
-	return out
 }

@@ -58,21 +58,11 @@ func computeComponents(in Input, res *Result, probs *problem.List) *computer {
 		u := &res.Units[ui]
 		u.Deductions = c.deductions(u.Code)
 		u.Folded = c.below[u.Code]
-		if usesLedger && len(c.ledger[u.Code]) == 0 && c.appliesLedger(u) && !record.Rejects(yr.Rejected.Ledger, u.Code) {
+		if usesLedger && len(c.ledger[u.Code]) == 0 && in.Scheme.LedgerApplies("", u.Category) && !record.Rejects(yr.Rejected.Ledger, u.Code) {
 			c.unitProblem(yr.LedgerFile, problem.ScoringNoLedger, u)
 		}
 	}
 	return c
-}
-
-// appliesLedger reports whether any ledger component applies to u.
-func (c *computer) appliesLedger(u *Unit) bool {
-	for _, comp := range c.in.Scheme.Components {
-		if comp.Kind == config.KindLedger && c.in.Scheme.Applies(comp, u.Category) {
-			return true
-		}
-	}
-	return false
 }
 
 // compute sets component ci of unit u: computed from its source, then

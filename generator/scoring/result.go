@@ -64,13 +64,3 @@ func (r *Result) Unit(code string) *Unit {
 	}
 	return nil
 }
-
-// Has reports whether the unit has consequence id.
-func (u *Unit) Has(id string) bool {
-	for _, c := range u.Consequences {
-		if c == id {
-			return true
-		}
-	}
-	return false
-}

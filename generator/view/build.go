@@ -43,6 +43,15 @@ func Build(in Input) *Site {
 	}
 	b.schemeViews()
 	b.content()
+	b.merged = map[string][]string{}
+	for _, u := range in.Data.Register.Units { // in register order; sorted below
+		if u.Successor != "" {
+			b.merged[u.Successor] = append(b.merged[u.Successor], u.Code)
+		}
+	}
+	for _, codes := range b.merged {
+		slices.Sort(codes)
+	}
 	for _, y := range c.Site.YearsFor(in.Audience) {
 		if b.results[y.Year] == nil {
 			continue
@@ -73,6 +82,11 @@ type builder struct {
 	groups  map[string]Group
 	conseq  map[string]Consequence
 	order   []int // component indexes in display order
+	// merged maps a unit code to the codes of the units merged into it.
+	merged map[string][]string
+	// rows maps a unit code to its ledger entries in the year being built
+	// (internal audience only).
+	rows map[string][]*record.LedgerEntry
 }
 
 // displayOrder lists the components as tables show them: each top-level
@@ -195,6 +209,14 @@ func (b *builder) year(cy config.Year) *Year {
 			}
 		}
 	}
+	b.rows = nil
+	if ry := b.in.Data.Year(cy.Year); ry != nil && b.s.Internal {
+		b.rows = map[string][]*record.LedgerEntry{}
+		for i := range ry.Ledger {
+			e := &ry.Ledger[i]
+			b.rows[e.Unit] = append(b.rows[e.Unit], e)
+		}
+	}
 	counts := map[string]int{}
 	for i := range res.Units {
 		u := &res.Units[i]
@@ -295,9 +317,7 @@ func (b *builder) unitPage(year int, res *scoring.Result, u *scoring.Unit) *Unit
 	if len(p.Lost) > 0 {
 		p.LostTotal = lost.String()
 	}
-	if b.s.Internal {
-		p.Ledger = b.ledger(year, u.Code)
-	}
+	p.Ledger = b.ledger(u.Code)
 	for _, code := range u.Folded {
 		f := res.Unit(code)
 		score := ""
@@ -352,13 +372,12 @@ func (b *builder) hasYear(y int) bool {
 // following it through renames (same code, another name) and mergers (the
 // units merged into it, before their merger).
 func (b *builder) history(year int, u *record.Unit) []HistoryRow {
-	reg := b.in.Data.Register
 	codes := []string{u.Code}
 	// Predecessors: units merged into this one, and into those, in code order.
 	for i := 0; i < len(codes) && i < 64; i++ {
-		for _, o := range reg.Units {
-			if o.Successor == codes[i] && !slices.Contains(codes, o.Code) {
-				codes = append(codes, o.Code)
+		for _, m := range b.merged[codes[i]] {
+			if !slices.Contains(codes, m) {
+				codes = append(codes, m)
 			}
 		}
 	}
@@ -384,17 +403,11 @@ func (b *builder) history(year int, u *record.Unit) []HistoryRow {
 	return rows
 }
 
-// ledger lists every ledger row of a unit, for the internal drill-down.
-func (b *builder) ledger(year int, code string) []LedgerLine {
-	ry := b.in.Data.Year(year)
-	if ry == nil {
-		return nil
-	}
+// ledger lists every ledger row of a unit in the year being built, for the
+// internal drill-down; none for the public audience.
+func (b *builder) ledger(code string) []LedgerLine {
 	var out []LedgerLine
-	for _, e := range ry.Ledger {
-		if e.Unit != code {
-			continue
-		}
+	for _, e := range b.rows[code] {
 		t, _ := b.scheme.Task(e.Task)
 		resp, _ := b.scheme.ResponsibilityByName(t.Responsibility)
 		line := LedgerLine{Code: e.Task, Name: t.Name, Responsibility: resp.Name, Role: e.Role,

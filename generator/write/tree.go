@@ -46,10 +46,6 @@ func Begin(out string) (*Tree, error) {
 	return &Tree{out: out, tmp: tmp, seen: map[string]bool{}}, nil
 }
 
-// Dir is the temporary folder, for checks that read the whole site before it
-// is swapped in.
-func (t *Tree) Dir() string { return t.tmp }
-
 // Add writes one file; p is slash-separated and relative to the site root.
 func (t *Tree) Add(p string, data []byte) error {
 	if !fs.ValidPath(p) || strings.Contains(p, "\\") {
