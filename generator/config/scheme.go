@@ -290,6 +290,16 @@ func (s *Scheme) LedgerApplies(resp, cat string) bool {
 	return false
 }
 
+// TaskApplies reports whether task t counts for units of category cat: the
+// task is for that category, and a ledger component of its responsibility
+// applies to it. A ledger row that nothing would score is an error, not silence.
+func (s *Scheme) TaskApplies(t Task, cat string) bool {
+	if len(t.Categories) > 0 && !slices.Contains(t.Categories, cat) {
+		return false
+	}
+	return s.LedgerApplies(t.Responsibility, cat)
+}
+
 func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 	at := func(path string) problem.Position { return pos.Of(file, path) }
 	missing := func(path, what string) {

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"slices"
 	"strings"
 
 	"dutyreport/generator/config"
@@ -69,7 +68,7 @@ func readLedger(t *table, s *config.Scheme, reg *record.Register, year int) []re
 			r.problem(lResp, problem.IngestBadChoice, want.Name+" (task "+code+" is a "+want.Name+" task)")
 			ok = false
 		}
-		if u != nil && known && !scored(s, task, u.Category) {
+		if u != nil && known && !s.TaskApplies(task, u.Category) {
 			cat, _ := s.Category(u.Category)
 			r.problem(lTask, problem.IngestUnknownTask, "a task of a "+cat.Name+"; "+code+" is not")
 			ok = false
@@ -114,14 +113,4 @@ func readLedger(t *table, s *config.Scheme, reg *record.Register, year int) []re
 		})
 	})
 	return out
-}
-
-// scored reports whether a task counts for units of category cat: the task
-// is for that category, and a ledger component of the task's responsibility
-// applies to it. A row that nothing would score is an error, not silence.
-func scored(s *config.Scheme, t config.Task, cat string) bool {
-	if len(t.Categories) > 0 && !slices.Contains(t.Categories, cat) {
-		return false
-	}
-	return s.LedgerApplies(t.Responsibility, cat)
 }

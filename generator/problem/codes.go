@@ -77,6 +77,9 @@ const (
 	ScoringNoScores Code = "scoring.no-scores"
 	// ScoringNoLedger: a unit active in a year has no ledger rows at all.
 	ScoringNoLedger Code = "scoring.no-ledger"
+	// ScoringTaskMissing: a unit's ledger lacks rows for some of its tasks.
+	// A warning: each counts as not done, as the scheme says of incomplete tasks.
+	ScoringTaskMissing Code = "scoring.task-missing"
 
 	// ContentFrontMatter: a Markdown file's front matter does not parse or
 	// holds an unknown key.
@@ -121,6 +124,7 @@ var catalog = map[Code]entry{
 	ScoringNoEvaluation:       {"缺少该单位的民主测评结果", "no democratic evaluation for this unit", "请在民主测评表中补上该单位", "add the unit to the evaluation sheet"},
 	ScoringNoScores:           {"得分汇总表中缺少该单位", "no score-sheet row for this unit", "请在得分汇总表中补上该单位", "add the unit to the score sheet"},
 	ScoringNoLedger:           {"缺少该单位的纪实台账", "no ledger rows for this unit", "请在纪实台账中补上该单位", "add the unit's rows to the ledger"},
+	ScoringTaskMissing:        {"纪实台账缺少该单位的部分任务，按未完成扣分", "the ledger has no row for some of the unit's tasks; they count as not done", "如已完成，请在纪实台账中补上这些任务的行", "if they were done, add their rows to the ledger"},
 	ContentFrontMatter:        {"Markdown 文件头部信息有误", "front matter is not valid", "请按行号修改", "correct it at that line"},
 	ContentExternalLink:       {"链接指向外部网站", "link to another site", "发布的网站须离线可用；请链接到本站页面", "the site must work offline; link to a page of the site"},
 	RenderTemplate:            {"模板错误", "template error", "请修改主题模板", "correct the theme template"},

@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"strings"
+
 	"dutyreport/generator/config"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
@@ -12,19 +14,21 @@ type computer struct {
 	in     Input
 	res    *Result
 	probs  *problem.List
-	ledger map[string][]int // unit code → indexes of its ledger entries
-	evals  map[string]*record.Evaluation
-	sheet  map[string]*record.ScoreRow
-	below  map[string][]string // unit code → codes of the units folded into it
+	ledger map[string][]*record.LedgerEntry // unit code → its ledger rows, then its missing tasks
+	// missing marks the entries made up for applicable tasks with no row.
+	missing map[*record.LedgerEntry]bool
+	evals   map[string]*record.Evaluation
+	sheet   map[string]*record.ScoreRow
+	below   map[string][]string // unit code → codes of the units folded into it
 }
 
 func computeComponents(in Input, res *Result, probs *problem.List) *computer {
 	c := &computer{in: in, res: res, probs: probs,
-		ledger: map[string][]int{}, evals: map[string]*record.Evaluation{},
+		ledger: map[string][]*record.LedgerEntry{}, missing: map[*record.LedgerEntry]bool{}, evals: map[string]*record.Evaluation{},
 		sheet: map[string]*record.ScoreRow{}, below: map[string][]string{}}
 	yr := in.Year
 	for i := range yr.Ledger {
-		c.ledger[yr.Ledger[i].Unit] = append(c.ledger[yr.Ledger[i].Unit], i)
+		c.ledger[yr.Ledger[i].Unit] = append(c.ledger[yr.Ledger[i].Unit], &yr.Ledger[i])
 	}
 	for i := range yr.Evaluations {
 		c.evals[yr.Evaluations[i].Unit] = &yr.Evaluations[i]
@@ -42,6 +46,7 @@ func computeComponents(in Input, res *Result, probs *problem.List) *computer {
 		}
 	}
 
+	c.addMissing()
 	s := in.Scheme
 	usesLedger := false
 	for ci, comp := range s.Components {
@@ -75,8 +80,7 @@ func (c *computer) compute(ci int, comp config.Component, u *Unit) {
 	case config.KindLedger:
 		var lost record.Points
 		var first record.Origin
-		for _, i := range c.ledger[u.Code] {
-			e := &c.in.Year.Ledger[i]
+		for _, e := range c.ledger[u.Code] {
 			t, _ := s.Task(e.Task)
 			if t.Responsibility != comp.Responsibility {
 				continue
@@ -216,14 +220,48 @@ func (c *computer) totals() {
 	}
 }
 
+// addMissing counts each applicable task that a unit's ledger has no row for
+// as not done: the scheme's usual required count, none of it done. One
+// warning per unit lists them, so that a clerk can add the rows. A unit with
+// no rows at all, or with rows rejected at ingest, is reported elsewhere.
+func (c *computer) addMissing() {
+	s, yr := c.in.Scheme, c.in.Year
+	for ui := range c.res.Units {
+		u := &c.res.Units[ui]
+		rows := c.ledger[u.Code]
+		if len(rows) == 0 || record.Rejects(yr.Rejected.Ledger, u.Code) {
+			continue
+		}
+		have := make(map[string]bool, len(rows))
+		for _, e := range rows {
+			have[e.Task] = true
+		}
+		var codes []string
+		for _, t := range s.Tasks {
+			if have[t.Code] || !s.TaskApplies(t, u.Category) {
+				continue
+			}
+			e := &record.LedgerEntry{Unit: u.Code, Task: t.Code, Required: int32(max(t.Required, 1))}
+			c.ledger[u.Code] = append(c.ledger[u.Code], e)
+			c.missing[e] = true
+			codes = append(codes, t.Code)
+		}
+		if len(codes) > 0 {
+			pos := c.pos(rows[0].Origin)
+			pos.Cell = "" // the file and sheet the rows belong in
+			c.probs.Add(problem.Problem{Pos: pos, Severity: problem.Warning, Code: problem.ScoringTaskMissing,
+				Found: u.Code + " " + u.Name + ": " + strings.Join(codes, ", ")})
+		}
+	}
+}
+
 // deductions lists the ledger tasks that cost unit code points.
 func (c *computer) deductions(code string) []Deduction {
 	var out []Deduction
-	for _, i := range c.ledger[code] {
-		e := &c.in.Year.Ledger[i]
+	for _, e := range c.ledger[code] {
 		t, _ := c.in.Scheme.Task(e.Task)
 		if d := t.Deduction(e.Required, e.Done); d > 0 {
-			out = append(out, Deduction{Task: e.Task, Required: e.Required, Done: e.Done, Points: d, Origin: e.Origin})
+			out = append(out, Deduction{Task: e.Task, Required: e.Required, Done: e.Done, Points: d, Origin: e.Origin, Missing: c.missing[e]})
 		}
 	}
 	return out

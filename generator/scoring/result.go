@@ -52,6 +52,9 @@ type Deduction struct {
 	Done     int32
 	Points   record.Points
 	Origin   record.Origin
+	// Missing is true when the ledger had no row for the task: it counts
+	// as not done (seed 000: "没有完成的按赋分标准扣分").
+	Missing bool
 }
 
 // Unit returns the result of the unit with the code, or nil.

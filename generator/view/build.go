@@ -311,7 +311,7 @@ func (b *builder) unitPage(year int, res *scoring.Result, u *scoring.Unit) *Unit
 		t, _ := sc.Task(d.Task)
 		resp, _ := sc.ResponsibilityByName(t.Responsibility)
 		p.Lost = append(p.Lost, LostTask{Code: d.Task, Name: t.Name, Responsibility: resp.Name,
-			Required: d.Required, Done: d.Done, Points: d.Points.String(), Cell: b.cell(d.Origin)})
+			Required: d.Required, Done: d.Done, Points: d.Points.String(), Cell: b.cell(d.Origin), Missing: d.Missing})
 		lost += d.Points
 	}
 	if len(p.Lost) > 0 {

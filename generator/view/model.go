@@ -201,6 +201,7 @@ type LostTask struct {
 	Required, Done int32
 	Points         string
 	Cell           string // internal only
+	Missing        bool   // the ledger had no row: counted as not done
 }
 
 // LedgerLine is one row of the ledger, for the internal drill-down.
