@@ -102,6 +102,11 @@ C01	甲村	监委会
 C02	乙村	监委会	C01
 T03	三镇	镇		2023	2021
 T04	四镇	镇		2020	2021	T77
+T06	六镇	镇		2020	2022
+C03	丙村	监委会	T06	2020
+T07	七镇	镇		2020	2022	T05
+C04	丁村	监委会	T07
+C05	戊村	监委会	T06	2020	2022
 -- data/2024/纪实台账.xlsx.tsv --
 单位编码	责任类别	任务编号	应完成次数	实际完成次数
 T01	主体责任	A1	1	1
@@ -120,6 +125,9 @@ T05	80
 		"data/单位名录.xlsx!Sheet1!D7 ingest.bad-parent",
 		"data/单位名录.xlsx!Sheet1!F8 ingest.bad-years",
 		"data/单位名录.xlsx!Sheet1!G9 ingest.unknown-unit",
+		// 丙村 outlives 六镇, which was merged into no other town; 丁村
+		// follows 七镇 into 五镇, and 戊村 ends with its town.
+		"data/单位名录.xlsx!Sheet1!D11 ingest.parent-ended",
 	)
 }
 

@@ -119,6 +119,10 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 	for i := range units {
 		byCode[units[i].Code] = &units[i]
 	}
+	horizon := 0
+	for _, u := range units {
+		horizon = max(horizon, u.From, u.To)
+	}
 	kept := units[:0]
 	for _, u := range units {
 		r := rows[u.Code]
@@ -133,6 +137,10 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 			if p == nil || (cat.Parent != "" && p.Category != cat.Parent) {
 				r.problem(uParent, problem.IngestBadParent, "the code of a unit of category "+cat.Parent)
 				good = false
+			} else if y, gap := orphanYear(&u, byCode, horizon); gap {
+				r.problem(uParent, problem.IngestParentEnded, "a town active in "+strconv.Itoa(y)+
+					": end the committee by then too, or give its town a 并入单位")
+				good = false
 			}
 		}
 		if u.Successor != "" && byCode[u.Successor] == nil {
@@ -146,4 +154,25 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 		}
 	}
 	return kept, rejected
+}
+
+// orphanYear finds the first year in which committee u is active but its
+// town, followed through mergers, is not: its score would be folded nowhere.
+// A committee still active is checked up to horizon, the last year any
+// unit of the register starts or ends.
+func orphanYear(u *record.Unit, byCode map[string]*record.Unit, horizon int) (int, bool) {
+	last := u.To
+	if last == 0 {
+		last = horizon
+	}
+	for y := u.From; y <= last; y++ {
+		p := byCode[u.Parent]
+		for hops := 0; p != nil && !p.ActiveIn(y) && p.Successor != "" && hops < 16; hops++ {
+			p = byCode[p.Successor]
+		}
+		if p == nil || !p.ActiveIn(y) {
+			return y, true
+		}
+	}
+	return 0, false
 }

@@ -64,6 +64,9 @@ const (
 	IngestNoParent Code = "ingest.no-parent"
 	// IngestBadParent: a committee's 所属镇 is not a town in the register.
 	IngestBadParent Code = "ingest.bad-parent"
+	// IngestParentEnded: a committee outlives its town, and the town was
+	// merged into no other: its score would be folded nowhere.
+	IngestParentEnded Code = "ingest.parent-ended"
 	// IngestBadYears: 起始年度/终止年度 that are not years, or end before start.
 	IngestBadYears Code = "ingest.bad-years"
 	// IngestScoreMismatch: a score in the component-score sheet differs from
@@ -119,6 +122,7 @@ var catalog = map[Code]entry{
 	IngestDoneExceedsRequired: {"实际完成次数大于应完成次数", "done count exceeds the required count", "请核对台账", "check the ledger entry"},
 	IngestNoParent:            {"村(居)务监督委员会缺少所属镇", "village committee has no town", "请在“所属镇”列填写镇的编码", "fill in the town's code in 所属镇"},
 	IngestBadParent:           {"所属镇不是单位名录中的镇", "the committee's town is not a town in the register", "请改正所属镇的编码", "correct the town code"},
+	IngestParentEnded:         {"所属镇在该年度已撤销，且未写明并入单位", "the committee's town has ended and was merged into no other", "请为该委员会填写终止年度，或为镇填写并入单位", "give the committee an end year, or the town a 并入单位"},
 	IngestBadYears:            {"起止年度不正确", "years active are not valid", "请填写四位年份，终止年度不早于起始年度", "write four-digit years, the end not before the start"},
 	IngestScoreMismatch:       {"得分汇总表与台账计算结果不一致", "score sheet differs from the ledger", "采用得分汇总表的分数；请核对两处", "the score sheet's number is used; check both cells"},
 	ScoringNoEvaluation:       {"缺少该单位的民主测评结果", "no democratic evaluation for this unit", "请在民主测评表中补上该单位", "add the unit to the evaluation sheet"},
