@@ -23,6 +23,11 @@ type Tree struct {
 // folder left by a killed build is removed by the next one.
 const tmpPrefix = ".dutyreport-tmp-"
 
+// asidePrefix names the previous site while moveAside swaps it out. It is
+// never a temporary folder: a build killed between moveAside's two renames
+// leaves the previous site there, and the next Begin puts it back.
+const asidePrefix = ".dutyreport-previous-"
+
 // Begin starts writing a site that will replace the folder out.
 func Begin(out string) (*Tree, error) {
 	out = filepath.Clean(out)
@@ -31,6 +36,9 @@ func Begin(out string) (*Tree, error) {
 		return nil, err
 	}
 	base := filepath.Base(out)
+	if err := recoverAside(out); err != nil {
+		return nil, err
+	}
 	if stale, _ := filepath.Glob(filepath.Join(parent, tmpPrefix+base+"-*")); len(stale) > 0 {
 		for _, s := range stale {
 			_ = os.RemoveAll(s)
@@ -100,7 +108,10 @@ func (t *Tree) Abort() { _ = os.RemoveAll(t.tmp) }
 // the old site is renamed aside, the new one into place, and the old one put
 // back if the second rename fails.
 func moveAside(tmp, out string) error {
-	aside := tmp + "-old"
+	aside := asideName(out)
+	if err := os.RemoveAll(aside); err != nil {
+		return err
+	}
 	if err := os.Rename(out, aside); err != nil {
 		return err
 	}
@@ -109,4 +120,22 @@ func moveAside(tmp, out string) error {
 		return err
 	}
 	return os.Rename(aside, tmp)
+}
+
+func asideName(out string) string {
+	return filepath.Join(filepath.Dir(out), asidePrefix+filepath.Base(out))
+}
+
+// recoverAside finishes a swap that moveAside did not: with no site in
+// place, the previous one is put back; with the new one in place, the
+// previous one is removed.
+func recoverAside(out string) error {
+	aside := asideName(out)
+	if _, err := os.Lstat(aside); err != nil {
+		return nil
+	}
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(aside, out)
+	}
+	return os.RemoveAll(aside)
 }

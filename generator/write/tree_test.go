@@ -59,6 +59,40 @@ func TestKilledBuildIsCleanedUpNextTime(t *testing.T) {
 	}
 }
 
+// TestKilledSwapKeepsThePreviousSite stops moveAside, the swap of systems
+// without an atomic exchange, after its first rename, as a kill would: the
+// next build must find the previous site and put it back, not delete it.
+func TestKilledSwapKeepsThePreviousSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := build(t, out, map[string]string{"index.html": "v1"}).Commit(); err != nil {
+		t.Fatal(err)
+	}
+	build(t, out, map[string]string{"index.html": "v2"}) // killed before its commit...
+	if err := os.Rename(out, asideName(out)); err != nil { // ...right after moveAside's first rename
+		t.Fatal(err)
+	}
+	tr, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Abort()
+	if read(t, filepath.Join(out, "index.html")) != "v1" {
+		t.Error("the previous site was not put back")
+	}
+	if err := tr.Add("index.html", []byte("v1")); err != nil {
+		t.Fatal(err)
+	}
+	if err := moveAside(tr.tmp, out); err != nil {
+		t.Fatal(err)
+	}
+	if read(t, filepath.Join(out, "index.html")) != "v1" {
+		t.Error("moveAside did not put the new site in place")
+	}
+	if _, err := os.Lstat(asideName(out)); err == nil {
+		t.Error("moveAside left the previous site aside")
+	}
+}
+
 func TestOnlyChangedFilesAreRewritten(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if err := build(t, out, map[string]string{"same.html": "x", "changed.html": "1", "gone.html": "g"}).Commit(); err != nil {
