@@ -67,7 +67,7 @@ func TestKilledSwapKeepsThePreviousSite(t *testing.T) {
 	if err := build(t, out, map[string]string{"index.html": "v1"}).Commit(); err != nil {
 		t.Fatal(err)
 	}
-	build(t, out, map[string]string{"index.html": "v2"}) // killed before its commit...
+	build(t, out, map[string]string{"index.html": "v2"})   // killed before its commit...
 	if err := os.Rename(out, asideName(out)); err != nil { // ...right after moveAside's first rename
 		t.Fatal(err)
 	}
