@@ -111,22 +111,27 @@ type inputs struct {
 	results []*scoring.Result
 }
 
-// load runs config, ingest, content and scoring. It stops after config when
-// the configuration has errors, since nothing else can be read without it.
+// load runs config, ingest, content and scoring. Content needs nothing
+// else and is always read; the rest stops after config when the
+// configuration has errors, since no input can be read without it.
 func load(source string) (inputs, problem.List) {
 	var in inputs
-	cfg, probs := config.Load(source)
-	if probs.HasErrors() {
-		return in, probs
-	}
-	in.cfg = cfg
-	var iprobs, cprobs problem.List
+	var cprobs problem.List
 	done := make(chan struct{})
 	go func() {
 		in.content, cprobs = content.Read(source)
 		close(done)
 	}()
-	in.data, iprobs = ingest.Read(cfg)
+	cfg, probs := config.Load(source)
+	if probs.HasErrors() {
+		<-done
+		probs.Append(cprobs)
+		probs.Sort()
+		return in, probs
+	}
+	in.cfg = cfg
+	data, iprobs := ingest.Read(cfg)
+	in.data = data
 	<-done
 	probs.Append(iprobs)
 	probs.Append(cprobs)

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -300,6 +301,9 @@ func (s *Scheme) TaskApplies(t Task, cat string) bool {
 	return s.LedgerApplies(t.Responsibility, cat)
 }
 
+// pageName is what an id that names a page may be.
+var pageName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
 func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 	at := func(path string) problem.Position { return pos.Of(file, path) }
 	missing := func(path, what string) {
@@ -476,11 +480,17 @@ func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 			badValue(p+".min", b.Min.String(), "bands from the highest down: less than "+s.Bands[i-1].Min.String())
 		}
 	}
-	groups := ids("groups", len(s.Groups), func(i int) string { return s.Groups[i].ID })
-	_ = groups
+	ids("groups", len(s.Groups), func(i int) string { return s.Groups[i].ID })
 	inGroup := map[string]string{}
 	for i, g := range s.Groups {
 		p := "groups." + strconv.Itoa(i)
+		// A group's id names its ranking page, 2024/<id>.html.
+		switch {
+		case g.ID == "index":
+			badValue(p+".id", g.ID, "another id: 2024/index.html is the year's own page")
+		case g.ID != "" && !pageName.MatchString(g.ID):
+			badValue(p+".id", g.ID, "letters a–z, digits, - and _ only: the id names the ranking page, such as towns.html")
+		}
 		if g.Name == "" {
 			missing(p, "name")
 		}

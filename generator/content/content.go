@@ -56,6 +56,10 @@ var md = goldmark.New(
 	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 )
 
+// reserved are names of pages the site makes itself: content/index.md
+// would replace the landing page, content/units.md the list of units.
+var reserved = []string{"index", "units"}
+
 // Read reads the site's Markdown files; a missing content folder is no error.
 func Read(siteDir string) (*Content, problem.List) {
 	var probs problem.List
@@ -90,6 +94,9 @@ func Read(siteDir string) (*Content, problem.List) {
 				}
 				p.Year = y
 				c.Years = append(c.Years, p)
+			} else if slices.Contains(reserved, p.Name) {
+				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentReservedName, Found: e.Name(),
+					Expected: "a name other than " + strings.Join(reserved, ".md, ") + ".md"})
 			} else {
 				c.Pages = append(c.Pages, p)
 			}

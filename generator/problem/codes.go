@@ -87,6 +87,9 @@ const (
 	// ContentFrontMatter: a Markdown file's front matter does not parse or
 	// holds an unknown key.
 	ContentFrontMatter Code = "content.front-matter"
+	// ContentReservedName: a Markdown page named like a page the site makes
+	// itself (index.md, units.md).
+	ContentReservedName Code = "content.reserved-name"
 	// ContentExternalLink: a Markdown link to another site; the published
 	// site must work offline, so link to a page of the site instead.
 	ContentExternalLink Code = "content.external-link"
@@ -130,6 +133,7 @@ var catalog = map[Code]entry{
 	ScoringNoLedger:           {"缺少该单位的纪实台账", "no ledger rows for this unit", "请在纪实台账中补上该单位", "add the unit's rows to the ledger"},
 	ScoringTaskMissing:        {"纪实台账缺少该单位的部分任务，按未完成扣分", "the ledger has no row for some of the unit's tasks; they count as not done", "如已完成，请在纪实台账中补上这些任务的行", "if they were done, add their rows to the ledger"},
 	ContentFrontMatter:        {"Markdown 文件头部信息有误", "front matter is not valid", "请按行号修改", "correct it at that line"},
+	ContentReservedName:       {"该文件名与网站自身的页面重名", "the file's name is taken by a page the site makes itself", "请给文件换个名字", "rename the file"},
 	ContentExternalLink:       {"链接指向外部网站", "link to another site", "发布的网站须离线可用；请链接到本站页面", "the site must work offline; link to a page of the site"},
 	RenderTemplate:            {"模板错误", "template error", "请修改主题模板", "correct the theme template"},
 }
