@@ -29,13 +29,14 @@ func parsePoints(raw string) (record.Points, bool) {
 	return p, err == nil
 }
 
-// parseCount reads a whole, non-negative count such as 应完成次数.
+// parseCount reads a whole, non-negative count such as 应完成次数; 2.004
+// is not a count, and is not rounded to one.
 func parseCount(raw string) (int32, bool) {
-	p, ok := parsePoints(raw)
-	if !ok || p < 0 || p%record.Scale != 0 || p > record.Whole(math.MaxInt32) {
+	f, err := strconv.ParseFloat(clean(raw), 64)
+	if err != nil || f < 0 || f > math.MaxInt32 || f != math.Trunc(f) {
 		return 0, false
 	}
-	return int32(p / record.Scale), true
+	return int32(f), true
 }
 
 // parseYear reads a four-digit year: 2024, 2024年, ２０２４.
@@ -48,10 +49,23 @@ func parseYear(raw string) (int, bool) {
 	return y, true
 }
 
+// Dates of a ledger fall between these years. A number that gives a date
+// outside them is no date: "2024" typed in a date column would otherwise
+// be serial 2024, 17 July 1905.
+const minDateYear, maxDateYear = 1980, 2100
+
 // parseDate reads a date cell: an Excel serial number (1900 or 1904 date
 // system, as the workbook says) or text such as 2024-03-01, 2024/3/1,
 // 2024年3月1日 or 2024.3.1.
 func parseDate(raw string, date1904 bool) (record.Date, bool) {
+	d, ok := parseAnyDate(raw, date1904)
+	if !ok || d.Year() < minDateYear || d.Year() > maxDateYear {
+		return 0, false
+	}
+	return d, true
+}
+
+func parseAnyDate(raw string, date1904 bool) (record.Date, bool) {
 	s := clean(raw)
 	if serial, err := strconv.ParseFloat(s, 64); err == nil {
 		return fromSerial(serial, date1904)
@@ -78,7 +92,7 @@ func parseDate(raw string, date1904 bool) (record.Date, bool) {
 // kept Lotus 1-2-3's leap-year bug); in the 1904 system serial 0 is 1904-01-01.
 func fromSerial(serial float64, date1904 bool) (record.Date, bool) {
 	days := int(math.Floor(serial))
-	if days < 1 || days > 2958465 { // 9999-12-31
+	if days < 0 || (days == 0 && !date1904) || days > 2958465 { // 9999-12-31
 		return 0, false
 	}
 	var t time.Time

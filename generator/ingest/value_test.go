@@ -10,11 +10,8 @@ func TestParseDate(t *testing.T) {
 	}{
 		{"45352", false, "2024-03-01"},
 		{"45352.75", false, "2024-03-01"}, // a time of day is dropped
-		{"1", false, "1900-01-01"},
-		{"59", false, "1900-02-28"},
-		{"61", false, "1900-03-01"}, // after Excel's phantom 29 February 1900
 		{"43890", true, "2024-03-01"},
-		{"0", true, ""},
+		{"2024", false, ""}, // a year typed in a date cell is serial 2024, 1905-07-17: refused
 		{"2024-03-01", false, "2024-03-01"},
 		{"2024/3/1", false, "2024-03-01"},
 		{"2024年3月1日", false, "2024-03-01"},
@@ -24,7 +21,7 @@ func TestParseDate(t *testing.T) {
 	for _, tc := range tests {
 		d, ok := parseDate(tc.raw, tc.date1904)
 		if tc.want == "" {
-			if ok && tc.raw != "0" {
+			if ok {
 				t.Errorf("parseDate(%q) = %v, want an error", tc.raw, d)
 			}
 			continue
@@ -33,10 +30,35 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("parseDate(%q, 1904=%v) = %v %v, want %s", tc.raw, tc.date1904, d, ok, tc.want)
 		}
 	}
-	for _, bad := range []string{"60", "2024-02-30", "2024-13-01", "三月", "2024-3", "-5"} {
+	for _, bad := range []string{"60", "2024-02-30", "2024-13-01", "三月", "2024-3", "-5", "1905-07-17", "2024.5"} {
 		if d, ok := parseDate(bad, false); ok {
 			t.Errorf("parseDate(%q) = %v, want an error", bad, d)
 		}
+	}
+}
+
+// TestFromSerial checks Excel's two date systems, the phantom 29 February
+// 1900 included.
+func TestFromSerial(t *testing.T) {
+	tests := []struct {
+		serial   float64
+		date1904 bool
+		want     string
+	}{
+		{1, false, "1900-01-01"},
+		{59, false, "1900-02-28"},
+		{61, false, "1900-03-01"},
+		{45352, false, "2024-03-01"},
+		{0, true, "1904-01-01"},
+		{43890, true, "2024-03-01"},
+	}
+	for _, tc := range tests {
+		if d, ok := fromSerial(tc.serial, tc.date1904); !ok || d.String() != tc.want {
+			t.Errorf("fromSerial(%v, 1904=%v) = %v %v, want %s", tc.serial, tc.date1904, d, ok, tc.want)
+		}
+	}
+	if d, ok := fromSerial(60, false); ok {
+		t.Errorf("serial 60 (29 February 1900, which never was) = %v, want an error", d)
 	}
 }
 
@@ -46,7 +68,7 @@ func TestParseCount(t *testing.T) {
 			t.Errorf("parseCount(%q) = %d %v, want %d", raw, got, ok, want)
 		}
 	}
-	for _, bad := range []string{"-1", "1.5", "四", "", "1e12"} {
+	for _, bad := range []string{"-1", "1.5", "2.004", "四", "", "1e12"} {
 		if got, ok := parseCount(bad); ok {
 			t.Errorf("parseCount(%q) = %d, want an error", bad, got)
 		}

@@ -29,6 +29,9 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", int(d)/10000, int(d)/100%100, int(d)%100)
 }
 
+// Year gives the date's year.
+func (d Date) Year() int { return int(d) / 10000 }
+
 // Evaluation is a unit's democratic evaluation (民主测评) result.
 type Evaluation struct {
 	Unit    string
