@@ -69,6 +69,17 @@ func TestProblemsCarryLineAndKeyPath(t *testing.T) {
 	}
 }
 
+// TestDraftOnlyAfterPublished: a published year reads the year before it
+// (rank change, consequences running over years), so a draft before a
+// published year would leak into the public site.
+func TestDraftOnlyAfterPublished(t *testing.T) {
+	site := "title: t\nscheme: schemes/s.yaml\nyears:\n  - {year: 2022}\n  - {year: 2023, status: draft}\n  - {year: 2024}\n  - {year: 2025, status: draft}\n"
+	_, probs := Load(writeSite(t, site, minimalScheme))
+	if len(probs) != 1 || probs[0].Pos.String() != "site.yaml:5:5" || probs[0].Code != problem.ConfigBadValue {
+		t.Fatalf("want one problem at the 2023 draft, got %v", probs)
+	}
+}
+
 func TestBandsMustDescend(t *testing.T) {
 	scheme := `name: s
 categories: [{id: town, name: 镇}]

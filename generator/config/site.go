@@ -113,6 +113,23 @@ func (s *Site) validate(file string, pos Positions, probs *problem.List) {
 			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigBadValue, Found: path + ".status: " + y.Status, Expected: "draft or published"})
 		}
 	}
+	// A published year's rank changes and running consequences read the year
+	// before it, so a draft may only follow every published year: a draft
+	// before one would reach the public site through them.
+	lastPublished := 0
+	for _, y := range s.Years {
+		if y.Status == Published {
+			lastPublished = max(lastPublished, y.Year)
+		}
+	}
+	for i, y := range s.Years {
+		if y.Status == Draft && y.Year < lastPublished {
+			path := "years." + strconv.Itoa(i)
+			probs.Add(problem.Problem{Pos: pos.Of(file, path), Code: problem.ConfigBadValue, Found: path + ".status: draft",
+				Expected: "drafts only after the last published year, " + strconv.Itoa(lastPublished),
+				Hint:     "publish this year too, or leave the later years out until it is published"})
+		}
+	}
 	slices.SortFunc(s.Years, func(a, b Year) int { return a.Year - b.Year })
 	if s.Audiences.Public.Out == s.Audiences.Internal.Out {
 		probs.Add(problem.Problem{Pos: pos.Of(file, "audiences.internal.out"), Code: problem.ConfigBadValue, Found: "audiences.internal.out: " + s.Audiences.Internal.Out,
