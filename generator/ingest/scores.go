@@ -7,14 +7,16 @@ import (
 )
 
 // scoreColumns builds the score sheet's columns from the scheme: the unit,
-// then one optional column per component, then the total.
+// then one column per component, then the total. The columns of components
+// taken only from the sheet (kind sheet) are required, so that a misspelt
+// header is one error for the file, not one for every unit.
 func scoreColumns(s *config.Scheme) []column {
 	cols := []column{
 		{name: "单位编码", aliases: []string{"编码", "单位代码"}, required: true},
 		{name: "单位名称", aliases: []string{"名称", "单位"}},
 	}
 	for _, c := range s.Components {
-		cols = append(cols, column{name: c.Column, aliases: c.Aliases})
+		cols = append(cols, column{name: c.Column, aliases: c.Aliases, required: c.Kind == config.KindSheet})
 	}
 	return append(cols, column{name: "总分", aliases: []string{"合计", "得分", "考核得分"}})
 }
