@@ -153,7 +153,7 @@ func loadTheme(cfg *config.Config) (*render.Theme, problem.List) {
 	} else if name != "default" {
 		var probs problem.List
 		probs.Add(problem.Problem{Pos: problem.Position{File: config.SiteFile}, Code: problem.ConfigBadValue,
-			Found: "theme: " + name, Expected: "a folder themes/" + name + " in the site, or the default theme"})
+			Found: "theme: " + name, Expected: "a folder themes/" + name + " in the site, or the default theme", ExpectedZH: "站点中的 themes/" + name + " 目录，或默认主题"})
 		return nil, probs
 	}
 	var fallback fs.FS

@@ -93,24 +93,25 @@ func (s *Site) validate(file string, pos Positions, probs *problem.List) {
 		probs.Add(problem.Problem{Pos: at, Code: problem.ConfigMissingKey, Found: "title"})
 	}
 	if _, ok := problem.ParseLang(s.Locale); !ok {
-		probs.Add(problem.Problem{Pos: pos.Of(file, "locale"), Code: problem.ConfigBadValue, Found: "locale: " + s.Locale, Expected: "zh-CN or en"})
+		probs.Add(problem.Problem{Pos: pos.Of(file, "locale"), Code: problem.ConfigBadValue, Found: "locale: " + s.Locale, Expected: "zh-CN or en", ExpectedZH: "zh-CN 或 en"})
 	}
 	if len(s.Years) == 0 {
-		probs.Add(problem.Problem{Pos: at, Code: problem.ConfigMissingKey, Found: "years", Hint: "list the assessment years, e.g. - {year: 2024, status: published, published: 2025-03-01}"})
+		probs.Add(problem.Problem{Pos: at, Code: problem.ConfigMissingKey, Found: "years", Hint: "list the assessment years, e.g. - {year: 2024, status: published, published: 2025-03-01}",
+			HintZH: "请列出考核年度，如 - {year: 2024, status: published, published: 2025-03-01}"})
 	}
 	seen := map[int]bool{}
 	for i, y := range s.Years {
 		path := "years." + strconv.Itoa(i)
 		at := pos.Of(file, path)
 		if y.Year < 1990 || y.Year > 2200 {
-			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigBadValue, Found: path + ".year: " + strconv.Itoa(y.Year), Expected: "a four-digit year"})
+			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigBadValue, Found: path + ".year: " + strconv.Itoa(y.Year), Expected: "a four-digit year", ExpectedZH: "四位年份"})
 		}
 		if seen[y.Year] {
 			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigDuplicate, Found: path + ".year: " + strconv.Itoa(y.Year)})
 		}
 		seen[y.Year] = true
 		if y.Status != Draft && y.Status != Published {
-			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigBadValue, Found: path + ".status: " + y.Status, Expected: "draft or published"})
+			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigBadValue, Found: path + ".status: " + y.Status, Expected: "draft or published", ExpectedZH: "draft（草稿）或 published（已发布）"})
 		}
 	}
 	// A published year's rank changes and running consequences read the year
@@ -126,14 +127,17 @@ func (s *Site) validate(file string, pos Positions, probs *problem.List) {
 		if y.Status == Draft && y.Year < lastPublished {
 			path := "years." + strconv.Itoa(i)
 			probs.Add(problem.Problem{Pos: pos.Of(file, path), Code: problem.ConfigBadValue, Found: path + ".status: draft",
-				Expected: "drafts only after the last published year, " + strconv.Itoa(lastPublished),
-				Hint:     "publish this year too, or leave the later years out until it is published"})
+				Expected:   "drafts only after the last published year, " + strconv.Itoa(lastPublished),
+				ExpectedZH: "草稿年度只能在最后一个已发布年度（" + strconv.Itoa(lastPublished) + "）之后",
+				Hint:       "publish this year too, or leave the later years out until it is published",
+				HintZH:     "请同时发布该年度，或在其发布前不列出以后的年度"})
 		}
 	}
 	slices.SortFunc(s.Years, func(a, b Year) int { return a.Year - b.Year })
 	if s.Audiences.Public.Out == s.Audiences.Internal.Out {
 		probs.Add(problem.Problem{Pos: pos.Of(file, "audiences.internal.out"), Code: problem.ConfigBadValue, Found: "audiences.internal.out: " + s.Audiences.Internal.Out,
-			Expected: "a folder other than the public one", Hint: "the internal dashboard must never be written into the public site"})
+			Expected: "a folder other than the public one", ExpectedZH: "与公开网站不同的目录",
+			Hint: "the internal dashboard must never be written into the public site", HintZH: "内部网站绝不能写入公开网站的目录"})
 	}
 }
 

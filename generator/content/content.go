@@ -89,14 +89,15 @@ func Read(siteDir string) (*Content, problem.List) {
 			if sub == "years" {
 				y, err := strconv.Atoi(p.Name)
 				if err != nil {
-					probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentFrontMatter, Found: e.Name(), Expected: "a file named for its year, e.g. 2024.md"})
+					probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentFrontMatter, Found: e.Name(), Expected: "a file named for its year, e.g. 2024.md", ExpectedZH: "以年份命名的文件，如 2024.md"})
 					continue
 				}
 				p.Year = y
 				c.Years = append(c.Years, p)
 			} else if slices.Contains(reserved, p.Name) {
 				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentReservedName, Found: e.Name(),
-					Expected: "a name other than " + strings.Join(reserved, ".md, ") + ".md"})
+					Expected:   "a name other than " + strings.Join(reserved, ".md, ") + ".md",
+					ExpectedZH: "不用 " + strings.Join(reserved, ".md、") + ".md 的其他名字"})
 			} else {
 				c.Pages = append(c.Pages, p)
 			}

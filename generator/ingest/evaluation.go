@@ -32,19 +32,19 @@ func readEvaluation(t *table, reg *record.Register, year int) []record.Evaluatio
 		avg, good := parsePoints(r.raw(eAverage))
 		switch {
 		case text(r.raw(eAverage)) == "":
-			r.problem(eAverage, problem.IngestEmptyCell, "平均分, 0 to 100")
+			r.problem(eAverage, problem.IngestEmptyCell, "平均分, 0 to 100", "平均分，0 至 100")
 			ok = false
 		case !good:
-			r.problem(eAverage, problem.IngestNotANumber, "平均分, 0 to 100")
+			r.problem(eAverage, problem.IngestNotANumber, "平均分, 0 to 100", "平均分，0 至 100")
 			ok = false
 		case avg < 0 || avg > record.Whole(100):
-			r.problem(eAverage, problem.IngestOutOfRange, "0 to 100")
+			r.problem(eAverage, problem.IngestOutOfRange, "0 to 100", "0 至 100")
 			ok = false
 		}
 		var ballots int32
 		if raw := text(r.raw(eBallots)); raw != "" {
 			if ballots, good = parseCount(raw); !good {
-				r.problem(eBallots, problem.IngestNotANumber, "a whole number of ballots")
+				r.problem(eBallots, problem.IngestNotANumber, "a whole number of ballots", "票数，正整数")
 				ok = false
 			}
 		}

@@ -49,10 +49,10 @@ func readLedger(t *table, s *config.Scheme, reg *record.Register, year int) []re
 		task, known := s.Task(code)
 		switch {
 		case code == "":
-			r.problem(lTask, problem.IngestEmptyCell, "任务编号")
+			r.problem(lTask, problem.IngestEmptyCell, "任务编号", "任务编号")
 			ok = false
 		case !known:
-			r.problem(lTask, problem.IngestUnknownTask, "a task code of "+s.Name)
+			r.problem(lTask, problem.IngestUnknownTask, "a task code of "+s.Name, s.Name+"中的任务编号")
 			ok = false
 		}
 		resp, found := s.ResponsibilityByName(r.raw(lResp))
@@ -61,35 +61,35 @@ func readLedger(t *table, s *config.Scheme, reg *record.Register, year int) []re
 			for _, x := range s.Responsibilities {
 				names = append(names, x.Name)
 			}
-			r.problem(lResp, problem.IngestBadChoice, strings.Join(names, " / "))
+			r.problem(lResp, problem.IngestBadChoice, strings.Join(names, " / "), strings.Join(names, " / "))
 			ok = false
 		} else if known && resp.ID != task.Responsibility {
 			want, _ := s.ResponsibilityByName(task.Responsibility)
-			r.problem(lResp, problem.IngestBadChoice, want.Name+" (task "+code+" is a "+want.Name+" task)")
+			r.problem(lResp, problem.IngestBadChoice, want.Name+" (task "+code+" is a "+want.Name+" task)", want.Name+"（任务 "+code+" 属于"+want.Name+"）")
 			ok = false
 		}
 		if u != nil && known && !s.TaskApplies(task, u.Category) {
 			cat, _ := s.Category(u.Category)
-			r.problem(lTask, problem.IngestUnknownTask, "a task of a "+cat.Name+"; "+code+" is not")
+			r.problem(lTask, problem.IngestUnknownTask, "a task of a "+cat.Name+"; "+code+" is not", cat.Name+"的任务；"+code+" 不是")
 			ok = false
 		}
 		required, good := parseCount(r.raw(lRequired))
 		if !good {
-			r.problem(lRequired, problem.IngestNotANumber, "a whole number of times, 0 or more")
+			r.problem(lRequired, problem.IngestNotANumber, "a whole number of times, 0 or more", "次数，0 或正整数")
 			ok = false
 		}
 		done, good := parseCount(r.raw(lDone))
 		if !good {
-			r.problem(lDone, problem.IngestNotANumber, "a whole number of times, 0 or more")
+			r.problem(lDone, problem.IngestNotANumber, "a whole number of times, 0 or more", "次数，0 或正整数")
 			ok = false
 		} else if ok && done > required {
-			r.problem(lDone, problem.IngestDoneExceedsRequired, "at most 应完成次数 "+text(r.raw(lRequired)))
+			r.problem(lDone, problem.IngestDoneExceedsRequired, "at most 应完成次数 "+text(r.raw(lRequired)), "不超过应完成次数 "+text(r.raw(lRequired)))
 			ok = false
 		}
 		var date record.Date
 		if raw := text(r.raw(lDate)); raw != "" {
 			if date, good = parseDate(raw, t.wb.date1904); !good {
-				r.problem(lDate, problem.IngestBadDate, "a date such as 2024-03-01")
+				r.problem(lDate, problem.IngestBadDate, "a date such as 2024-03-01, between 1980 and 2100", "1980 至 2100 年间的日期，如 2024-03-01")
 				ok = false
 			}
 		}

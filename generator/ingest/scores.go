@@ -40,12 +40,12 @@ func readScores(t *table, s *config.Scheme, reg *record.Register, year int) []re
 			}
 			p, good := parsePoints(raw)
 			if !good {
-				r.problem(w, problem.IngestNotANumber, c.Name)
+				r.problem(w, problem.IngestNotANumber, c.Name+" in digits", c.Name+"，用数字填写")
 				ok = false
 				continue
 			}
 			if max := fullOf(s, c); p < 0 || (max > 0 && p > max) {
-				r.problem(w, problem.IngestOutOfRange, "0 to "+max.String())
+				r.problem(w, problem.IngestOutOfRange, "0 to "+max.String(), "0 至 "+max.String())
 				ok = false
 				continue
 			}
@@ -55,7 +55,7 @@ func readScores(t *table, s *config.Scheme, reg *record.Register, year int) []re
 			if p, good := parsePoints(raw); good {
 				sr.Scores[record.TotalScore], sr.Cells[record.TotalScore] = p, r.origin(total)
 			} else {
-				r.problem(total, problem.IngestNotANumber, "总分")
+				r.problem(total, problem.IngestNotANumber, "总分 in digits", "总分，用数字填写")
 				ok = false
 			}
 		}

@@ -54,14 +54,15 @@ func (r row) pos(w int) problem.Position {
 	return problem.At(r.t.wb.path, r.t.wb.sheets[r.t.sheet], r.n, col)
 }
 
-// problem records a problem at column w's cell of this row.
-func (r row) problem(w int, code problem.Code, expected string) {
-	r.t.probs.Add(problem.Problem{Pos: r.pos(w), Code: code, Found: text(r.raw(w)), Expected: expected})
+// problem records a problem at column w's cell of this row, with what was
+// expected in English and in Chinese.
+func (r row) problem(w int, code problem.Code, expected, expectedZH string) {
+	r.t.probs.Add(problem.Problem{Pos: r.pos(w), Code: code, Found: text(r.raw(w)), Expected: expected, ExpectedZH: expectedZH})
 }
 
 // warn records a warning at column w's cell of this row.
-func (r row) warn(w int, code problem.Code, expected string) {
-	r.t.probs.Add(problem.Problem{Pos: r.pos(w), Severity: problem.Warning, Code: code, Found: text(r.raw(w)), Expected: expected})
+func (r row) warn(w int, code problem.Code, expected, expectedZH string) {
+	r.t.probs.Add(problem.Problem{Pos: r.pos(w), Severity: problem.Warning, Code: code, Found: text(r.raw(w)), Expected: expected, ExpectedZH: expectedZH})
 }
 
 // blank reports whether every cell of the row is empty.

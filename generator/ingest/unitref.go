@@ -14,7 +14,7 @@ import (
 func unitOf(r row, codeCol, nameCol, year int, reg *record.Register) (*record.Unit, bool) {
 	code := text(r.raw(codeCol))
 	if code == "" {
-		r.problem(codeCol, problem.IngestEmptyCell, "单位编码")
+		r.problem(codeCol, problem.IngestEmptyCell, "单位编码", "单位编码")
 		return nil, false
 	}
 	u := reg.Unit(code)
@@ -23,7 +23,7 @@ func unitOf(r row, codeCol, nameCol, year int, reg *record.Register) (*record.Un
 		return nil, false
 	}
 	if u == nil {
-		r.problem(codeCol, problem.IngestUnknownUnit, "a 单位编码 of the units register")
+		r.problem(codeCol, problem.IngestUnknownUnit, "a 单位编码 of the units register", "单位名录中的单位编码")
 		return nil, false
 	}
 	if !u.ActiveIn(year) {
@@ -31,11 +31,12 @@ func unitOf(r row, codeCol, nameCol, year int, reg *record.Register) (*record.Un
 		if u.To != 0 {
 			span += strconv.Itoa(u.To)
 		}
-		r.problem(codeCol, problem.IngestInactiveUnit, "a unit active in "+strconv.Itoa(year)+"; "+code+" is active "+span)
+		r.problem(codeCol, problem.IngestInactiveUnit, "a unit active in "+strconv.Itoa(year)+"; "+code+" is active "+span,
+			strconv.Itoa(year)+" 年度存在的单位；"+code+" 的存续年度为 "+span)
 		return nil, false
 	}
 	if name := text(r.raw(nameCol)); name != "" && name != u.NameIn(year) && name != u.Name {
-		r.warn(nameCol, problem.IngestNameMismatch, u.NameIn(year))
+		r.warn(nameCol, problem.IngestNameMismatch, u.NameIn(year), u.NameIn(year))
 	}
 	return u, true
 }

@@ -50,7 +50,7 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 			return
 		}
 		if code == "" {
-			r.problem(uCode, problem.IngestEmptyCell, "单位编码")
+			r.problem(uCode, problem.IngestEmptyCell, "单位编码", "单位编码")
 			return
 		}
 		if first, dup := seen[code]; dup {
@@ -63,7 +63,7 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 		u := record.Unit{Code: code, Name: name, Origin: r.origin(uCode), From: firstYear}
 		ok := true
 		if name == "" {
-			r.problem(uName, problem.IngestEmptyCell, "单位名称")
+			r.problem(uName, problem.IngestEmptyCell, "单位名称", "单位名称")
 			ok = false
 		}
 		cat, found := s.CategoryByName(r.raw(uCategory))
@@ -72,7 +72,7 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 			for _, c := range s.Categories {
 				known = append(known, c.Name)
 			}
-			r.problem(uCategory, problem.IngestBadChoice, strings.Join(known, " / "))
+			r.problem(uCategory, problem.IngestBadChoice, strings.Join(known, " / "), strings.Join(known, " / "))
 			ok = false
 		}
 		u.Category = cat.ID
@@ -81,14 +81,14 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 			if y, good := parseYear(raw); good {
 				u.From = y
 			} else {
-				r.problem(uFrom, problem.IngestBadYears, "a year such as 2022")
+				r.problem(uFrom, problem.IngestBadYears, "a year such as 2022", "年份，如 2022")
 				ok = false
 			}
 		}
 		if raw := text(r.raw(uTo)); raw != "" {
 			y, good := parseYear(raw)
 			if !good || y < u.From {
-				r.problem(uTo, problem.IngestBadYears, "a year not before 起始年度 "+strconv.Itoa(u.From))
+				r.problem(uTo, problem.IngestBadYears, "a year not before 起始年度 "+strconv.Itoa(u.From), "不早于起始年度 "+strconv.Itoa(u.From)+" 的年份")
 				ok = false
 			}
 			u.To = y
@@ -130,21 +130,21 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 		good := true
 		switch {
 		case cat.Parent != "" && u.Parent == "":
-			r.problem(uParent, problem.IngestNoParent, "the code of a unit of category "+cat.Parent)
+			r.problem(uParent, problem.IngestNoParent, "the code of a "+parentName(s, cat), parentName(s, cat)+"的单位编码")
 			good = false
 		case u.Parent != "":
 			p := byCode[u.Parent]
 			if p == nil || (cat.Parent != "" && p.Category != cat.Parent) {
-				r.problem(uParent, problem.IngestBadParent, "the code of a unit of category "+cat.Parent)
+				r.problem(uParent, problem.IngestBadParent, "the code of a "+parentName(s, cat), parentName(s, cat)+"的单位编码")
 				good = false
 			} else if y, gap := orphanYear(&u, byCode, horizon); gap {
-				r.problem(uParent, problem.IngestParentEnded, "a town active in "+strconv.Itoa(y)+
-					": end the committee by then too, or give its town a 并入单位")
+				r.problem(uParent, problem.IngestParentEnded, "a "+parentName(s, cat)+" active in "+strconv.Itoa(y),
+					strconv.Itoa(y)+" 年度存在的"+parentName(s, cat))
 				good = false
 			}
 		}
 		if u.Successor != "" && byCode[u.Successor] == nil {
-			r.problem(uSuccessor, problem.IngestUnknownUnit, "a 单位编码 of the register")
+			r.problem(uSuccessor, problem.IngestUnknownUnit, "a 单位编码 of the register", "单位名录中的单位编码")
 			good = false
 		}
 		if good {
@@ -175,4 +175,11 @@ func orphanYear(u *record.Unit, byCode map[string]*record.Unit, horizon int) (in
 		}
 	}
 	return 0, false
+}
+
+// parentName names the category of the units that cat's units belong to,
+// such as 镇 for village committees.
+func parentName(s *config.Scheme, cat config.Category) string {
+	p, _ := s.Category(cat.Parent)
+	return p.Name
 }

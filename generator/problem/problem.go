@@ -31,9 +31,12 @@ type Problem struct {
 	Severity Severity
 	Code     Code   // stable identifier, listed in codes.go
 	Found    string // the value as read, verbatim
-	Expected string // what would have been accepted
-	Hint     string // what to do
-	Notes    []Note // related places, such as the other cell of a mismatch
+	Expected string // what would have been accepted, in English
+	Hint     string // what to do, in English; the code's own hint when empty
+	// ExpectedZH and HintZH say the same in zh-CN; the English is shown
+	// when they are empty.
+	ExpectedZH, HintZH string
+	Notes              []Note // related places, such as the other cell of a mismatch
 }
 
 // Note points at a second place that explains a problem, in both languages.
@@ -62,11 +65,11 @@ func (p Problem) Format(lang Lang) string {
 	if p.Found != "" {
 		fmt.Fprintf(&b, w.found, p.Found)
 	}
-	if p.Expected != "" {
+	if expected := pick(lang, p.Expected, p.ExpectedZH); expected != "" {
 		b.WriteString(w.expected)
-		b.WriteString(p.Expected)
+		b.WriteString(expected)
 	}
-	hint := p.Hint
+	hint := pick(lang, p.Hint, p.HintZH)
 	if hint == "" {
 		hint = p.Code.Hint(lang)
 	}
@@ -80,13 +83,17 @@ func (p Problem) Format(lang Lang) string {
 			b.WriteString(n.Pos.String())
 			b.WriteString(words[lang].at)
 		}
-		if lang == ZH && n.ZH != "" {
-			b.WriteString(n.ZH)
-		} else {
-			b.WriteString(n.Text)
-		}
+		b.WriteString(pick(lang, n.Text, n.ZH))
 	}
 	return b.String()
+}
+
+// pick gives the zh-CN text in Chinese when there is one, else the English.
+func pick(lang Lang, en, zh string) string {
+	if lang == ZH && zh != "" {
+		return zh
+	}
+	return en
 }
 
 // List collects the problems of a run. The zero List is ready to use.

@@ -213,7 +213,7 @@ func (c *computer) totals() {
 				u.TotalOrigin = row.Cells[record.TotalScore]
 				if v != total {
 					c.probs.Add(problem.Problem{Pos: c.pos(row.Cells[record.TotalScore]), Severity: problem.Warning, Code: problem.IngestScoreMismatch,
-						Found: u.Code + " 总分 " + v.String(), Expected: total.String() + ", the sum of the components"})
+						Found: u.Code + " 总分 " + v.String(), Expected: total.String() + ", the sum of the components", ExpectedZH: total.String() + "（各项得分之和）"})
 				}
 			}
 		}
