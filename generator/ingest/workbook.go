@@ -5,24 +5,21 @@ import (
 	"io/fs"
 	"os"
 
-	"github.com/xuri/excelize/v2"
-
 	"dutyreport/generator/problem"
 )
 
 // workbook is an open spreadsheet file and what is needed to read its cells.
 type workbook struct {
 	path     string // relative to the site folder, for positions
-	f        *excelize.File
+	x        *xlsx
 	sheets   []string
 	date1904 bool
 }
 
-// openWorkbook opens a workbook with raw cell values: excelize's default
-// formatting of every cell through its number format costs more than half of
-// the read time, and dates are converted here from their serial numbers.
+// openWorkbook opens a workbook for reading its sheets' raw cell values;
+// dates are converted here from their serial numbers.
 func openWorkbook(abs, rel string, probs *problem.List) (*workbook, bool) {
-	f, err := excelize.OpenFile(abs, excelize.Options{RawCellValue: true})
+	x, err := openXLSX(abs)
 	if err != nil {
 		code, found := problem.IngestUnreadable, err.Error()
 		if errors.Is(err, fs.ErrNotExist) {
@@ -31,19 +28,19 @@ func openWorkbook(abs, rel string, probs *problem.List) (*workbook, bool) {
 		probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: code, Found: found})
 		return nil, false
 	}
-	wb := &workbook{path: rel, f: f, sheets: f.GetSheetList()}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		wb.date1904 = *props.Date1904
+	wb := &workbook{path: rel, x: x, date1904: x.date1904}
+	for _, s := range x.sheets {
+		wb.sheets = append(wb.sheets, s.name)
 	}
 	return wb, true
 }
 
-func (wb *workbook) Close() { _ = wb.f.Close() }
+func (wb *workbook) Close() { _ = wb.x.Close() }
 
 // firstSheet returns the index of the first visible worksheet.
 func (wb *workbook) firstSheet() int {
-	for i, name := range wb.sheets {
-		if visible, err := wb.f.GetSheetVisible(name); err == nil && visible {
+	for i, s := range wb.x.sheets {
+		if s.worksheet && !s.hidden {
 			return i
 		}
 	}
@@ -53,21 +50,7 @@ func (wb *workbook) firstSheet() int {
 // eachRow calls fn with the 1-based number and the raw cells of every row of
 // the sheet, blank rows included; fn returns false to stop.
 func (wb *workbook) eachRow(sheet int, fn func(row int, cells []string) bool) error {
-	rows, err := wb.f.Rows(wb.sheets[sheet])
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for n := 1; rows.Next(); n++ {
-		cells, err := rows.Columns()
-		if err != nil {
-			return err
-		}
-		if !fn(n, cells) {
-			break
-		}
-	}
-	return rows.Error()
+	return wb.x.eachRow(sheet, fn)
 }
 
 // exists reports whether a file exists at abs.

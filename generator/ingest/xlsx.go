@@ -1,0 +1,400 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// xlsx reads a workbook's sheets as rows of raw cell text, straight from the
+// zip archive with an XML token scan. Excelize's Rows decodes each cell into
+// a struct and reads every part of the file when it is opened; this reads
+// only the workbook, its relationships, the shared strings and the one sheet
+// asked for, streaming, at the speed of a bare token scan. Excelize writes
+// the example workbooks. Reading each part to its end makes archive/zip
+// verify its checksum, so a damaged part is an error, not a short sheet.
+type xlsx struct {
+	zr       *zip.ReadCloser
+	parts    map[string]*zip.File // by lower-case, slash-separated name: writers differ
+	sheets   []xlsxSheet
+	date1904 bool
+	strings  []string // shared strings, read on first use
+	sstPart  string
+	sstRead  bool
+}
+
+// xlsxSheet is a sheet of the workbook, in the workbook's order.
+type xlsxSheet struct {
+	name, part string
+	hidden     bool // state hidden or veryHidden
+	worksheet  bool // false for chart sheets and dialog sheets
+}
+
+func openXLSX(name string) (*xlsx, error) {
+	zr, err := zip.OpenReader(name)
+	if err != nil {
+		return nil, err
+	}
+	x := &xlsx{zr: zr, parts: map[string]*zip.File{}}
+	exact := map[string]bool{}
+	for _, f := range zr.File {
+		if exact[f.Name] { // which of the two would Excel read? Neither, safely.
+			zr.Close()
+			return nil, fmt.Errorf("the file holds two parts named %s: it is damaged or was tampered with", f.Name)
+		}
+		exact[f.Name] = true
+		// An exact name wins over one that differs only in case.
+		if k := partName(f.Name); x.parts[k] == nil || f.Name == strings.ToLower(f.Name) {
+			x.parts[k] = f
+		}
+	}
+	if err := x.readWorkbook(); err != nil {
+		zr.Close()
+		return nil, err
+	}
+	return x, nil
+}
+
+func (x *xlsx) Close() error { return x.zr.Close() }
+
+// readWorkbook finds the workbook part through the package relationships,
+// then its sheets, their parts and the date system.
+func (x *xlsx) readWorkbook() error {
+	wbPart := "xl/workbook.xml"
+	if rels, err := x.rels("_rels/.rels", ""); err == nil {
+		for _, r := range rels {
+			if strings.HasSuffix(r.typ, "/officeDocument") {
+				wbPart = r.target
+			}
+		}
+	}
+	rels, err := x.rels(path.Join(path.Dir(wbPart), "_rels", path.Base(wbPart)+".rels"), path.Dir(wbPart))
+	if err != nil {
+		return err
+	}
+	byID := map[string]rel{}
+	for _, r := range rels {
+		byID[r.id] = r
+		if strings.HasSuffix(r.typ, "/sharedStrings") {
+			x.sstPart = r.target
+		}
+	}
+	dec, closer, err := x.open(wbPart)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	for {
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", wbPart, err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "workbookPr":
+			v := attr(se, "date1904")
+			x.date1904 = v == "1" || v == "true"
+		case "sheet":
+			r := byID[attr(se, "id")]
+			state := attr(se, "state")
+			x.sheets = append(x.sheets, xlsxSheet{name: attr(se, "name"), part: r.target,
+				hidden: state == "hidden" || state == "veryHidden", worksheet: strings.HasSuffix(r.typ, "/worksheet")})
+		}
+	}
+	if len(x.sheets) == 0 {
+		return errors.New("the workbook has no sheets")
+	}
+	return nil
+}
+
+type rel struct{ id, typ, target string }
+
+// rels reads a relationships part; targets are resolved against dir.
+func (x *xlsx) rels(part, dir string) ([]rel, error) {
+	dec, closer, err := x.open(part)
+	if err != nil {
+		return nil, err
+	}
+	defer closer.Close()
+	var out []rel
+	for {
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", part, err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Relationship" {
+			target := attr(se, "Target")
+			if strings.HasPrefix(target, "/") {
+				target = target[1:]
+			} else {
+				target = path.Join(dir, target)
+			}
+			out = append(out, rel{id: attr(se, "Id"), typ: attr(se, "Type"), target: target})
+		}
+	}
+}
+
+// open starts reading a part as XML tokens.
+func (x *xlsx) open(part string) (*xml.Decoder, io.Closer, error) {
+	f := x.parts[partName(part)]
+	if f == nil {
+		return nil, nil, fmt.Errorf("the workbook has no part %s", part)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", part, err)
+	}
+	dec := xml.NewDecoder(rc)
+	dec.Strict = false // as Excel is: unknown entities are kept as text
+	return dec, rc, nil
+}
+
+// partName is the key of a part in the parts map: some writers use
+// backslashes or another case than the relationships name.
+func partName(name string) string {
+	return strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(name, `\`, "/"), "/"))
+}
+
+// attr gives an attribute's value by local name, whatever its prefix.
+func attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// readStrings loads the shared-string table: each <si> is its <t>, or its
+// rich-text runs' <t> joined; phonetic guides (<rPh>) are not the text.
+func (x *xlsx) readStrings() error {
+	x.sstRead = true
+	if x.sstPart == "" || x.parts[partName(x.sstPart)] == nil {
+		return nil
+	}
+	dec, closer, err := x.open(x.sstPart)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	var b strings.Builder
+	inSI, inT, phonetic := false, false, 0
+	for {
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", x.sstPart, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "sst":
+				if n, err := strconv.Atoi(attr(t, "uniqueCount")); err == nil && n > 0 && n < 1<<20 {
+					x.strings = make([]string, 0, n)
+				}
+			case "si":
+				inSI = true
+				b.Reset()
+			case "rPh":
+				phonetic++
+			case "t":
+				inT = inSI && phonetic == 0
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "si":
+				inSI = false
+				x.strings = append(x.strings, unescape(b.String()))
+			case "rPh":
+				phonetic--
+			case "t":
+				inT = false
+			}
+		case xml.CharData:
+			if inT {
+				b.Write(t)
+			}
+		}
+	}
+}
+
+// eachRow calls fn with the 1-based number and the raw cells of every row
+// of sheet i up to the last one written, rows the file leaves out as empty;
+// fn returns false to stop. Cells are as stored: numbers and dates as their
+// number text, shared and inline strings as their text, booleans as 0 or 1,
+// formulas as their cached value.
+func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
+	if !x.sstRead {
+		if err := x.readStrings(); err != nil {
+			return err
+		}
+	}
+	part := x.sheets[i].part
+	dec, closer, err := x.open(part)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	var (
+		row, col  int // the current row, and the column of the current cell (1-based)
+		cells     []string
+		typ       string
+		val, str  bytes.Buffer // the <v> value, and the inline string's text
+		inV, inT  bool
+		phonetic  int
+		inRow     bool
+		stopped   bool
+		emitUntil = func(n int) bool { // empty rows the file leaves out
+			for r := row + 1; r < n; r++ {
+				if !fn(r, nil) {
+					return false
+				}
+			}
+			return true
+		}
+	)
+	for !stopped {
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", part, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "row":
+				n := row + 1
+				if r, err := strconv.Atoi(attr(t, "r")); err == nil && r > row {
+					n = r
+				}
+				if n > maxRows {
+					return fmt.Errorf("%s: row %d is beyond Excel's last row, %d", part, n, maxRows)
+				}
+				if !emitUntil(n) {
+					return nil
+				}
+				row, col, cells, inRow = n, 0, nil, true
+			case "c":
+				col++
+				if ref := attr(t, "r"); ref != "" {
+					if c := refColumn(ref); c > 0 {
+						col = c
+					}
+				}
+				typ = attr(t, "t")
+				val.Reset()
+				str.Reset()
+			case "v":
+				inV = true
+			case "rPh":
+				phonetic++
+			case "t":
+				inT = phonetic == 0
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "v":
+				inV = false
+			case "t":
+				inT = false
+			case "rPh":
+				phonetic--
+			case "c":
+				v := x.cellText(typ, val.Bytes())
+				if typ == "inlineStr" && str.Len() > 0 {
+					v = unescape(str.String())
+				}
+				if v != "" && col <= maxColumns {
+					for len(cells) < col {
+						cells = append(cells, "")
+					}
+					cells[col-1] = v
+				}
+			case "row":
+				if inRow {
+					inRow = false
+					stopped = !fn(row, cells)
+				}
+			}
+		case xml.CharData:
+			switch {
+			case inV:
+				val.Write(t)
+			case inT:
+				str.Write(t)
+			}
+		}
+	}
+	return nil
+}
+
+// maxColumns and maxRows are the size of the largest sheet Excel makes
+// (XFD1048576).
+const maxColumns, maxRows = 16384, 1 << 20
+
+// cellText gives a cell's raw text from its type and stored value.
+func (x *xlsx) cellText(typ string, v []byte) string {
+	if typ == "s" {
+		i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
+		if err != nil || i < 0 || i >= len(x.strings) {
+			return ""
+		}
+		return x.strings[i]
+	}
+	return string(v)
+}
+
+// unescape decodes the _xHHHH_ escapes of OOXML strings (ST_Xstring):
+// _x000D_ is a carriage return; _x005F_ escapes the underscore itself.
+func unescape(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '_' && i+6 < len(s) && s[i+1] == 'x' && s[i+6] == '_' {
+			if r, err := strconv.ParseUint(s[i+2:i+6], 16, 16); err == nil {
+				b.WriteRune(rune(r))
+				i += 6
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// refColumn gives the 1-based column of a cell reference such as "AB12".
+func refColumn(ref string) int {
+	col := 0
+	for i := 0; i < len(ref); i++ {
+		c := ref[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+		if col > maxColumns {
+			return 0
+		}
+	}
+	return col
+}
