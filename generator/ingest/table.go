@@ -98,7 +98,7 @@ func (t *table) read(fn func(r row)) bool {
 		return true
 	})
 	if err != nil {
-		t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: t.wb.sheets[t.sheet]}, Code: problem.IngestUnreadable, Found: err.Error()})
+		t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: t.wb.sheets[t.sheet]}, Code: problem.IngestDamaged, Found: err.Error()})
 		return false
 	}
 	if !found {

@@ -21,9 +21,9 @@ type workbook struct {
 func openWorkbook(abs, rel string, probs *problem.List) (*workbook, bool) {
 	x, err := openXLSX(abs)
 	if err != nil {
-		code, found := problem.IngestUnreadable, err.Error()
-		if errors.Is(err, fs.ErrNotExist) {
-			code, found = problem.IngestMissingFile, ""
+		code, found := problem.IngestMissingFile, ""
+		if !errors.Is(err, fs.ErrNotExist) {
+			code, found = classify(abs, err)
 		}
 		probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: code, Found: found})
 		return nil, false

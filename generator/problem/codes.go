@@ -31,6 +31,22 @@ const (
 	// IngestUnreadable: the file is not a workbook that can be read, e.g. an
 	// .xls renamed to .xlsx. Fix: open it in Excel or WPS and save as .xlsx.
 	IngestUnreadable Code = "ingest.unreadable"
+	// IngestEmptyFile: the file has no bytes at all.
+	IngestEmptyFile Code = "ingest.empty-file"
+	// IngestEncrypted: a workbook protected by a password to open.
+	IngestEncrypted Code = "ingest.encrypted"
+	// IngestLegacyFormat: an Excel 97–2003 (.xls) or WPS (.et) workbook.
+	IngestLegacyFormat Code = "ingest.legacy-format"
+	// IngestOpenDocument: an OpenDocument spreadsheet (.ods).
+	IngestOpenDocument Code = "ingest.opendocument"
+	// IngestBinaryWorkbook: an Excel binary workbook (.xlsb).
+	IngestBinaryWorkbook Code = "ingest.binary-workbook"
+	// IngestTextFile: a text file (CSV, HTML) under a workbook's name.
+	IngestTextFile Code = "ingest.text-file"
+	// IngestDamaged: a workbook whose archive or parts are damaged.
+	IngestDamaged Code = "ingest.damaged"
+	// IngestNotWorkbook: bytes of no spreadsheet format at all.
+	IngestNotWorkbook Code = "ingest.not-a-workbook"
 	// IngestNoHeader: no row of the sheet holds the expected column headers.
 	IngestNoHeader Code = "ingest.no-header"
 	// IngestMissingColumn: the header row lacks a required column, e.g. 平均分.
@@ -110,6 +126,14 @@ var catalog = map[Code]entry{
 	ConfigUnknownRef:          {"引用了未定义的项目", "refers to something not defined", "请先定义，或改正名称", "define it first, or correct the name"},
 	IngestMissingFile:         {"缺少输入文件", "input file is missing", "请把导出的表格放到该位置", "export the sheet to that place"},
 	IngestUnreadable:          {"无法读取该表格文件", "cannot read this workbook", "请用 Excel 或 WPS 打开后另存为 .xlsx", "open it in Excel or WPS and save it as .xlsx"},
+	IngestEmptyFile:           {"文件是空的（0 字节）", "the file is empty (0 bytes)", "请重新导出该表格", "export the sheet again"},
+	IngestEncrypted:           {"这是设置了打开密码的工作簿", "this workbook is protected by a password", "请在 Excel 或 WPS 中取消密码后重新保存", "remove the password in Excel or WPS and save it again"},
+	IngestLegacyFormat:        {"这是 Excel 97-2003（.xls）或 WPS（.et）格式的工作簿", "this is an Excel 97-2003 (.xls) or WPS (.et) workbook", "请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）", "open it in Excel or WPS and save it as an Excel workbook (.xlsx)"},
+	IngestOpenDocument:        {"这是 OpenDocument 电子表格（.ods）", "this is an OpenDocument spreadsheet (.ods)", "请在 WPS、Excel 或 LibreOffice 中另存为 .xlsx", "save it as .xlsx in WPS, Excel or LibreOffice"},
+	IngestBinaryWorkbook:      {"这是 Excel 二进制工作簿（.xlsb）", "this is an Excel binary workbook (.xlsb)", "请在 Excel 中另存为 Excel 工作簿（.xlsx）", "save it as an Excel workbook (.xlsx) in Excel"},
+	IngestTextFile:            {"这是文本文件（如 CSV 或网页），不是 .xlsx 工作簿", "this is a text file (such as CSV or HTML), not an .xlsx workbook", "请在 Excel 或 WPS 中打开后另存为 .xlsx", "open it in Excel or WPS and save it as .xlsx"},
+	IngestDamaged:             {"工作簿已损坏", "the workbook is damaged", "请在 Excel 或 WPS 中打开并修复后另存为 .xlsx，或重新导出", "open and repair it in Excel or WPS and save it as .xlsx, or export it again"},
+	IngestNotWorkbook:         {"这不是电子表格文件", "this is not a spreadsheet file", "请放入导出的 .xlsx 工作簿", "put the exported .xlsx workbook there"},
 	IngestNoHeader:            {"找不到表头行", "no header row found", "表头应在数据之前的一行，包含所需的列名", "put the column headers in one row above the data"},
 	IngestMissingColumn:       {"表头缺少必需的列", "a required column is missing", "请添加该列，或改正列名", "add the column, or correct its header"},
 	IngestEmptyCell:           {"必填单元格为空", "a required cell is empty", "请填写该单元格", "fill in the cell"},

@@ -1,0 +1,76 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+
+	"dutyreport/generator/problem"
+)
+
+// Formats a file can turn out to be, whatever its name says, when it cannot
+// be read as an .xlsx workbook. Each has its own problem code, so that the
+// clerk is told what the file really is and what to do.
+var (
+	// The OLE2 compound file signature: .xls, .et, and encrypted .xlsx.
+	cfbMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	zipMagic = []byte("PK") // a local file header, or the end record of an empty archive
+)
+
+// sniffLimit bounds how much of a file is searched for the names that tell
+// the compound-file formats apart.
+const sniffLimit = 64 << 20
+
+// classify looks at the bytes of a file that did not open as a workbook and
+// says what it is: a problem code, with the reader's own error kept only
+// for files that look like a workbook but are damaged.
+func classify(abs string, readErr error) (problem.Code, string) {
+	f, err := os.Open(abs)
+	if err != nil {
+		return problem.IngestUnreadable, err.Error()
+	}
+	defer f.Close()
+	head, _ := io.ReadAll(io.LimitReader(f, sniffLimit))
+	switch {
+	case len(head) == 0:
+		return problem.IngestEmptyFile, ""
+	case bytes.HasPrefix(head, cfbMagic):
+		// Stream names are stored in UTF-16LE in the compound file's directory.
+		if bytes.Contains(head, utf16le("EncryptedPackage")) || bytes.Contains(head, utf16le("EncryptionInfo")) {
+			return problem.IngestEncrypted, ""
+		}
+		return problem.IngestLegacyFormat, ""
+	case bytes.HasPrefix(head, zipMagic):
+		zr, err := zip.NewReader(bytes.NewReader(head), int64(len(head)))
+		if err != nil {
+			return problem.IngestDamaged, readErr.Error()
+		}
+		for _, zf := range zr.File {
+			switch partName(zf.Name) {
+			case "mimetype":
+				return problem.IngestOpenDocument, ""
+			case "xl/workbook.bin":
+				return problem.IngestBinaryWorkbook, ""
+			}
+		}
+		return problem.IngestDamaged, readErr.Error()
+	case looksLikeText(head):
+		return problem.IngestTextFile, ""
+	}
+	return problem.IngestNotWorkbook, ""
+}
+
+func utf16le(s string) []byte {
+	out := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		out = append(out, s[i], 0)
+	}
+	return out
+}
+
+// looksLikeText reports whether the start of a file is text (CSV, HTML saved
+// as .xls by some systems): no NUL bytes in its first kilobytes.
+func looksLikeText(b []byte) bool {
+	return !bytes.Contains(b[:min(len(b), 4096)], []byte{0})
+}
