@@ -49,14 +49,11 @@ func readEvaluation(t *table, reg *record.Register, year int) []record.Evaluatio
 			}
 		}
 		if !ok {
-			if u != nil {
-				t.rejected[u.Code] = true
-			}
+			t.reject(u)
 			return
 		}
 		if first, dup := seen[u.Code]; dup {
-			t.probs.Add(problem.Problem{Pos: r.pos(eCode), Code: problem.IngestDuplicateRow, Found: u.Code,
-				Notes: []problem.Note{{Pos: first, Text: "first row of " + u.Code, ZH: "首次出现：" + u.Code}}})
+			r.duplicate(eCode, u.Code, first)
 			return
 		}
 		seen[u.Code] = r.pos(eCode)

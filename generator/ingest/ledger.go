@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"strings"
-
 	"dutyreport/generator/config"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
@@ -61,7 +59,7 @@ func readLedger(t *table, s *config.Scheme, reg *record.Register, year int) []re
 			for _, x := range s.Responsibilities {
 				names = append(names, x.Name)
 			}
-			r.problem(lResp, problem.IngestBadChoice, strings.Join(names, " / "), strings.Join(names, " / "))
+			r.badChoice(lResp, names)
 			ok = false
 		} else if known && resp.ID != task.Responsibility {
 			want, _ := s.ResponsibilityByName(task.Responsibility)
@@ -94,15 +92,12 @@ func readLedger(t *table, s *config.Scheme, reg *record.Register, year int) []re
 			}
 		}
 		if !ok {
-			if u != nil {
-				t.rejected[u.Code] = true
-			}
+			t.reject(u)
 			return
 		}
 		k := key{u.Code, code}
 		if first, dup := seen[k]; dup {
-			t.probs.Add(problem.Problem{Pos: r.pos(lTask), Code: problem.IngestDuplicateRow, Found: u.Code + " " + code,
-				Notes: []problem.Note{{Pos: first, Text: "first row of " + u.Code + " " + code, ZH: "首次出现：" + u.Code + " " + code}}})
+			r.duplicate(lTask, u.Code+" "+code, first)
 			return
 		}
 		seen[k] = r.pos(lTask)

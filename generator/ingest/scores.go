@@ -60,14 +60,11 @@ func readScores(t *table, s *config.Scheme, reg *record.Register, year int) []re
 			}
 		}
 		if !ok {
-			if u != nil {
-				t.rejected[u.Code] = true
-			}
+			t.reject(u)
 			return
 		}
 		if first, dup := seen[u.Code]; dup {
-			t.probs.Add(problem.Problem{Pos: r.pos(0), Code: problem.IngestDuplicateRow, Found: u.Code,
-				Notes: []problem.Note{{Pos: first, Text: "first row of " + u.Code, ZH: "首次出现：" + u.Code}}})
+			r.duplicate(0, u.Code, first)
 			return
 		}
 		seen[u.Code] = r.pos(0)

@@ -65,6 +65,27 @@ func (r row) warn(w int, code problem.Code, expected, expectedZH string) {
 	r.t.probs.Add(problem.Problem{Pos: r.pos(w), Severity: problem.Warning, Code: code, Found: text(r.raw(w)), Expected: expected, ExpectedZH: expectedZH})
 }
 
+// duplicate reports that this row repeats what (a unit, or a unit and
+// task), first given at first.
+func (r row) duplicate(w int, what string, first problem.Position) {
+	r.t.probs.Add(problem.Problem{Pos: r.pos(w), Code: problem.IngestDuplicateRow, Found: what,
+		Notes: []problem.Note{{Pos: first, Text: "first row of " + what, ZH: "首次出现：" + what}}})
+}
+
+// badChoice reports that column w's cell is none of the names allowed.
+func (r row) badChoice(w int, names []string) {
+	allowed := strings.Join(names, " / ")
+	r.problem(w, problem.IngestBadChoice, allowed, allowed)
+}
+
+// reject marks unit u, when the row named one, as having a rejected row:
+// the unit's missing result is then no further problem.
+func (t *table) reject(u *record.Unit) {
+	if u != nil {
+		t.rejected[u.Code] = true
+	}
+}
+
 // blank reports whether every cell of the row is empty.
 func (r row) blank() bool {
 	for _, c := range r.cells {

@@ -54,8 +54,7 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 			return
 		}
 		if first, dup := seen[code]; dup {
-			t.probs.Add(problem.Problem{Pos: r.pos(uCode), Code: problem.IngestDuplicateRow, Found: code,
-				Notes: []problem.Note{{Pos: first, Text: "first row of " + code, ZH: "首次出现：" + code}}})
+			r.duplicate(uCode, code, first)
 			return
 		}
 		seen[code] = r.pos(uCode)
@@ -72,7 +71,7 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 			for _, c := range s.Categories {
 				known = append(known, c.Name)
 			}
-			r.problem(uCategory, problem.IngestBadChoice, strings.Join(known, " / "), strings.Join(known, " / "))
+			r.badChoice(uCategory, known)
 			ok = false
 		}
 		u.Category = cat.ID
