@@ -164,12 +164,9 @@ func orphanYear(u *record.Unit, byCode map[string]*record.Unit, horizon int) (in
 	if last == 0 {
 		last = horizon
 	}
+	unit := func(code string) *record.Unit { return byCode[code] }
 	for y := u.From; y <= last; y++ {
-		p := byCode[u.Parent]
-		for hops := 0; p != nil && !p.ActiveIn(y) && p.Successor != "" && hops < 16; hops++ {
-			p = byCode[p.Successor]
-		}
-		if p == nil || !p.ActiveIn(y) {
+		if p := record.ParentIn(u, y, unit); p == nil || !p.ActiveIn(y) {
 			return y, true
 		}
 	}

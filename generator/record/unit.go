@@ -66,10 +66,14 @@ func (r *Register) Unit(code string) *Unit {
 // ParentIn gives a committee's town in year y, following the town's
 // successors when the town itself was merged away (a committee of a merged
 // town belongs to the town it was merged into).
-func (r *Register) ParentIn(u *Unit, y int) *Unit {
-	p := r.Unit(u.Parent)
+func (r *Register) ParentIn(u *Unit, y int) *Unit { return ParentIn(u, y, r.Unit) }
+
+// ParentIn is Register.ParentIn over any lookup of units by code, for the
+// register's own checks before it is built.
+func ParentIn(u *Unit, y int, unit func(code string) *Unit) *Unit {
+	p := unit(u.Parent)
 	for hops := 0; p != nil && !p.ActiveIn(y) && p.Successor != "" && hops < 16; hops++ {
-		p = r.Unit(p.Successor)
+		p = unit(p.Successor)
 	}
 	return p
 }
