@@ -11,20 +11,20 @@ import (
 // computer works out the components of one year's units, component by
 // component in scheme order, so that a mean or a fold reads parts already done.
 type computer struct {
-	in     Input
-	res    *Result
-	probs  *problem.List
-	ledger map[string][]*record.LedgerEntry // unit code → its ledger rows, then its missing tasks
-	// missing marks the entries made up for applicable tasks with no row.
-	missing map[*record.LedgerEntry]bool
-	evals   map[string]*record.Evaluation
-	sheet   map[string]*record.ScoreRow
-	below   map[string][]string // unit code → codes of the units folded into it
+	in    Input
+	res   *Result
+	probs *problem.List
+	// ledger maps a unit code to its ledger rows, then to entries made up
+	// for its tasks with no row: those have no Origin.
+	ledger map[string][]*record.LedgerEntry
+	evals  map[string]*record.Evaluation
+	sheet  map[string]*record.ScoreRow
+	below  map[string][]string // unit code → codes of the units folded into it
 }
 
 func computeComponents(in Input, res *Result, probs *problem.List) *computer {
 	c := &computer{in: in, res: res, probs: probs,
-		ledger: map[string][]*record.LedgerEntry{}, missing: map[*record.LedgerEntry]bool{}, evals: map[string]*record.Evaluation{},
+		ledger: map[string][]*record.LedgerEntry{}, evals: map[string]*record.Evaluation{},
 		sheet: map[string]*record.ScoreRow{}, below: map[string][]string{}}
 	yr := in.Year
 	for i := range yr.Ledger {
@@ -243,7 +243,6 @@ func (c *computer) addMissing() {
 			}
 			e := &record.LedgerEntry{Unit: u.Code, Task: t.Code, Required: int32(max(t.Required, 1))}
 			c.ledger[u.Code] = append(c.ledger[u.Code], e)
-			c.missing[e] = true
 			codes = append(codes, t.Code)
 		}
 		if len(codes) > 0 {
@@ -261,7 +260,7 @@ func (c *computer) deductions(code string) []Deduction {
 	for _, e := range c.ledger[code] {
 		t, _ := c.in.Scheme.Task(e.Task)
 		if d := t.Deduction(e.Required, e.Done); d > 0 {
-			out = append(out, Deduction{Task: e.Task, Required: e.Required, Done: e.Done, Points: d, Origin: e.Origin, Missing: c.missing[e]})
+			out = append(out, Deduction{Task: e.Task, Required: e.Required, Done: e.Done, Points: d, Origin: e.Origin, Missing: e.Origin.IsZero()})
 		}
 	}
 	return out
