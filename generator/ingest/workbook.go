@@ -10,10 +10,9 @@ import (
 
 // workbook is an open spreadsheet file and what is needed to read its cells.
 type workbook struct {
-	path     string // relative to the site folder, for positions
-	x        *xlsx
-	sheets   []string
-	date1904 bool
+	path   string // relative to the site folder, for positions
+	x      *xlsx
+	sheets []string // the sheets' names, for positions
 }
 
 // openWorkbook opens a workbook for reading its sheets' raw cell values;
@@ -28,7 +27,7 @@ func openWorkbook(abs, rel string, probs *problem.List) (*workbook, bool) {
 		probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: code, Found: found})
 		return nil, false
 	}
-	wb := &workbook{path: rel, x: x, date1904: x.date1904}
+	wb := &workbook{path: rel, x: x}
 	for _, s := range x.sheets {
 		wb.sheets = append(wb.sheets, s.name)
 	}
