@@ -38,8 +38,14 @@ groups: [{id: towns, name: 镇, categories: [town]}]
 // read builds a site from base plus the given files and reads it.
 func read(t *testing.T, files string) problem.List {
 	t.Helper()
+	return readSite(t, base+files)
+}
+
+// readSite builds a site from its whole txtar and reads it.
+func readSite(t *testing.T, site string) problem.List {
+	t.Helper()
 	dir := t.TempDir()
-	if err := sitetest.WriteSite(dir, base+files); err != nil {
+	if err := sitetest.WriteSite(dir, site); err != nil {
 		t.Fatal(err)
 	}
 	cfg, probs := config.Load(dir)
@@ -191,10 +197,9 @@ T01	主体责任	A1	1
 // needs its column; a misspelt header is one error for the file, naming the
 // column, not one error for every unit.
 func TestSheetColumnMisspelt(t *testing.T) {
-	dir := t.TempDir()
 	site := strings.Replace(base, "  - {id: social, name: 社会评价, kind: evaluation, full: 30}\n",
 		"  - {id: social, name: 社会评价, kind: evaluation, full: 30}\n  - {id: bonus, name: 创新加分, kind: sheet, full: 5, column: 创新加分}\n", 1)
-	err := sitetest.WriteSite(dir, site+register+`
+	probs := readSite(t, site+register+`
 -- data/2024/纪实台账.xlsx.tsv --
 单位编码	责任类别	任务编号	应完成次数	实际完成次数
 T01	主体责任	A1	1	1
@@ -209,14 +214,6 @@ T02	80
 T01	一镇	3
 T02	二镇	2
 `)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, probs := config.Load(dir)
-	if probs.HasErrors() {
-		t.Fatal(probs)
-	}
-	_, probs = ingest.Read(cfg)
 	expectProblems(t, probs, "data/2024/考核得分汇总表.xlsx!Sheet1!A1 ingest.missing-column")
 	if len(probs) == 1 && probs[0].Found != "创新加分" {
 		t.Errorf("the missing column should be named, got %q", probs[0].Found)
