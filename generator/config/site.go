@@ -3,6 +3,7 @@ package config
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
@@ -39,7 +40,10 @@ const (
 )
 
 // Inputs are the paths of the input files, relative to the site folder;
-// {year} stands for the assessment year.
+// {year} stands for the assessment year. A path may end with # and the
+// sheets to read, separated by commas (data/民主测评.xlsx#{year} for a
+// workbook with a sheet per year); without them every visible worksheet
+// with the table's header is read. See SplitInput.
 type Inputs struct {
 	Units      string `yaml:"units"`
 	Ledger     string `yaml:"ledger"`
@@ -133,6 +137,15 @@ func (s *Site) validate(file string, pos Positions, probs *problem.List) {
 				HintZH:     "请同时发布该年度，或在其发布前不列出以后的年度"})
 		}
 	}
+	for _, in := range []struct{ key, path string }{
+		{"ledger", s.Inputs.Ledger}, {"evaluation", s.Inputs.Evaluation}, {"scores", s.Inputs.Scores},
+	} {
+		if !strings.Contains(in.path, "{year}") {
+			probs.Add(problem.Problem{Pos: pos.Of(file, "inputs."+in.key), Code: problem.ConfigBadValue, Found: "inputs." + in.key + ": " + in.path,
+				Expected:   "a path or sheet with {year} in it, as each year has its own: data/{year}/file.xlsx or data/file.xlsx#{year}",
+				ExpectedZH: "含 {year} 的路径或工作表名，每个年度各有一份：data/{year}/文件.xlsx 或 data/文件.xlsx#{year}"})
+		}
+	}
 	slices.SortFunc(s.Years, func(a, b Year) int { return a.Year - b.Year })
 	if s.Audiences.Public.Out == s.Audiences.Internal.Out {
 		probs.Add(problem.Problem{Pos: pos.Of(file, "audiences.internal.out"), Code: problem.ConfigBadValue, Found: "audiences.internal.out: " + s.Audiences.Internal.Out,
@@ -151,4 +164,20 @@ func (s *Site) YearsFor(audience string) []Year {
 		}
 	}
 	return out
+}
+
+// SplitInput splits an input path into the file and the sheets named after
+// its #: "data/a.xlsx#乡镇,部门" gives data/a.xlsx and [乡镇 部门]. Commas may be
+// full-width.
+func SplitInput(p string) (path string, sheets []string) {
+	path, list, ok := strings.Cut(p, "#")
+	if !ok {
+		return p, nil
+	}
+	for _, s := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == '，' }) {
+		if s = strings.TrimSpace(s); s != "" {
+			sheets = append(sheets, s)
+		}
+	}
+	return path, sheets
 }

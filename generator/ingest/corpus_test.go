@@ -186,10 +186,25 @@ func firstDiff(a, b [][]string) string {
 			if j < len(y) {
 				q = y[j]
 			}
-			if p != q {
+			if !same(p, q) {
 				return fmt.Sprintf("%s: %q, excelize %q", problem.CellName(j+1, i+1), p, q)
 			}
 		}
 	}
 	return ""
+}
+
+// same reports whether our cell text agrees with excelize's raw value. Ours
+// differs by design in two ways: a number shown as a percent is given as
+// the percent (0.925 → 92.5%), and a formula the file holds no value for
+// is marked with its formula where excelize gives "".
+func same(ours, theirs string) bool {
+	if ours == theirs {
+		return true
+	}
+	if strings.HasPrefix(ours, uncomputed) {
+		return theirs == ""
+	}
+	p, ok := percentText(theirs)
+	return ok && p == ours
 }

@@ -7,8 +7,8 @@ import (
 
 // Columns of the democratic evaluation (民主测评).
 var evaluationColumns = []column{
-	eCode:    {name: "单位编码", aliases: []string{"编码", "单位代码"}, required: true},
-	eName:    {name: "单位名称", aliases: []string{"名称", "单位"}},
+	eCode:    {name: "单位编码", aliases: []string{"编码", "单位代码"}, unit: true},
+	eName:    {name: "单位名称", aliases: []string{"名称", "单位"}, unit: true},
 	eBallots: {name: "有效票数", aliases: []string{"有效票", "票数"}},
 	eAverage: {name: "平均分", aliases: []string{"测评平均分", "测评得分"}, required: true},
 }
@@ -21,17 +21,17 @@ const (
 )
 
 // readEvaluation reads one year's democratic evaluation results.
-func readEvaluation(t *table, reg *record.Register, year int) []record.Evaluation {
+func readEvaluation(t *table, reg *register, year int) []record.Evaluation {
 	var out []record.Evaluation
 	seen := map[string]problem.Position{}
 	t.read(func(r row) {
-		if text(r.raw(eCode)) == "" && text(r.raw(eAverage)) == "" {
+		if r.unitKey() == "" && r.text(eAverage) == "" {
 			return
 		}
 		u, ok := unitOf(r, eCode, eName, year, reg)
-		avg, good := parsePoints(r.raw(eAverage))
+		avg, good := parsePoints(r.raw(eAverage), true)
 		switch {
-		case text(r.raw(eAverage)) == "":
+		case r.text(eAverage) == "":
 			r.problem(eAverage, problem.IngestEmptyCell, "平均分, 0 to 100", "平均分，0 至 100")
 			ok = false
 		case !good:
@@ -42,7 +42,7 @@ func readEvaluation(t *table, reg *record.Register, year int) []record.Evaluatio
 			ok = false
 		}
 		var ballots int32
-		if raw := text(r.raw(eBallots)); raw != "" {
+		if raw := r.text(eBallots); raw != "" {
 			if ballots, good = parseCount(raw); !good {
 				r.problem(eBallots, problem.IngestNotANumber, "a whole number of ballots", "票数，正整数")
 				ok = false

@@ -14,10 +14,11 @@ import (
 
 // job is one file to read: its kind decides the reader.
 type job struct {
-	kind string // "ledger", "evaluation", "scores"
-	year int    // index into Result.Years
-	rel  string
-	file uint16
+	kind   string // "ledger", "evaluation", "scores"
+	year   int    // index into Result.Years
+	rel    string
+	sheets []string // the sheets site.yaml names, if any
+	file   uint16
 }
 
 // Read reads the units register, then every year's files, two or more at
@@ -36,13 +37,13 @@ func Read(c *config.Config) (*record.Data, problem.List) {
 		firstYear = c.Site.Years[0].Year
 	}
 
-	unitsRel := filepath.ToSlash(c.Site.Inputs.Units)
+	unitsRel, unitSheets := config.SplitInput(filepath.ToSlash(c.Site.Inputs.Units))
 	f := add(unitsRel)
 	var units []record.Unit
 	var rejected map[string]bool
 	if wb, ok := openWorkbook(abs(c, unitsRel), unitsRel, &probs); ok {
 		res.Files[f].Sheets = wb.sheets
-		t := &table{wb: wb, file: f, sheet: wb.firstSheet(), want: unitColumns, probs: &probs}
+		t := &table{wb: wb, file: f, names: unitSheets, want: unitColumns, probs: &probs, rejected: map[string]bool{}}
 		units, rejected = readUnits(t, s, firstYear)
 		wb.Close()
 	}
@@ -53,6 +54,7 @@ func Read(c *config.Config) (*record.Data, problem.List) {
 	}
 	res.Register = record.NewRegister(units)
 	res.Register.Rejected = rejected
+	reg := newRegister(res.Register)
 
 	needs := map[string]bool{}
 	for _, comp := range s.Components {
@@ -61,16 +63,19 @@ func Read(c *config.Config) (*record.Data, problem.List) {
 	var jobs []job
 	for i, y := range c.Site.Years {
 		res.Years = append(res.Years, record.Year{Year: y.Year})
-		yr := func(p string) string { return filepath.ToSlash(strings.ReplaceAll(p, "{year}", strconv.Itoa(y.Year))) }
+		yr := func(kind, p string) job {
+			rel, sheets := config.SplitInput(filepath.ToSlash(strings.ReplaceAll(p, "{year}", strconv.Itoa(y.Year))))
+			return job{kind: kind, year: i, rel: rel, sheets: sheets}
+		}
 		if needs[config.KindLedger] {
-			jobs = append(jobs, job{kind: "ledger", year: i, rel: yr(c.Site.Inputs.Ledger)})
+			jobs = append(jobs, yr("ledger", c.Site.Inputs.Ledger))
 		}
 		if needs[config.KindEvaluation] {
-			jobs = append(jobs, job{kind: "evaluation", year: i, rel: yr(c.Site.Inputs.Evaluation)})
+			jobs = append(jobs, yr("evaluation", c.Site.Inputs.Evaluation))
 		}
 		// The score sheet is optional unless the scheme takes components from it.
-		if rel := yr(c.Site.Inputs.Scores); needs[config.KindSheet] || exists(abs(c, rel)) {
-			jobs = append(jobs, job{kind: "scores", year: i, rel: rel})
+		if j := yr("scores", c.Site.Inputs.Scores); needs[config.KindSheet] || exists(abs(c, j.rel)) {
+			jobs = append(jobs, j)
 		}
 	}
 	for i := range jobs {
@@ -87,7 +92,7 @@ func Read(c *config.Config) (*record.Data, problem.List) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				lists[i] = readJob(c, res, jobs[i])
+				lists[i] = readJob(c, res, reg, jobs[i])
 			}
 		}()
 	}
@@ -105,7 +110,7 @@ func Read(c *config.Config) (*record.Data, problem.List) {
 
 // readJob reads one file into its year. Each job writes only its own year's
 // field and its own Files slot, so jobs run in parallel without locks.
-func readJob(c *config.Config, res *record.Data, j job) problem.List {
+func readJob(c *config.Config, res *record.Data, reg *register, j job) problem.List {
 	var probs problem.List
 	y := &res.Years[j.year]
 	_, rejected := slots(y, j.kind)
@@ -119,7 +124,7 @@ func readJob(c *config.Config, res *record.Data, j job) problem.List {
 	defer wb.Close()
 	res.Files[j.file].Sheets = wb.sheets
 	s := &c.Scheme
-	t := &table{wb: wb, file: j.file, sheet: wb.firstSheet(), probs: &probs, rejected: map[string]bool{}}
+	t := &table{wb: wb, file: j.file, names: j.sheets, probs: &probs, rejected: map[string]bool{}}
 	defer func() {
 		if t.ok {
 			*rejected = t.rejected
@@ -128,13 +133,13 @@ func readJob(c *config.Config, res *record.Data, j job) problem.List {
 	switch j.kind {
 	case "ledger":
 		t.want = ledgerColumns
-		y.Ledger = readLedger(t, s, res.Register, y.Year)
+		y.Ledger = readLedger(t, s, reg, y.Year)
 	case "evaluation":
 		t.want = evaluationColumns
-		y.Evaluations = readEvaluation(t, res.Register, y.Year)
+		y.Evaluations = readEvaluation(t, reg, y.Year)
 	case "scores":
 		t.want = scoreColumns(s)
-		y.Scores = readScores(t, s, res.Register, y.Year)
+		y.Scores = readScores(t, s, reg, y.Year)
 		y.HasScores = true
 	}
 	return probs

@@ -8,8 +8,8 @@ import (
 
 // Columns of the task ledger (纪实台账).
 var ledgerColumns = []column{
-	lCode:     {name: "单位编码", aliases: []string{"编码", "单位代码"}, required: true},
-	lName:     {name: "单位名称", aliases: []string{"名称", "单位"}},
+	lCode:     {name: "单位编码", aliases: []string{"编码", "单位代码"}, unit: true},
+	lName:     {name: "单位名称", aliases: []string{"名称", "单位"}, unit: true},
 	lResp:     {name: "责任类别", aliases: []string{"责任", "责任类型"}, required: true},
 	lRole:     {name: "责任主体", aliases: []string{"角色", "责任人"}},
 	lTask:     {name: "任务编号", aliases: []string{"编号", "任务代码"}, required: true},
@@ -34,16 +34,16 @@ const (
 )
 
 // readLedger reads one year's ledger.
-func readLedger(t *table, s *config.Scheme, reg *record.Register, year int) []record.LedgerEntry {
+func readLedger(t *table, s *config.Scheme, reg *register, year int) []record.LedgerEntry {
 	var out []record.LedgerEntry
 	type key struct{ unit, task string }
 	seen := map[key]problem.Position{}
 	t.read(func(r row) {
-		if text(r.raw(lCode)) == "" && text(r.raw(lTask)) == "" {
+		if r.unitKey() == "" && r.text(lTask) == "" {
 			return // a note or signature line below the table
 		}
 		u, ok := unitOf(r, lCode, lName, year, reg)
-		code := text(r.raw(lTask))
+		code := r.text(lTask)
 		task, known := s.Task(code)
 		switch {
 		case code == "":
@@ -71,21 +71,17 @@ func readLedger(t *table, s *config.Scheme, reg *record.Register, year int) []re
 			r.problem(lTask, problem.IngestUnknownTask, "a task of a "+cat.Name+"; "+code+" is not", cat.Name+"的任务；"+code+" 不是")
 			ok = false
 		}
-		required, good := parseCount(r.raw(lRequired))
+		required, good := count(r, lRequired)
+		ok = ok && good
+		done, good := count(r, lDone)
 		if !good {
-			r.problem(lRequired, problem.IngestNotANumber, "a whole number of times, 0 or more", "次数，0 或正整数")
-			ok = false
-		}
-		done, good := parseCount(r.raw(lDone))
-		if !good {
-			r.problem(lDone, problem.IngestNotANumber, "a whole number of times, 0 or more", "次数，0 或正整数")
 			ok = false
 		} else if ok && done > required {
-			r.problem(lDone, problem.IngestDoneExceedsRequired, "at most 应完成次数 "+text(r.raw(lRequired)), "不超过应完成次数 "+text(r.raw(lRequired)))
+			r.problem(lDone, problem.IngestDoneExceedsRequired, "at most 应完成次数 "+r.text(lRequired), "不超过应完成次数 "+r.text(lRequired))
 			ok = false
 		}
 		var date record.Date
-		if raw := text(r.raw(lDate)); raw != "" {
+		if raw := r.text(lDate); raw != "" {
 			if date, good = parseDate(raw, t.wb.x.date1904); !good {
 				r.problem(lDate, problem.IngestBadDate, "a date such as 2024-03-01, between 1980 and 2100", "1980 至 2100 年间的日期，如 2024-03-01")
 				ok = false
@@ -102,10 +98,25 @@ func readLedger(t *table, s *config.Scheme, reg *record.Register, year int) []re
 		}
 		seen[k] = r.pos(lTask)
 		out = append(out, record.LedgerEntry{
-			Unit: u.Code, Task: code, Role: text(r.raw(lRole)),
+			Unit: u.Code, Task: code, Role: r.text(lRole),
 			Required: required, Done: done, Date: date,
-			Evidence: text(r.raw(lEvidence)), Origin: r.origin(lDone),
+			Evidence: r.text(lEvidence), Origin: r.origin(lDone),
 		})
 	})
 	return out
+}
+
+// count reads a count cell of the ledger: a whole number, 0 or more. An
+// empty cell, or one that says 无, is refused rather than read as 0: the
+// clerk is asked to write the 0.
+func count(r row, w int) (int32, bool) {
+	if r.text(w) == "" {
+		r.problem(w, problem.IngestEmptyCell, "a whole number of times; write 0 for none", "次数；没有请填 0")
+		return 0, false
+	}
+	n, ok := parseCount(r.raw(w))
+	if !ok {
+		r.problem(w, problem.IngestNotANumber, "a whole number of times, 0 or more", "次数，0 或正整数")
+	}
+	return n, ok
 }

@@ -12,8 +12,8 @@ import (
 // header is one error for the file, not one for every unit.
 func scoreColumns(s *config.Scheme) []column {
 	cols := []column{
-		{name: "单位编码", aliases: []string{"编码", "单位代码"}, required: true},
-		{name: "单位名称", aliases: []string{"名称", "单位"}},
+		{name: "单位编码", aliases: []string{"编码", "单位代码"}, unit: true},
+		{name: "单位名称", aliases: []string{"名称", "单位"}, unit: true},
 	}
 	for _, c := range s.Components {
 		cols = append(cols, column{name: c.Column, aliases: c.Aliases, required: c.Kind == config.KindSheet})
@@ -22,37 +22,38 @@ func scoreColumns(s *config.Scheme) []column {
 }
 
 // readScores reads one year's component-score sheet (考核得分汇总表).
-func readScores(t *table, s *config.Scheme, reg *record.Register, year int) []record.ScoreRow {
+func readScores(t *table, s *config.Scheme, reg *register, year int) []record.ScoreRow {
 	var out []record.ScoreRow
 	seen := map[string]problem.Position{}
 	total := len(s.Components) + 2
 	t.read(func(r row) {
-		if text(r.raw(0)) == "" && text(r.raw(1)) == "" {
+		if r.unitKey() == "" {
 			return
 		}
 		u, ok := unitOf(r, 0, 1, year, reg)
 		sr := record.ScoreRow{Scores: map[string]record.Points{}, Cells: map[string]record.Origin{}}
 		for i, c := range s.Components {
 			w := i + 2
-			raw := text(r.raw(w))
+			raw := r.text(w)
 			if !r.has(w) || raw == "" {
 				continue
 			}
-			p, good := parsePoints(raw)
+			max := fullOf(s, c)
+			p, good := parsePoints(raw, max == record.Whole(100))
 			if !good {
 				r.problem(w, problem.IngestNotANumber, c.Name+" in digits", c.Name+"，用数字填写")
 				ok = false
 				continue
 			}
-			if max := fullOf(s, c); p < 0 || (max > 0 && p > max) {
+			if p < 0 || (max > 0 && p > max) {
 				r.problem(w, problem.IngestOutOfRange, "0 to "+max.String(), "0 至 "+max.String())
 				ok = false
 				continue
 			}
 			sr.Scores[c.ID], sr.Cells[c.ID] = p, r.origin(w)
 		}
-		if raw := text(r.raw(total)); r.has(total) && raw != "" {
-			if p, good := parsePoints(raw); good {
+		if raw := r.text(total); r.has(total) && raw != "" {
+			if p, good := parsePoints(raw, true); good {
 				sr.Scores[record.TotalScore], sr.Cells[record.TotalScore] = p, r.origin(total)
 			} else {
 				r.problem(total, problem.IngestNotANumber, "总分 in digits", "总分，用数字填写")

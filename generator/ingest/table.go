@@ -1,7 +1,10 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
+
+	"dutyreport/generator/config"
 
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
@@ -12,7 +15,8 @@ import (
 type table struct {
 	wb    *workbook
 	file  uint16 // index in the Files table
-	sheet int
+	names []string // the sheets site.yaml names; none for every visible worksheet
+	sheet int      // the sheet being read
 	want  []column
 	probs *problem.List
 	// rejected collects the units with a row rejected for a problem.
@@ -86,6 +90,16 @@ func (t *table) reject(u *record.Unit) {
 	}
 }
 
+// text returns the value of column w's cell: its text trimmed, and ""
+// for a cell that says there is nothing (see none).
+func (r row) text(w int) string {
+	raw := text(r.raw(w))
+	if none(raw) {
+		return ""
+	}
+	return raw
+}
+
 // blank reports whether every cell of the row is empty.
 func (r row) blank() bool {
 	for _, c := range r.cells {
@@ -96,42 +110,227 @@ func (r row) blank() bool {
 	return true
 }
 
-// read finds the header and calls fn for every non-blank row below it.
-// It reports a sheet without a header row as one problem and returns false.
-func (t *table) read(fn func(r row)) bool {
-	var top [][]string
-	var h header
-	found := false
-	err := t.wb.eachRow(t.sheet, func(n int, cells []string) bool {
-		if !found {
-			top = append(top, cells)
-			if hh, ok := matchHeader(cells, t.want); ok {
-				h, found = hh, true
-				h.row = n
+// totalWords mark a row of sums or averages below or between the units.
+var totalWords = []string{"合计", "小计", "总计", "累计", "平均", "均值"}
+
+// totalRow reports whether the row sums or averages others: its unit cells,
+// or its first two filled cells (a 序号 column may come first), hold 合计,
+// 小计, 平均 or the like.
+func (r row) totalRow() bool {
+	var cells []string
+	for w, c := range r.t.want {
+		if c.unit {
+			cells = append(cells, r.raw(w))
+		}
+	}
+	seen := 0
+	for _, c := range r.cells {
+		if text(c) != "" && seen < 2 {
+			cells = append(cells, c)
+			seen++
+		}
+	}
+	for _, c := range cells {
+		k := config.FoldName(c)
+		for _, w := range totalWords {
+			if strings.Contains(k, w) && len([]rune(k)) <= len([]rune(w))+8 {
 				return true
 			}
-			return n < headerScan
 		}
+	}
+	return false
+}
+
+// uncomputed reports the wanted columns whose cells are formulas the file
+// holds no value for.
+func (r row) uncomputed() []int {
+	var out []int
+	for w := range r.t.want {
+		if strings.HasPrefix(r.raw(w), uncomputed) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// unitKey gives the row's unit code, or else its name, for marking the unit
+// rejected.
+func (r row) unitKey() string {
+	for w, c := range r.t.want {
+		if c.unit && r.text(w) != "" {
+			return r.text(w)
+		}
+	}
+	return ""
+}
+
+// read reads the table from the workbook's sheets: the sheets named in
+// site.yaml (hidden ones too), or else every visible worksheet with the
+// header, in the workbook's order, so that a workbook may keep a sheet per
+// category. Chart and macro sheets are skipped with a warning, and so is a
+// visible sheet without the header when another sheet has it. fn is called
+// for every data row. A table with no sheet read is one problem, and read
+// returns false.
+func (t *table) read(fn func(r row)) bool {
+	sel, named := t.selection()
+	var misses []problem.Problem
+	for _, i := range sel {
+		t.sheet = i
+		if miss, ok := t.readSheet(fn); ok {
+			t.ok = true
+		} else if miss != nil {
+			misses = append(misses, *miss)
+		}
+	}
+	for _, m := range misses {
+		if !named && t.ok {
+			t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: m.Pos.Sheet}, Severity: problem.Warning,
+				Code: problem.IngestSkippedSheet, Found: m.Pos.Sheet, Expected: "the headers " + names(t.want), ExpectedZH: "表头 " + names(t.want)})
+			continue
+		}
+		if !named {
+			if h := t.hiddenSheets(); h != "" {
+				m.Notes = append(m.Notes, problem.Note{Text: "hidden sheets are not read unless site.yaml names them (file.xlsx#sheet): " + h,
+					ZH: "隐藏的工作表不读取，除非在 site.yaml 中写明（文件.xlsx#工作表）：" + h})
+			}
+		}
+		t.probs.Add(m)
+		if !named {
+			break // the first sheet's problem is the one to fix
+		}
+	}
+	return t.ok
+}
+
+// selection gives the sheets to read: those site.yaml names, or else every
+// visible worksheet. Named sheets the workbook lacks are reported here.
+func (t *table) selection() (sel []int, named bool) {
+	if len(t.names) > 0 {
+		for _, n := range t.names {
+			if i, ok := t.wb.sheetNamed(n); ok {
+				sel = append(sel, i)
+				continue
+			}
+			all := strings.Join(t.wb.sheets, ", ")
+			t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path}, Code: problem.IngestMissingSheet,
+				Found: n, Expected: "one of its sheets: " + all, ExpectedZH: "其中的工作表：" + all})
+		}
+		return sel, true
+	}
+	for i, s := range t.wb.x.sheets {
+		switch {
+		case s.hidden:
+		case !s.worksheet:
+			t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: s.name}, Severity: problem.Warning,
+				Code: problem.IngestSkippedSheet, Found: s.name + " (" + s.kind + ")", Expected: "a worksheet; chart and macro sheets hold no rows to read",
+				ExpectedZH: "普通工作表；图表工作表和宏表没有可读取的数据行"})
+		default:
+			sel = append(sel, i)
+		}
+	}
+	return sel, false
+}
+
+// hiddenSheets lists the workbook's hidden worksheets, for a message.
+func (t *table) hiddenSheets() string {
+	var out []string
+	for _, s := range t.wb.x.sheets {
+		if s.hidden && s.worksheet {
+			out = append(out, s.name)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// readSheet finds the header of sheet t.sheet and calls fn for every data
+// row below it, leaving out blank rows and reporting total rows and
+// formulas without values. A sheet without the header gives its problem,
+// for read to report or not; a damaged sheet is reported here.
+func (t *table) readSheet(fn func(r row)) (*problem.Problem, bool) {
+	sheet := t.wb.sheets[t.sheet]
+	finder := newHeaderFinder(t.want)
+	var h header
+	settled := false
+	type run struct {
+		first problem.Problem
+		n     int
+	}
+	formulas := map[int]*run{} // by sheet column: the first cell, and how many
+	data := func(n int, cells []string) {
 		r := row{t: t, n: n, cells: cells, h: &h}
-		if !r.blank() {
+		switch {
+		case r.blank():
+		case r.totalRow():
+			t.probs.Add(problem.Problem{Pos: problem.At(t.wb.path, sheet, n, 1), Severity: problem.Warning,
+				Code: problem.IngestTotalRow, Found: strings.Join(trimmed(cells), " ")})
+		case len(r.uncomputed()) > 0:
+			for _, w := range r.uncomputed() {
+				if f := formulas[h.at[w]]; f != nil {
+					f.n++
+					continue
+				}
+				formulas[h.at[w]] = &run{problem.Problem{Pos: r.pos(w), Code: problem.IngestUncomputedFormula,
+					Found: "=" + strings.TrimPrefix(r.raw(w), uncomputed)}, 1}
+			}
+			if k := r.unitKey(); k != "" {
+				t.rejected[k] = true
+			}
+		default:
 			fn(r)
+		}
+	}
+	settle := func() {
+		settled, h = true, finder.best
+		for i := h.row; i < len(finder.top); i++ {
+			data(i+1, finder.top[i])
+		}
+	}
+	err := t.wb.eachRow(t.sheet, func(n int, cells []string) bool {
+		if settled {
+			data(n, cells)
+			return true
+		}
+		if finder.add(cells) {
+			if !finder.ok {
+				return false
+			}
+			settle()
 		}
 		return true
 	})
 	if err != nil {
-		t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: t.wb.sheets[t.sheet]}, Code: problem.IngestDamaged, Found: err.Error()})
-		return false
+		t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: sheet}, Code: problem.IngestDamaged, Found: err.Error()})
+		return nil, false
 	}
-	if !found {
-		best, missing := missingColumns(top, t.want)
-		p := problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: t.wb.sheets[t.sheet]}, Code: problem.IngestNoHeader, Expected: names(t.want)}
-		if best > 0 && len(missing) < len(t.want) {
-			p = problem.Problem{Pos: problem.At(t.wb.path, t.wb.sheets[t.sheet], best, 1), Code: problem.IngestMissingColumn,
-				Found: strings.Join(missing, ", "), Expected: names(t.want)}
+	if !settled && finder.ok {
+		settle()
+	}
+	for _, f := range formulas {
+		p := f.first
+		if f.n > 1 {
+			p.Notes = []problem.Note{{Text: fmt.Sprintf("and %d more cells of this column", f.n-1), ZH: fmt.Sprintf("该列另有 %d 个单元格", f.n-1)}}
 		}
 		t.probs.Add(p)
-		return false
 	}
-	t.ok = true
-	return true
+	if finder.ok {
+		return nil, true
+	}
+	best, missing := finder.missing()
+	p := problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: sheet}, Code: problem.IngestNoHeader, Expected: names(t.want)}
+	if best > 0 && len(missing) < len(t.want) {
+		p = problem.Problem{Pos: problem.At(t.wb.path, sheet, best, 1), Code: problem.IngestMissingColumn,
+			Found: strings.Join(missing, ", "), Expected: names(t.want)}
+	}
+	return &p, false
+}
+
+// trimmed gives the non-empty cells of a row, trimmed, for messages.
+func trimmed(cells []string) []string {
+	var out []string
+	for _, c := range cells {
+		if c = text(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -1,21 +1,58 @@
 package ingest
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
+	"dutyreport/generator/config"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
 )
 
-// unitOf resolves the unit a data row is about, by its code, and checks that
-// the unit existed in the year and that the row's name, if given, is the
-// register's name for that year (or one of its names). ok is false when the
-// row must be skipped; a name difference is only a warning.
-func unitOf(r row, codeCol, nameCol, year int, reg *record.Register) (*record.Unit, bool) {
-	code := text(r.raw(codeCol))
-	if code == "" {
-		r.problem(codeCol, problem.IngestEmptyCell, "单位编码", "单位编码")
+// register is the units register with its units found by name as well as
+// by code: a sheet may give a unit by its name, current or former.
+type register struct {
+	*record.Register
+	byName map[string][]*record.Unit // by folded name, in register order
+}
+
+func newRegister(reg *record.Register) *register {
+	r := &register{Register: reg, byName: map[string][]*record.Unit{}}
+	for i := range reg.Units {
+		u := &reg.Units[i]
+		add := func(name string) {
+			k := config.FoldName(name)
+			if k != "" && !slices.Contains(r.byName[k], u) {
+				r.byName[k] = append(r.byName[k], u)
+			}
+		}
+		add(u.Name)
+		for _, f := range u.Former {
+			add(f.Name)
+		}
+	}
+	return r
+}
+
+// unitOf resolves the unit a data row is about, by its code or, without one,
+// by its name, and checks that the unit existed in the year and that the
+// row's name, if given, is the register's name for that year (or one of its
+// names). ok is false when the row must be skipped; a name difference is
+// only a warning.
+func unitOf(r row, codeCol, nameCol, year int, reg *register) (*record.Unit, bool) {
+	code := r.text(codeCol)
+	name := r.text(nameCol)
+	if code == "" && name == "" {
+		w := codeCol
+		if !r.has(codeCol) {
+			w = nameCol
+		}
+		r.problem(w, problem.IngestEmptyCell, "单位编码 or 单位名称", "单位编码或单位名称")
 		return nil, false
+	}
+	if code == "" {
+		return unitNamed(r, nameCol, name, year, reg)
 	}
 	u := reg.Unit(code)
 	if u == nil && record.Rejects(reg.Rejected, code) {
@@ -26,17 +63,66 @@ func unitOf(r row, codeCol, nameCol, year int, reg *record.Register) (*record.Un
 		r.problem(codeCol, problem.IngestUnknownUnit, "a 单位编码 of the units register", "单位名录中的单位编码")
 		return nil, false
 	}
-	if !u.ActiveIn(year) {
-		span := strconv.Itoa(u.From) + "–"
-		if u.To != 0 {
-			span += strconv.Itoa(u.To)
-		}
-		r.problem(codeCol, problem.IngestInactiveUnit, "a unit active in "+strconv.Itoa(year)+"; "+code+" is active "+span,
-			strconv.Itoa(year)+" 年度存在的单位；"+code+" 的存续年度为 "+span)
+	if !active(r, codeCol, u, year) {
 		return nil, false
 	}
-	if name := text(r.raw(nameCol)); name != "" && name != u.NameIn(year) && name != u.Name {
+	if name != "" && name != u.NameIn(year) && name != u.Name {
 		r.warn(nameCol, problem.IngestNameMismatch, u.NameIn(year), u.NameIn(year))
 	}
 	return u, true
+}
+
+// unitNamed finds a unit by name: the unit of that name in the year, or
+// else the one unit active in the year that had or will have that name. Two
+// candidates are an error, since a guess could put one unit's score on
+// another's page.
+func unitNamed(r row, nameCol int, name string, year int, reg *register) (*record.Unit, bool) {
+	all := reg.byName[config.FoldName(name)]
+	var now, live []*record.Unit
+	for _, u := range all {
+		if !u.ActiveIn(year) {
+			continue
+		}
+		live = append(live, u)
+		if config.FoldName(u.NameIn(year)) == config.FoldName(name) {
+			now = append(now, u)
+		}
+	}
+	pick := now
+	if len(pick) == 0 {
+		pick = live
+	}
+	switch {
+	case len(pick) == 1:
+		if u := pick[0]; len(now) == 0 {
+			r.warn(nameCol, problem.IngestNameMismatch, u.NameIn(year)+" ("+u.Code+")", u.NameIn(year)+"（"+u.Code+"）")
+		}
+		return pick[0], true
+	case len(pick) > 1:
+		var codes []string
+		for _, u := range pick {
+			codes = append(codes, u.Code+" "+u.NameIn(year))
+		}
+		list := strings.Join(codes, ", ")
+		r.problem(nameCol, problem.IngestAmbiguousUnit, "one of "+list+": give its 单位编码", list+" 之一：请填写单位编码")
+		return nil, false
+	case len(all) > 0:
+		return nil, active(r, nameCol, all[0], year)
+	}
+	r.problem(nameCol, problem.IngestUnknownUnit, "a 单位名称 or 单位编码 of the units register", "单位名录中的单位名称或单位编码")
+	return nil, false
+}
+
+// active reports whether u existed in year, and a problem at column w if not.
+func active(r row, w int, u *record.Unit, year int) bool {
+	if u.ActiveIn(year) {
+		return true
+	}
+	span := strconv.Itoa(u.From) + "–"
+	if u.To != 0 {
+		span += strconv.Itoa(u.To)
+	}
+	r.problem(w, problem.IngestInactiveUnit, "a unit active in "+strconv.Itoa(year)+"; "+u.Code+" is active "+span,
+		strconv.Itoa(year)+" 年度存在的单位；"+u.Code+" 的存续年度为 "+span)
+	return false
 }

@@ -44,8 +44,8 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 	seen := map[string]problem.Position{}
 	rows := map[string]row{}
 	t.read(func(r row) {
-		code := text(r.raw(uCode))
-		name := text(r.raw(uName))
+		code := r.text(uCode)
+		name := r.text(uName)
 		if code == "" && name == "" {
 			return
 		}
@@ -75,8 +75,8 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 			ok = false
 		}
 		u.Category = cat.ID
-		u.Parent = text(r.raw(uParent))
-		if raw := text(r.raw(uFrom)); raw != "" {
+		u.Parent = r.text(uParent)
+		if raw := r.text(uFrom); raw != "" {
 			if y, good := parseYear(raw); good {
 				u.From = y
 			} else {
@@ -84,7 +84,7 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 				ok = false
 			}
 		}
-		if raw := text(r.raw(uTo)); raw != "" {
+		if raw := r.text(uTo); raw != "" {
 			y, good := parseYear(raw)
 			if !good || y < u.From {
 				r.problem(uTo, problem.IngestBadYears, "a year not before 起始年度 "+strconv.Itoa(u.From), "不早于起始年度 "+strconv.Itoa(u.From)+" 的年份")
@@ -92,7 +92,7 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 			}
 			u.To = y
 		}
-		if raw := text(r.raw(uFormer)); raw != "" {
+		if raw := r.text(uFormer); raw != "" {
 			for _, part := range strings.FieldsFunc(raw, func(c rune) bool { return c == '；' || c == ';' || c == '\n' }) {
 				part = strings.TrimSpace(part)
 				m := formerName.FindStringSubmatch(clean(part))
@@ -106,7 +106,7 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 				u.Former = append(u.Former, record.FormerName{Name: strings.TrimSpace(m[1]), From: from, Until: until})
 			}
 		}
-		u.Successor = text(r.raw(uSuccessor))
+		u.Successor = r.text(uSuccessor)
 		if ok {
 			units = append(units, u)
 		} else {
@@ -151,6 +151,9 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 		} else {
 			rejected[u.Code] = true
 		}
+	}
+	for code := range t.rejected { // rows with formulas without values
+		rejected[code] = true
 	}
 	return kept, rejected
 }

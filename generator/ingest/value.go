@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -23,16 +24,72 @@ func text(raw string) string {
 	return strings.Trim(raw, " \t\r\n\u00a0\u3000")
 }
 
-// parsePoints reads a score cell exactly (see record.ParsePoints).
-func parsePoints(raw string) (record.Points, bool) {
-	p, err := record.ParsePoints(clean(raw))
+// none reports whether a cell says "nothing here" the way clerks write it:
+// a dash of any width, a slash, 无 or 空. Such a cell is read as empty, so it
+// is accepted where the scheme allows no value and refused where one is due.
+func none(raw string) bool {
+	switch strings.Join(strings.Fields(clean(raw)), "") {
+	case "-", "--", "—", "——", "–", "―", "−", "/", "\\", "无", "空", "N/A", "n/a", "NA":
+		return true
+	}
+	return false
+}
+
+// unitSuffixes are the units clerks type after a number: 90分, 4次, 120票.
+var unitSuffixes = []string{"分", "次", "票", "个", "项", "人", "件", "份"}
+
+// number folds how clerks write a number into the plain decimal that
+// record.ParsePoints reads: full-width digits and signs (NFKC), spaces
+// inside it, thousands separators in groups of three (1,234.5), the minus
+// sign U+2212, and one unit after it (90分). A trailing % is removed and
+// reported, for the caller to decide what a percent means in its column.
+// ok is false when what is left has a comma out of place: 85,5 is no number
+// a Chinese office writes, and is not guessed at.
+func number(raw string) (s string, percent, ok bool) {
+	s = strings.Join(strings.Fields(clean(raw)), "")
+	s = strings.ReplaceAll(s, "−", "-")
+	for _, u := range unitSuffixes {
+		if t, cut := strings.CutSuffix(s, u); cut {
+			s = t
+			break
+		}
+	}
+	if t, cut := strings.CutSuffix(s, "%"); cut {
+		s, percent = t, true
+	}
+	if strings.Contains(s, ",") {
+		if !thousands.MatchString(s) {
+			return s, percent, false
+		}
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	return s, percent, true
+}
+
+// thousands is a number grouped by thousands: 1,234 or -12,345.67.
+var thousands = regexp.MustCompile(`^[-+]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?$`)
+
+// parsePoints reads a score cell exactly (see record.ParsePoints). A
+// percent is read as points out of 100 when the column is scored out of
+// 100 (hundred is true), and refused elsewhere: 90% of 30 points is a
+// sum the clerk should make, not the tool.
+func parsePoints(raw string, hundred bool) (record.Points, bool) {
+	s, percent, ok := number(raw)
+	if !ok || (percent && !hundred) {
+		return 0, false
+	}
+	p, err := record.ParsePoints(s)
 	return p, err == nil
 }
 
 // parseCount reads a whole, non-negative count such as 应完成次数; 2.004
 // is not a count, and is not rounded to one.
 func parseCount(raw string) (int32, bool) {
-	f, err := strconv.ParseFloat(clean(raw), 64)
+	s, percent, ok := number(raw)
+	if !ok || percent {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f < 0 || f > math.MaxInt32 || f != math.Trunc(f) {
 		return 0, false
 	}

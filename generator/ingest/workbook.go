@@ -4,6 +4,9 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"strings"
+
+	"dutyreport/generator/config"
 
 	"dutyreport/generator/problem"
 )
@@ -36,14 +39,17 @@ func openWorkbook(abs, rel string, probs *problem.List) (*workbook, bool) {
 
 func (wb *workbook) Close() { _ = wb.x.Close() }
 
-// firstSheet returns the index of the first visible worksheet.
-func (wb *workbook) firstSheet() int {
-	for i, s := range wb.x.sheets {
-		if s.worksheet && !s.hidden {
-			return i
+// sheetNamed finds a sheet by the name site.yaml gives it, folded for width
+// and spaces; a sheet named for a year may add 年 or 年度 (2024年度).
+func (wb *workbook) sheetNamed(name string) (int, bool) {
+	want := config.FoldName(name)
+	for i, s := range wb.sheets {
+		got := config.FoldName(s)
+		if got == want || strings.TrimSuffix(strings.TrimSuffix(got, "年度"), "年") == want {
+			return i, true
 		}
 	}
-	return 0
+	return 0, false
 }
 
 // eachRow calls fn with the 1-based number and the raw cells of every row of

@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // xlsx reads a workbook's sheets as rows of raw cell text, straight from the
@@ -27,13 +29,18 @@ type xlsx struct {
 	strings  []string // shared strings, read on first use
 	sstPart  string
 	sstRead  bool
+	// percent tells, by cell style index, the styles that show a number as
+	// a percent: the cell stores 0.925 and the clerk sees and means 92.5%.
+	percent    []bool
+	stylesPart string
 }
 
 // xlsxSheet is a sheet of the workbook, in the workbook's order.
 type xlsxSheet struct {
 	name, part string
-	hidden     bool // state hidden or veryHidden
-	worksheet  bool // false for chart sheets and dialog sheets
+	hidden     bool   // state hidden or veryHidden
+	worksheet  bool   // false for chart, macro and dialog sheets
+	kind       string // worksheet, chartsheet, macrosheet, dialogsheet…: the relationship type's last word
 }
 
 func openXLSX(name string) (*xlsx, error) {
@@ -81,8 +88,11 @@ func (x *xlsx) readWorkbook() error {
 	byID := map[string]rel{}
 	for _, r := range rels {
 		byID[r.id] = r
-		if strings.HasSuffix(r.typ, "/sharedStrings") {
+		switch {
+		case strings.HasSuffix(r.typ, "/sharedStrings"):
 			x.sstPart = r.target
+		case strings.HasSuffix(r.typ, "/styles"):
+			x.stylesPart = r.target
 		}
 	}
 	dec, closer, err := x.open(wbPart)
@@ -110,7 +120,8 @@ func (x *xlsx) readWorkbook() error {
 			r := byID[attr(se, "id")]
 			state := attr(se, "state")
 			x.sheets = append(x.sheets, xlsxSheet{name: attr(se, "name"), part: r.target,
-				hidden: state == "hidden" || state == "veryHidden", worksheet: strings.HasSuffix(r.typ, "/worksheet")})
+				hidden: state == "hidden" || state == "veryHidden", worksheet: strings.HasSuffix(r.typ, "/worksheet"),
+				kind: path.Base(r.typ)})
 		}
 	}
 	if len(x.sheets) == 0 {
@@ -235,6 +246,75 @@ func (x *xlsx) readStrings() error {
 	}
 }
 
+// maxStyles bounds the cell formats read from the styles part; Excel's own
+// limit is 64,000.
+const maxStyles = 1 << 16
+
+// readStyles finds which cell formats (cellXfs) show numbers as percents:
+// the built-in formats 9 (0%) and 10 (0.00%), and custom formats with a %
+// outside quotes. Other formats, dates included, are read as stored.
+func (x *xlsx) readStyles() error {
+	if x.stylesPart == "" || x.parts[partName(x.stylesPart)] == nil {
+		return nil
+	}
+	dec, closer, err := x.open(x.stylesPart)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	pct := map[int]bool{9: true, 10: true}
+	inXfs := false
+	for {
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", x.stylesPart, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "numFmt":
+				if id, err := strconv.Atoi(attr(t, "numFmtId")); err == nil {
+					pct[id] = percentFormat(attr(t, "formatCode"))
+				}
+			case "cellXfs":
+				inXfs = true
+			case "xf":
+				if inXfs {
+					if len(x.percent) >= maxStyles {
+						return fmt.Errorf("%s: more than %d cell formats", x.stylesPart, maxStyles)
+					}
+					id, _ := strconv.Atoi(attr(t, "numFmtId"))
+					x.percent = append(x.percent, pct[id])
+				}
+			}
+		case xml.EndElement:
+			if t.Name.Local == "cellXfs" {
+				inXfs = false
+			}
+		}
+	}
+}
+
+// percentFormat reports whether a number format code shows a percent: a %
+// that is not inside quotes or escaped.
+func percentFormat(code string) bool {
+	quoted := false
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; {
+		case c == '"':
+			quoted = !quoted
+		case c == '\\' && !quoted:
+			i++
+		case c == '%' && !quoted:
+			return true
+		}
+	}
+	return false
+}
+
 // eachRow calls fn with the 1-based number and the raw cells of every row
 // of sheet i up to the last one written, rows the file leaves out as empty;
 // fn returns false to stop. Cells are as stored: numbers and dates as their
@@ -243,6 +323,9 @@ func (x *xlsx) readStrings() error {
 func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 	if !x.sstRead {
 		if err := x.readStrings(); err != nil {
+			return err
+		}
+		if err := x.readStyles(); err != nil {
 			return err
 		}
 	}
@@ -256,8 +339,12 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 		row, col  int // the current row, and the column of the current cell (1-based)
 		cells     []string
 		typ       string
+		style     int
 		val, str  bytes.Buffer // the <v> value, and the inline string's text
+		formula   bytes.Buffer
 		inV, inT  bool
+		inF       bool
+		hasV      bool
 		phonetic  int
 		inRow     bool
 		stopped   bool
@@ -301,10 +388,15 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 					}
 				}
 				typ = attr(t, "t")
+				style, _ = strconv.Atoi(attr(t, "s"))
 				val.Reset()
 				str.Reset()
+				formula.Reset()
+				hasV = false
 			case "v":
-				inV = true
+				inV, hasV = true, true
+			case "f":
+				inF = true
 			case "rPh":
 				phonetic++
 			case "t":
@@ -314,14 +406,19 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 			switch t.Name.Local {
 			case "v":
 				inV = false
+			case "f":
+				inF = false
 			case "t":
 				inT = false
 			case "rPh":
 				phonetic--
 			case "c":
-				v := x.cellText(typ, val.Bytes())
-				if typ == "inlineStr" && str.Len() > 0 {
+				v := x.cellText(typ, style, val.Bytes())
+				switch {
+				case typ == "inlineStr" && str.Len() > 0:
 					v = unescape(str.String())
+				case !hasV && formula.Len() > 0:
+					v = uncomputed + formula.String()
 				}
 				if v != "" && col <= maxColumns {
 					for len(cells) < col {
@@ -341,6 +438,8 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 				val.Write(t)
 			case inT:
 				str.Write(t)
+			case inF:
+				formula.Write(t)
 			}
 		}
 	}
@@ -351,16 +450,44 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 // (XFD1048576).
 const maxColumns, maxRows = 16384, 1 << 20
 
-// cellText gives a cell's raw text from its type and stored value.
-func (x *xlsx) cellText(typ string, v []byte) string {
-	if typ == "s" {
+// uncomputed starts the text given for a formula cell the file holds no
+// value for (a workbook written by a program, never opened in Excel), with
+// the formula after it. No cell text can start with it: XML has no NUL.
+const uncomputed = "\x00"
+
+// cellText gives a cell's raw text from its type, style and stored value.
+// A number shown as a percent is given as the clerk sees it: 92.5%.
+func (x *xlsx) cellText(typ string, style int, v []byte) string {
+	switch typ {
+	case "s":
 		i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
 		if err != nil || i < 0 || i >= len(x.strings) {
 			return ""
 		}
 		return x.strings[i]
+	case "", "n":
+		if style > 0 && style < len(x.percent) && x.percent[style] && len(v) > 0 {
+			if p, ok := percentText(string(v)); ok {
+				return p
+			}
+		}
 	}
 	return string(v)
+}
+
+// percentText turns a stored fraction into the percent it shows: 0.925 →
+// 92.5%, to Excel's 15 significant digits.
+func percentText(stored string) (string, bool) {
+	stored = strings.TrimSpace(stored)
+	if _, err := strconv.ParseFloat(stored, 64); err != nil { // also bounds the exponent
+		return "", false
+	}
+	r, ok := new(big.Rat).SetString(stored)
+	if !ok {
+		return "", false
+	}
+	r.Mul(r, big.NewRat(100, 1))
+	return new(big.Float).SetPrec(200).SetRat(r).Text('g', 15) + "%", true
 }
 
 // unescape decodes the _xHHHH_ escapes of OOXML strings (ST_Xstring):
@@ -373,6 +500,9 @@ func unescape(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] == '_' && i+6 < len(s) && s[i+1] == 'x' && s[i+6] == '_' {
 			if r, err := strconv.ParseUint(s[i+2:i+6], 16, 16); err == nil {
+				if r == 0 {
+					r = utf8.RuneError // no text may hold NUL (see uncomputed)
+				}
 				b.WriteRune(rune(r))
 				i += 6
 				continue

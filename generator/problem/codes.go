@@ -57,6 +57,27 @@ const (
 	IngestNotANumber Code = "ingest.not-a-number"
 	// IngestOutOfRange: a number outside its allowed range, e.g. 平均分 105.
 	IngestOutOfRange Code = "ingest.out-of-range"
+	// IngestHTMLFile: a web page saved under a workbook's name, as some
+	// systems "export to Excel". Fix: open it in Excel or WPS, save as .xlsx.
+	IngestHTMLFile Code = "ingest.html-file"
+	// IngestTooLarge: a file beyond a reading limit (rows, columns, shared
+	// strings, decompressed size), e.g. a zip bomb. Fix: check the file.
+	IngestTooLarge Code = "ingest.too-large"
+	// IngestUncomputedFormula: formula cells the file holds no value for,
+	// as written by programs that do not calculate. Fix: open the file in
+	// Excel or WPS and save it, which stores the values.
+	IngestUncomputedFormula Code = "ingest.uncomputed-formula"
+	// IngestTotalRow: a 合计, 小计 or 平均 row in the data, skipped. A warning.
+	IngestTotalRow Code = "ingest.total-row"
+	// IngestSkippedSheet: a sheet not read: a chart or macro sheet, a hidden
+	// sheet, or a sheet without the header. A warning, naming the sheet.
+	IngestSkippedSheet Code = "ingest.skipped-sheet"
+	// IngestMissingSheet: a sheet named in site.yaml (path#sheet) that the
+	// workbook lacks. Fix: rename the sheet, or correct site.yaml.
+	IngestMissingSheet Code = "ingest.missing-sheet"
+	// IngestAmbiguousUnit: a unit given by a name that several units of the
+	// register have (or had). Fix: give its 单位编码.
+	IngestAmbiguousUnit Code = "ingest.ambiguous-unit"
 	// IngestBadDate: a date that cannot be read, e.g. "2024-13-01".
 	IngestBadDate Code = "ingest.bad-date"
 	// IngestBadChoice: a value not among those allowed, e.g. 责任类别 "主要责任"
@@ -131,7 +152,7 @@ var catalog = map[Code]entry{
 	IngestLegacyFormat:        {"这是 Excel 97-2003（.xls）或 WPS（.et）格式的工作簿", "this is an Excel 97-2003 (.xls) or WPS (.et) workbook", "请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）", "open it in Excel or WPS and save it as an Excel workbook (.xlsx)"},
 	IngestOpenDocument:        {"这是 OpenDocument 电子表格（.ods）", "this is an OpenDocument spreadsheet (.ods)", "请在 WPS、Excel 或 LibreOffice 中另存为 .xlsx", "save it as .xlsx in WPS, Excel or LibreOffice"},
 	IngestBinaryWorkbook:      {"这是 Excel 二进制工作簿（.xlsb）", "this is an Excel binary workbook (.xlsb)", "请在 Excel 中另存为 Excel 工作簿（.xlsx）", "save it as an Excel workbook (.xlsx) in Excel"},
-	IngestTextFile:            {"这是文本文件（如 CSV 或网页），不是 .xlsx 工作簿", "this is a text file (such as CSV or HTML), not an .xlsx workbook", "请在 Excel 或 WPS 中打开后另存为 .xlsx", "open it in Excel or WPS and save it as .xlsx"},
+	IngestTextFile:            {"这是无法识别的文本文件", "this is a text file that is neither CSV nor a workbook", "请在 Excel 或 WPS 中打开后另存为 .xlsx，或另存为 CSV（UTF-8 或 GB18030）", "open it in Excel or WPS and save it as .xlsx, or as CSV (UTF-8 or GB18030)"},
 	IngestDamaged:             {"工作簿已损坏", "the workbook is damaged", "请在 Excel 或 WPS 中打开并修复后另存为 .xlsx，或重新导出", "open and repair it in Excel or WPS and save it as .xlsx, or export it again"},
 	IngestNotWorkbook:         {"这不是电子表格文件", "this is not a spreadsheet file", "请放入导出的 .xlsx 工作簿", "put the exported .xlsx workbook there"},
 	IngestNoHeader:            {"找不到表头行", "no header row found", "表头应在数据之前的一行，包含所需的列名", "put the column headers in one row above the data"},
@@ -140,6 +161,13 @@ var catalog = map[Code]entry{
 	IngestNotANumber:          {"不是数字", "is not a number", "请用数字填写", "type the value in digits"},
 	IngestOutOfRange:          {"数值超出范围", "number out of range", "请核对该数值", "check the number"},
 	IngestBadDate:             {"无法识别的日期", "not a date", "请写成 2024-03-01 这样的日期", "write the date like 2024-03-01"},
+	IngestHTMLFile:            {"这是网页文件（HTML），不是工作簿", "this is a web page (HTML), not a workbook", "请在 Excel 或 WPS 中打开后另存为 Excel 工作簿（.xlsx）", "open it in Excel or WPS and save it as an Excel workbook (.xlsx)"},
+	IngestTooLarge:            {"文件超出可读取的上限", "the file is beyond a reading limit", "请核对该文件是否为正常导出的表格；过大的表格请分拆", "check that it is a normal export; split a sheet that is really this big"},
+	IngestUncomputedFormula:   {"公式单元格没有保存计算结果", "formula cells hold no saved value", "请用 Excel 或 WPS 打开该文件并保存，再重新生成", "open the file in Excel or WPS and save it, then build again"},
+	IngestTotalRow:            {"跳过合计行", "a total row is skipped", "合计、小计、平均行不作为单位数据读取", "total, subtotal and average rows are not read as units"},
+	IngestSkippedSheet:        {"未读取该工作表", "this sheet is not read", "", ""},
+	IngestMissingSheet:        {"工作簿中没有该工作表", "the workbook has no sheet of that name", "请改正工作表名称，或修改 site.yaml 中的名称", "rename the sheet, or correct the name in site.yaml"},
+	IngestAmbiguousUnit:       {"单位名称对应多个单位", "the unit name matches several units", "请填写单位编码", "give the unit's code"},
 	IngestBadChoice:           {"不是允许的取值", "not one of the allowed values", "请从允许的取值中选择", "use one of the allowed values"},
 	IngestUnknownUnit:         {"单位编码不在单位名录中", "unit code is not in the units register", "请改正编码，或在单位名录中添加该单位", "correct the code, or add the unit to the units register"},
 	IngestInactiveUnit:        {"该单位在本年度不存在", "unit is not active in this year", "请核对单位名录中的起止年度", "check the unit's years in the units register"},

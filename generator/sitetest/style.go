@@ -14,12 +14,13 @@ import (
 type styles struct {
 	title, header        int
 	dateISO, dateChinese int
+	percent              int
 }
 
 // titleHeight is the height in points of a merged title row.
 const titleHeight = 30
 
-func newStyles(f *excelize.File) (styles, error) {
+func newStyles(f *excelize.File, sheets []Sheet) (styles, error) {
 	var st styles
 	thin := []excelize.Border{
 		{Type: "left", Color: "000000", Style: 1}, {Type: "top", Color: "000000", Style: 1},
@@ -43,7 +44,27 @@ func newStyles(f *excelize.File) (styles, error) {
 		}
 		*s.id = id
 	}
+	if usesPercent(sheets) { // only then, so that other workbooks keep their bytes
+		id, err := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
+		if err != nil {
+			return st, err
+		}
+		st.percent = id
+	}
 	return st, nil
+}
+
+func usesPercent(sheets []Sheet) bool {
+	for _, sh := range sheets {
+		for _, r := range sh.Rows {
+			for _, v := range r {
+				if _, ok := v.(Percent); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func (st styles) date(d DateCell) int {

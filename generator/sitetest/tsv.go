@@ -13,6 +13,8 @@ import (
 //
 //	# sheet: Sheet1         starts a sheet (without one, a sheet "Sheet1")
 //	# merge: A1:E1          merges a range of the current sheet
+//	# hidden                hides the current sheet
+//	# chartsheet: 图表       adds a chart sheet (a chart of the first sheet)
 //	序号	单位编码	平均分   any other line is a row of tab-separated cells
 //
 // Each line is one row, so a fixture's line numbers map to its row numbers;
@@ -23,6 +25,9 @@ import (
 //	90, 89.995, -2          a number (its text is stored exactly, see Number)
 //	'0012                   text: the apostrophe forces text and is removed
 //	#date:2024-03-01        a date (a DateCell)
+//	#percent:0.925          a number shown as a percent (a Percent)
+//	#formula:SUM(B3:C3)     a formula the file holds no value for
+//	#formula:SUM(B3:C3)=>90 a formula with its saved value
 //	(empty)                 an empty cell
 //	anything else           text, e.g. ８９．５ (full-width digits stay text)
 func ParseTSV(name, text string) ([]Sheet, error) {
@@ -51,6 +56,17 @@ func ParseTSV(name, text string) ([]Sheet, error) {
 					}
 				}
 				start(val)
+			case key == "hidden" && !ok:
+				if cur == nil {
+					start("Sheet1")
+				}
+				cur.Hidden = true
+			case ok && key == "chartsheet":
+				if val == "" || len(sheets) == 0 {
+					return nil, fmt.Errorf("%s:%d: # chartsheet: needs a name, after a sheet of data", name, lineNo)
+				}
+				sheets = append(sheets, Sheet{Name: val, Chart: true})
+				cur = nil
 			case ok && key == "merge":
 				if cur == nil {
 					start("Sheet1")
@@ -115,6 +131,22 @@ func parseTSVCell(c string) (any, error) {
 		return nil, nil
 	case strings.HasPrefix(c, "'"):
 		return c[1:], nil
+	case strings.HasPrefix(c, "#percent:"):
+		s := strings.TrimPrefix(c, "#percent:")
+		if !decimalText.MatchString(s) {
+			return nil, fmt.Errorf("%q: want #percent: and a number", c)
+		}
+		return Percent(s), nil
+	case strings.HasPrefix(c, "#formula:"):
+		expr, cached, has := strings.Cut(strings.TrimPrefix(c, "#formula:"), "=>")
+		if !has {
+			return Formula{Expr: expr}, nil
+		}
+		v, err := parseTSVCell(cached)
+		if err != nil {
+			return nil, err
+		}
+		return Formula{Expr: expr, Cached: v}, nil
 	case strings.HasPrefix(c, "#date:"):
 		s := strings.TrimPrefix(c, "#date:")
 		t, err := time.Parse("2006-01-02", s)

@@ -32,6 +32,22 @@ type Sheet struct {
 	// Widths sets column widths by column letter ("A": 6). Columns not given
 	// get a width from their content.
 	Widths map[string]float64
+	// Hidden hides the sheet, as a clerk hides a working sheet.
+	Hidden bool
+	// Chart makes the sheet a chart sheet (a chart of the first sheet's
+	// first column, no cells), placed after the worksheets; Rows must be empty.
+	Chart bool
+}
+
+// Percent is a number cell shown as a percent (format 0.00%): Percent("0.925")
+// stores 0.925, and Excel shows 92.50%.
+type Percent string
+
+// Formula is a formula cell. Cached is the value the file holds for it, as
+// Excel saves one; nil writes none, as programs that do not calculate do.
+type Formula struct {
+	Expr   string // without the leading =
+	Cached any
 }
 
 // DateCell is a calendar date, written as Excel writes a date: the serial
@@ -90,20 +106,36 @@ func WriteWorkbook(path string, sheets ...Sheet) error {
 		}
 		seen[sh.Name] = true
 		var err error
-		if i == 0 {
+		switch {
+		case sh.Chart:
+			continue // added after the worksheets: excelize adds no worksheet after a chart sheet
+		case i == 0:
 			err = f.SetSheetName("Sheet1", sh.Name)
-		} else {
+		default:
 			_, err = f.NewSheet(sh.Name)
+		}
+		if err == nil && sh.Hidden {
+			err = f.SetSheetVisible(sh.Name, false)
 		}
 		if err != nil {
 			return fmt.Errorf("sitetest: %s: sheet %q: %w", path, sh.Name, err)
 		}
 	}
-	st, err := newStyles(f)
+	for _, sh := range sheets {
+		if sh.Chart {
+			if err := addChartSheet(f, sh.Name, sheets[0].Name); err != nil {
+				return fmt.Errorf("sitetest: %s: chart sheet %q: %w", path, sh.Name, err)
+			}
+		}
+	}
+	st, err := newStyles(f, sheets)
 	if err != nil {
 		return err
 	}
 	for _, sh := range sheets {
+		if sh.Chart {
+			continue
+		}
 		// Excel records the used range; excelize leaves "A1" unless told.
 		if cols := maxCols(sh.Rows); cols > 0 {
 			last, _ := excelize.CoordinatesToCellName(cols, len(sh.Rows))
@@ -214,6 +246,16 @@ func setCell(f *excelize.File, st styles, sheet, cell string, v any) error {
 			return fmt.Errorf("Number %q is not a number", string(v))
 		}
 		return f.SetCellDefault(sheet, cell, string(v))
+	case Percent:
+		if err := setCell(f, st, sheet, cell, Number(v)); err != nil {
+			return err
+		}
+		return f.SetCellStyle(sheet, cell, cell, st.percent)
+	case Formula:
+		if err := setCell(f, st, sheet, cell, v.Cached); err != nil {
+			return err
+		}
+		return f.SetCellFormula(sheet, cell, v.Expr)
 	case time.Time:
 		return setCell(f, st, sheet, cell, dateOf(v))
 	case DateCell:
@@ -337,4 +379,13 @@ func splitRange(r string) (tl, br string, err error) {
 
 func freezeBelow(row int) *excelize.Panes {
 	return &excelize.Panes{Freeze: true, YSplit: row, TopLeftCell: "A" + strconv.Itoa(row+1), ActivePane: "bottomLeft"}
+}
+
+// addChartSheet adds a chart sheet with a column chart of the data sheet's
+// first column, as a clerk's workbook may carry one beside the data.
+func addChartSheet(f *excelize.File, name, data string) error {
+	return f.AddChartSheet(name, &excelize.Chart{
+		Type:   excelize.Col,
+		Series: []excelize.ChartSeries{{Name: "'" + data + "'!$A$1", Values: "'" + data + "'!$A$2:$A$3"}},
+	})
 }

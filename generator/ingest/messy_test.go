@@ -1,0 +1,335 @@
+package ingest_test
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/ingest"
+	"dutyreport/generator/problem"
+	"dutyreport/generator/record"
+	"dutyreport/generator/sitetest"
+)
+
+// Tests of what clerks really export: each fixture is a workbook written by
+// the test helper from text, and each test asserts the values read or the
+// exact problems, by cell.
+
+// readData builds a site from base plus files and reads it, data and all.
+func readData(t *testing.T, files string) (*record.Data, problem.List) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := sitetest.WriteSite(dir, base+files); err != nil {
+		t.Fatal(err)
+	}
+	cfg, probs := config.Load(dir)
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	return ingest.Read(cfg)
+}
+
+// evaluations lists a year's evaluation rows as "unit ballots average".
+func evaluations(d *record.Data) string {
+	var out []string
+	for _, e := range d.Years[0].Evaluations {
+		out = append(out, fmt.Sprintf("%s %d %s", e.Unit, e.Ballots, e.Average))
+	}
+	sort.Strings(out)
+	return strings.Join(out, ", ")
+}
+
+const okLedger = `
+-- data/2024/纪实台账.xlsx.tsv --
+单位编码	责任类别	任务编号	应完成次数	实际完成次数
+T01	主体责任	A1	1	1
+T02	主体责任	A1	1	1
+C01	监督责任	C1	1	1
+`
+
+// TestValuesAsClerksWriteThem: numbers as text with units, spaces, full-width
+// digits and thousands separators; percents in a column out of 100, typed or
+// formatted; dashes and 无 where a value may be left out.
+func TestValuesAsClerksWriteThem(t *testing.T) {
+	d, probs := readData(t, register+okLedger+`
+-- data/2024/民主测评.xlsx.tsv --
+单位编码	有效票数	平均分
+T01	1,020票	 ８７．５分 
+T02	—	92.5%
+C01	/	#percent:0.9125
+`)
+	expectProblems(t, probs)
+	if got, want := evaluations(d), "C01 0 91.25, T01 1020 87.50, T02 0 92.50"; got != want {
+		t.Errorf("read %s, want %s", got, want)
+	}
+}
+
+func TestValuesRefused(t *testing.T) {
+	probs := read(t, register+`
+-- data/2024/纪实台账.xlsx.tsv --
+单位编码	责任类别	任务编号	应完成次数	实际完成次数	完成时间
+T01	主体责任	A1	1	无	—
+T02	主体责任	A1	2	1次
+C01	监督责任	C1	50%	1
+-- data/2024/民主测评.xlsx.tsv --
+单位编码	有效票数	平均分
+T01	12,34	80
+T02	100	无
+`)
+	expectProblems(t, probs,
+		"data/2024/民主测评.xlsx!Sheet1!B2 ingest.not-a-number", // 12,34 is no grouping of thousands
+		"data/2024/民主测评.xlsx!Sheet1!C3 ingest.empty-cell",
+		"data/2024/纪实台账.xlsx!Sheet1!E2 ingest.empty-cell", // 无 is not read as 0: the clerk writes the 0
+		"data/2024/纪实台账.xlsx!Sheet1!D4 ingest.not-a-number",
+	)
+	if p := probs[2]; p.Found != "无" || !strings.Contains(p.Expected, "write 0") {
+		t.Errorf("the empty count should show what was found and ask for a 0: %+v", p)
+	}
+}
+
+// TestPercentOnlyOutOf100: 90% of a 30-point component is a sum the clerk
+// should make, not the tool.
+func TestPercentOnlyOutOf100(t *testing.T) {
+	site := strings.Replace(base, "  - {id: social, name: 社会评价, kind: evaluation, full: 30}\n",
+		"  - {id: social, name: 社会评价, kind: evaluation, full: 30}\n  - {id: bonus, name: 创新加分, kind: sheet, full: 5, column: 创新加分}\n", 1)
+	probs := readSite(t, site+register+okLedger+`
+-- data/2024/民主测评.xlsx.tsv --
+单位编码	平均分
+T01	80
+T02	80
+-- data/2024/考核得分汇总表.xlsx.tsv --
+单位编码	创新加分	总分
+T01	60%	90%
+T02	3	#percent:0.9
+`)
+	expectProblems(t, probs, "data/2024/考核得分汇总表.xlsx!Sheet1!B2 ingest.not-a-number")
+}
+
+// TestFormulasWithoutValues: a workbook written by a program that does not
+// calculate holds formulas and no values. One problem per column says so and
+// asks for the file to be opened and saved; a formula with its saved value
+// is read as that value.
+func TestFormulasWithoutValues(t *testing.T) {
+	d, probs := readData(t, register+okLedger+`
+-- data/2024/民主测评.xlsx.tsv --
+单位编码	有效票数	平均分
+T01	100	#formula:ROUND(85.456,2)=>85.46
+T02	100	#formula:AVERAGE(E3:E9)
+C01	100	#formula:AVERAGE(E3:E9)
+`)
+	expectProblems(t, probs, "data/2024/民主测评.xlsx!Sheet1!C3 ingest.uncomputed-formula")
+	if p := probs[0]; p.Found != "=AVERAGE(E3:E9)" || len(p.Notes) != 1 || !strings.Contains(p.Notes[0].Text, "1 more") {
+		t.Errorf("the problem should show the formula and count the other cell: %+v", p)
+	}
+	if !strings.Contains(probs[0].Format(problem.ZH), "打开该文件并保存") {
+		t.Errorf("the message should tell the clerk to open and save the file: %s", probs[0].Format(problem.ZH))
+	}
+	if got := evaluations(d); got != "T01 100 85.46" {
+		t.Errorf("read %s, want the saved value of T01 only", got)
+	}
+}
+
+// TestTotalRowsSkipped: 合计, 小计 and 平均 rows are reported and not read as
+// units, wherever they are.
+func TestTotalRowsSkipped(t *testing.T) {
+	d, probs := readData(t, register+okLedger+`
+-- data/2024/民主测评.xlsx.tsv --
+序号	单位编码	单位名称	平均分
+1	T01	一镇	80
+	小计		80
+2	T02	二镇	90
+合 计			170
+	平均值		85
+`)
+	expectProblems(t, probs,
+		"data/2024/民主测评.xlsx!Sheet1!A3 ingest.total-row",
+		"data/2024/民主测评.xlsx!Sheet1!A5 ingest.total-row",
+		"data/2024/民主测评.xlsx!Sheet1!A6 ingest.total-row",
+	)
+	if probs.HasErrors() {
+		t.Error("total rows are warnings")
+	}
+	if got := evaluations(d); got != "T01 0 80.00, T02 0 90.00" {
+		t.Errorf("read %s", got)
+	}
+}
+
+// TestHeadersOverSeveralRows: a header of two levels, with cells merged
+// across (主体责任 over 基础分 and 扣分) and down (单位编码), gives each column
+// one name; title rows above are passed over.
+func TestHeadersOverSeveralRows(t *testing.T) {
+	site := strings.Replace(base, "  - {id: social, name: 社会评价, kind: evaluation, full: 30}\n",
+		"  - {id: social, name: 社会评价, kind: evaluation, full: 30}\n"+
+			"  - {id: bonus, name: 创新加分, kind: sheet, full: 5, column: 加分项创新加分}\n"+
+			"  - {id: minus, name: 扣分, kind: sheet, full: 5, column: 减分项/扣分}\n", 1)
+	dir := t.TempDir()
+	if err := sitetest.WriteSite(dir, site+register+okLedger+`
+-- data/2024/民主测评.xlsx.tsv --
+单位编码	平均分（分）
+T01	80
+T02	80
+-- data/2024/考核得分汇总表.xlsx.tsv --
+# merge: A1:F1
+# merge: A3:A4
+# merge: B3:B4
+# merge: C3:D3
+# merge: E3:F3
+2024年度考核得分汇总表
+填报单位：县纪委
+单位编码	单位名称	加分项		减分项	
+		创新加分	其他	扣分	其他
+T01	一镇	3	1	2	0
+T02	二镇	4	0	1	0
+`); err != nil {
+		t.Fatal(err)
+	}
+	cfg, probs := config.Load(dir)
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	d, probs := ingest.Read(cfg)
+	expectProblems(t, probs)
+	var got []string
+	for _, r := range d.Years[0].Scores {
+		got = append(got, fmt.Sprintf("%s bonus %s minus %s", r.Unit, r.Scores["bonus"], r.Scores["minus"]))
+	}
+	if want := "T01 bonus 3.00 minus 2.00; T02 bonus 4.00 minus 1.00"; strings.Join(got, "; ") != want {
+		t.Errorf("read %s, want %s", strings.Join(got, "; "), want)
+	}
+}
+
+// TestSheetsOfAWorkbook: every visible worksheet with the header is read (a
+// sheet per category); a notes sheet and a chart sheet are skipped with a
+// warning; a hidden sheet is not read.
+func TestSheetsOfAWorkbook(t *testing.T) {
+	d, probs := readData(t, register+okLedger+`
+-- data/2024/民主测评.xlsx.tsv --
+# sheet: 填表说明
+本表由各考核组填写，平均分保留两位小数。
+# sheet: 乡镇
+单位编码	平均分
+T01	80
+T02	90
+# sheet: 监委会
+单位编码	平均分
+C01	70
+# chartsheet: 图表
+# sheet: 草稿
+# hidden
+单位编码	平均分
+T01	10
+`)
+	expectProblems(t, probs,
+		"data/2024/民主测评.xlsx!图表 ingest.skipped-sheet",
+		"data/2024/民主测评.xlsx!填表说明 ingest.skipped-sheet",
+	)
+	if got := evaluations(d); got != "C01 0 70.00, T01 0 80.00, T02 0 90.00" {
+		t.Errorf("read %s", got)
+	}
+}
+
+// TestSheetPerYear: one workbook with a sheet per year, named in site.yaml.
+// The sheet may be called 2024 or 2024年度; a hidden sheet is read when named.
+func TestSheetPerYear(t *testing.T) {
+	site := strings.Replace(base, "years: [{year: 2024}]", "years: [{year: 2023}, {year: 2024}]\ninputs: {evaluation: \"data/民主测评.xlsx#{year}\"}", 1)
+	dir := t.TempDir()
+	if err := sitetest.WriteSite(dir, site+strings.ReplaceAll(register, "\tT01\n", "\tT01\n")+`
+-- data/2023/纪实台账.xlsx.tsv --
+单位编码	责任类别	任务编号	应完成次数	实际完成次数
+T01	主体责任	A1	1	1
+T02	主体责任	A1	1	1
+C01	监督责任	C1	1	1
+`+okLedger+`
+-- data/民主测评.xlsx.tsv --
+# sheet: 2023年度
+# hidden
+单位编码	平均分
+T01	70
+T02	71
+# sheet: 2024
+单位编码	平均分
+T01	80
+T02	81
+`); err != nil {
+		t.Fatal(err)
+	}
+	cfg, probs := config.Load(dir)
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	d, probs := ingest.Read(cfg)
+	expectProblems(t, probs)
+	for i, want := range []string{"T01 0 70.00, T02 0 71.00", "T01 0 80.00, T02 0 81.00"} {
+		var got []string
+		for _, e := range d.Years[i].Evaluations {
+			got = append(got, fmt.Sprintf("%s %d %s", e.Unit, e.Ballots, e.Average))
+		}
+		if strings.Join(got, ", ") != want {
+			t.Errorf("%d: read %s, want %s", d.Years[i].Year, strings.Join(got, ", "), want)
+		}
+	}
+}
+
+func TestNamedSheetMissing(t *testing.T) {
+	site := strings.Replace(base, "years: [{year: 2024}]", "years: [{year: 2024}]\ninputs: {evaluation: \"data/民主测评.xlsx#{year}\"}", 1)
+	probs := readSite(t, site+register+okLedger+`
+-- data/民主测评.xlsx.tsv --
+# sheet: 2023
+单位编码	平均分
+T01	70
+`)
+	expectProblems(t, probs, "data/民主测评.xlsx ingest.missing-sheet")
+	if p := probs[0]; p.Found != "2024" || !strings.Contains(p.Expected, "2023") {
+		t.Errorf("the problem should name the sheet sought and those there: %+v", p)
+	}
+}
+
+// TestUnitsByName: a sheet may give units by name: the current name, or a
+// former one; a name two units share is an error, never a guess.
+func TestUnitsByName(t *testing.T) {
+	d, probs := readData(t, `
+-- data/单位名录.xlsx.tsv --
+单位编码	单位名称	类别	所属镇	曾用名
+T01	一镇	镇
+T02	二镇	镇		旧二镇（2020-2023）
+T03	三镇	镇		一镇（2020-2022）
+C01	新村监委会	监委会	T01
+C02	新村监委会	监委会	T02
+-- data/2024/纪实台账.xlsx.tsv --
+单位名称	责任类别	任务编号	应完成次数	实际完成次数
+一镇	主体责任	A1	1	1
+二镇	主体责任	A1	1	1
+三镇	主体责任	A1	1	1
+新村监委会	监督责任	C1	1	1
+-- data/2024/民主测评.xlsx.tsv --
+单位名称	平均分
+一 镇	80
+旧二镇	81
+三镇	82
+四镇	83
+`)
+	expectProblems(t, probs,
+		"data/2024/民主测评.xlsx!Sheet1!A3 ingest.name-mismatch", // 旧二镇 is T02's former name
+		"data/2024/民主测评.xlsx!Sheet1!A5 ingest.unknown-unit",
+		"data/2024/纪实台账.xlsx!Sheet1!A5 ingest.ambiguous-unit",
+	)
+	if got := evaluations(d); got != "T01 0 80.00, T02 0 81.00, T03 0 82.00" {
+		t.Errorf("read %s", got)
+	}
+	if p := probs[2]; !strings.Contains(p.Expected, "C01") || !strings.Contains(p.Expected, "C02") {
+		t.Errorf("the ambiguous name should list both units: %+v", p)
+	}
+}
+
+// TestInputWithoutYear: an input read every year must differ by year.
+func TestInputWithoutYear(t *testing.T) {
+	dir := t.TempDir()
+	site := strings.Replace(base, "years: [{year: 2024}]", "years: [{year: 2024}]\ninputs: {evaluation: data/民主测评.xlsx}", 1)
+	if err := sitetest.WriteSite(dir, site); err != nil {
+		t.Fatal(err)
+	}
+	_, probs := config.Load(dir)
+	expectProblems(t, probs, "site.yaml:4:22 config.bad-value")
+}
