@@ -14,7 +14,7 @@ import (
 // row to a callback with the means to read and locate its cells.
 type table struct {
 	wb    *workbook
-	file  uint16 // index in the Files table
+	file  uint16   // index in the Files table
 	names []string // the sheets site.yaml names; none for every visible worksheet
 	sheet int      // the sheet being read
 	want  []column
