@@ -115,7 +115,7 @@ func TestReaderAgreesWithExcelize(t *testing.T) {
 			t.Errorf("%s: excelize reads it, we refuse it: %v", f, probs)
 			continue
 		}
-		for i, s := range wb.x.sheets {
+		for i, s := range wb.info {
 			w, ok := want[s.name]
 			if !ok || !s.worksheet {
 				continue

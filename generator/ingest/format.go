@@ -55,6 +55,8 @@ func classify(abs string, readErr error) (problem.Code, string) {
 			}
 		}
 		return problem.IngestDamaged, readErr.Error()
+	case markup(head):
+		return problem.IngestHTMLFile, ""
 	case looksLikeText(head):
 		return problem.IngestTextFile, ""
 	}
@@ -67,6 +69,23 @@ func utf16le(s string) []byte {
 		out = append(out, s[i], 0)
 	}
 	return out
+}
+
+// csvText reports whether a file's first bytes are text to read as CSV:
+// UTF-16 with its byte-order mark (Excel's "Unicode text"), or text without
+// NUL bytes that is not a web page or XML.
+func csvText(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	return len(head) > 0 && looksLikeText(head) && !markup(head)
+}
+
+// markup reports whether text is HTML or XML: some systems "export to
+// Excel" a web page named .xls, and Excel 2003 saved XML spreadsheets.
+func markup(head []byte) bool {
+	t := bytes.TrimLeft(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n")
+	return bytes.HasPrefix(t, []byte("<"))
 }
 
 // looksLikeText reports whether the start of a file is text (CSV, HTML saved

@@ -43,7 +43,8 @@ func TestClassify(t *testing.T) {
 		{"ods", zipOf("mimetype", "content.xml"), problem.IngestOpenDocument},
 		{"xlsb", zipOf("[Content_Types].xml", "xl/workbook.bin"), problem.IngestBinaryWorkbook},
 		{"zip of something else", zipOf("a.txt"), problem.IngestDamaged},
-		{"csv", []byte("单位编码,平均分\nT01,90\n"), problem.IngestTextFile},
+		{"html", []byte("\r\n<!DOCTYPE html><html><table><tr><td>单位编码</td></tr></table></html>"), problem.IngestHTMLFile},
+		{"xml spreadsheet 2003", []byte(`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">`), problem.IngestHTMLFile},
 		{"binary", []byte{0x00, 0x01, 0x02, 0xff}, problem.IngestNotWorkbook},
 	}
 	dir := t.TempDir()

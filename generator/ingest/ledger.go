@@ -82,7 +82,7 @@ func readLedger(t *table, s *config.Scheme, reg *register, year int) []record.Le
 		}
 		var date record.Date
 		if raw := r.text(lDate); raw != "" {
-			if date, good = parseDate(raw, t.wb.x.date1904); !good {
+			if date, good = parseDate(raw, t.wb.date1904); !good {
 				r.problem(lDate, problem.IngestBadDate, "a date such as 2024-03-01, between 1980 and 2100", "1980 至 2100 年间的日期，如 2024-03-01")
 				ok = false
 			}

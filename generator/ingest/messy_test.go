@@ -2,9 +2,14 @@ package ingest_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/ingest"
@@ -332,4 +337,52 @@ func TestInputWithoutYear(t *testing.T) {
 	}
 	_, probs := config.Load(dir)
 	expectProblems(t, probs, "site.yaml:4:22 config.bad-value")
+}
+
+// TestCSVEncodings: CSV as Excel and WPS in China save it, in GB18030, in
+// UTF-8 with or without its byte-order mark, and as UTF-16 "Unicode text"
+// with tabs, is read alike; the format is told from the bytes, so a CSV
+// named .xlsx is read too. A blank line is a row, as Excel numbers them.
+func TestCSVEncodings(t *testing.T) {
+	text := "单位编码,单位名称,平均分\r\nT01,一镇,\"85.5\"\r\n\r\nT02,二镇,\"1,0\"\r\n"
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tabs := "单位编码\t单位名称\t平均分\r\nT01\t一镇\t\"85.5\"\r\n\r\nT02\t二镇\t\"1,0\"\r\n"
+	u16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(tabs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, file, bytes string }{
+		{"GB18030", "民主测评.csv", gb},
+		{"UTF-8 with BOM", "民主测评.csv", "\uFEFF" + text},
+		{"UTF-8", "民主测评.csv", text},
+		{"UTF-16 with tabs", "民主测评.txt", u16},
+		{"CSV named .xlsx", "民主测评.xlsx", gb},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			site := strings.Replace(base, "years: [{year: 2024}]", "years: [{year: 2024}]\ninputs: {evaluation: \"data/{year}/"+tc.file+"\"}", 1)
+			if err := sitetest.WriteSite(dir, site+register+okLedger); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "data/2024", tc.file), []byte(tc.bytes), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cfg, probs := config.Load(dir)
+			if probs.HasErrors() {
+				t.Fatal(probs)
+			}
+			d, probs := ingest.Read(cfg)
+			// 1,0 is no number: the problem's cell shows the blank line counted.
+			expectProblems(t, probs, "data/2024/"+tc.file+"!C4 ingest.not-a-number")
+			if len(probs) == 1 && probs[0].Found != "1,0" {
+				t.Errorf("found %q, want the cell's text", probs[0].Found)
+			}
+			if got := evaluations(d); got != "T01 0 85.50" {
+				t.Errorf("read %s", got)
+			}
+		})
+	}
 }

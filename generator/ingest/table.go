@@ -217,7 +217,7 @@ func (t *table) selection() (sel []int, named bool) {
 		}
 		return sel, true
 	}
-	for i, s := range t.wb.x.sheets {
+	for i, s := range t.wb.info {
 		switch {
 		case s.hidden:
 		case !s.worksheet:
@@ -234,7 +234,7 @@ func (t *table) selection() (sel []int, named bool) {
 // hiddenSheets lists the workbook's hidden worksheets, for a message.
 func (t *table) hiddenSheets() string {
 	var out []string
-	for _, s := range t.wb.x.sheets {
+	for _, s := range t.wb.info {
 		if s.hidden && s.worksheet {
 			out = append(out, s.name)
 		}

@@ -39,35 +39,35 @@ func none(raw string) bool {
 var unitSuffixes = []string{"分", "次", "票", "个", "项", "人", "件", "份"}
 
 // number folds how clerks write a number into the plain decimal that
-// record.ParsePoints reads: full-width digits and signs (NFKC), spaces
-// inside it, thousands separators in groups of three (1,234.5), the minus
-// sign U+2212, and one unit after it (90分). A trailing % is removed and
+// record.ParsePoints reads: full-width digits and signs (NFKC), the minus
+// sign U+2212, thousands separators in groups of three (1,234.5 or
+// 1 234.5), and one unit after it (90分, 90 分). A trailing % is removed and
 // reported, for the caller to decide what a percent means in its column.
-// ok is false when what is left has a comma out of place: 85,5 is no number
-// a Chinese office writes, and is not guessed at.
+// ok is false for a comma or space out of place: 85,5 and 85 5 are no
+// numbers a Chinese office writes, and are not guessed at.
 func number(raw string) (s string, percent, ok bool) {
-	s = strings.Join(strings.Fields(clean(raw)), "")
-	s = strings.ReplaceAll(s, "−", "-")
+	s = strings.ReplaceAll(clean(raw), "−", "-")
 	for _, u := range unitSuffixes {
 		if t, cut := strings.CutSuffix(s, u); cut {
-			s = t
+			s = strings.TrimSpace(t)
 			break
 		}
 	}
 	if t, cut := strings.CutSuffix(s, "%"); cut {
-		s, percent = t, true
+		s, percent = strings.TrimSpace(t), true
 	}
-	if strings.Contains(s, ",") {
+	if strings.ContainsAny(s, ", \t") {
 		if !thousands.MatchString(s) {
 			return s, percent, false
 		}
-		s = strings.ReplaceAll(s, ",", "")
+		s = strings.NewReplacer(",", "", " ", "").Replace(s)
 	}
 	return s, percent, true
 }
 
-// thousands is a number grouped by thousands: 1,234 or -12,345.67.
-var thousands = regexp.MustCompile(`^[-+]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?$`)
+// thousands is a number grouped by thousands with commas or spaces:
+// 1,234 or -12 345.67.
+var thousands = regexp.MustCompile(`^[-+]?[0-9]{1,3}((,[0-9]{3})+|( [0-9]{3})+)(\.[0-9]*)?$`)
 
 // parsePoints reads a score cell exactly (see record.ParsePoints). A
 // percent is read as points out of 100 when the column is scored out of

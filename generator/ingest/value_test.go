@@ -74,3 +74,35 @@ func TestParseCount(t *testing.T) {
 		}
 	}
 }
+
+func TestParsePoints(t *testing.T) {
+	for raw, want := range map[string]string{
+		"90": "90.00", " 85.5 ": "85.50", "９０": "90.00", "90分": "90.00", "90 分": "90.00",
+		"1,234.5": "1234.50", "1 234": "1234.00", "−2": "-2.00", "92.5%": "92.50", "８７．５分": "87.50",
+	} {
+		if got, ok := parsePoints(raw, true); !ok || got.String() != want {
+			t.Errorf("parsePoints(%q) = %s %v, want %s", raw, got, ok, want)
+		}
+	}
+	for _, bad := range []string{"85,5", "85 5", "1\t0", "12,34", "九十", "90分分", "", "—", "1,2345"} {
+		if got, ok := parsePoints(bad, true); ok {
+			t.Errorf("parsePoints(%q) = %s, want an error", bad, got)
+		}
+	}
+	if got, ok := parsePoints("50%", false); ok {
+		t.Errorf("a percent in a column not out of 100 = %s, want an error", got)
+	}
+}
+
+func TestNone(t *testing.T) {
+	for _, s := range []string{"—", "——", "-", "/", "／", "无", " 无 ", "－", "N/A"} {
+		if !none(s) {
+			t.Errorf("none(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"0", "-2", "无锡", "", "—1"} {
+		if none(s) {
+			t.Errorf("none(%q) = true", s)
+		}
+	}
+}

@@ -24,7 +24,7 @@ import (
 type xlsx struct {
 	zr       *zip.ReadCloser
 	parts    map[string]*zip.File // by lower-case, slash-separated name: writers differ
-	sheets   []xlsxSheet
+	sheets   []sheetInfo
 	date1904 bool
 	strings  []string // shared strings, read on first use
 	sstPart  string
@@ -33,14 +33,6 @@ type xlsx struct {
 	// a percent: the cell stores 0.925 and the clerk sees and means 92.5%.
 	percent    []bool
 	stylesPart string
-}
-
-// xlsxSheet is a sheet of the workbook, in the workbook's order.
-type xlsxSheet struct {
-	name, part string
-	hidden     bool   // state hidden or veryHidden
-	worksheet  bool   // false for chart, macro and dialog sheets
-	kind       string // worksheet, chartsheet, macrosheet, dialogsheet…: the relationship type's last word
 }
 
 func openXLSX(name string) (*xlsx, error) {
@@ -119,7 +111,7 @@ func (x *xlsx) readWorkbook() error {
 		case "sheet":
 			r := byID[attr(se, "id")]
 			state := attr(se, "state")
-			x.sheets = append(x.sheets, xlsxSheet{name: attr(se, "name"), part: r.target,
+			x.sheets = append(x.sheets, sheetInfo{name: attr(se, "name"), part: r.target,
 				hidden: state == "hidden" || state == "veryHidden", worksheet: strings.HasSuffix(r.typ, "/worksheet"),
 				kind: path.Base(r.typ)})
 		}
