@@ -79,7 +79,8 @@ func readAll(file string) string {
 	defer wb.Close()
 	for i := range wb.sheets {
 		if err := wb.eachRow(i, func(int, []string) bool { return true }); err != nil {
-			return "refused: " + string(problem.IngestDamaged) + " (a sheet)"
+			code, _ := readFailure("", err)
+			return "refused: " + string(code) + " (a sheet)"
 		}
 	}
 	return "read"

@@ -31,7 +31,7 @@ type csvFile struct {
 
 // maxCSVLine bounds one line of a CSV file: no real row is a megabyte, and
 // a file without line breaks must not be read into memory whole.
-const maxCSVLine = 1 << 20
+var maxCSVLine = 1 << 20
 
 func openCSV(name string) (*csvFile, error) {
 	f, err := os.Open(name)
@@ -167,7 +167,7 @@ func (c *csvFile) eachRow(fn func(row int, cells []string) bool) error {
 		for ; nextLine < line; nextLine++ { // csv skips blank lines; Excel shows them
 			row++
 			if row > maxRows {
-				return fmt.Errorf("row %d is beyond Excel's last row, %d", row, maxRows)
+				return &tooLarge{fmt.Sprintf("row %d is beyond Excel's last row, %d", row, maxRows)}
 			}
 			if !fn(row, nil) {
 				return nil
@@ -175,14 +175,14 @@ func (c *csvFile) eachRow(fn func(row int, cells []string) bool) error {
 		}
 		nextLine = line + 1
 		if len(rec) > maxColumns {
-			return fmt.Errorf("line %d has %d fields, more than Excel's %d columns", line, len(rec), maxColumns)
+			return &tooLarge{fmt.Sprintf("line %d has %d fields, more than Excel's %d columns", line, len(rec), maxColumns)}
 		}
 		for _, f := range rec {
 			nextLine += strings.Count(f, "\n") // a quoted field over several lines is one row
 		}
 		row++
 		if row > maxRows {
-			return fmt.Errorf("row %d is beyond Excel's last row, %d", row, maxRows)
+			return &tooLarge{fmt.Sprintf("row %d is beyond Excel's last row, %d", row, maxRows)}
 		}
 		if !fn(row, rec) {
 			return nil
@@ -208,7 +208,7 @@ func (l *lineLimit) Read(p []byte) (int, error) {
 		l.line = n - last - 1 // lines inside p are shorter than p, and p is short
 	}
 	if l.line > maxCSVLine {
-		return 0, fmt.Errorf("a line longer than %d bytes: this is no CSV table", maxCSVLine)
+		return 0, &tooLarge{fmt.Sprintf("a line longer than %d KiB: this is no CSV table", maxCSVLine>>10)}
 	}
 	return n, err
 }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"io"
 	"os"
 
@@ -21,6 +22,20 @@ var (
 // sniffLimit bounds how much of a file is searched for the names that tell
 // the compound-file formats apart.
 const sniffLimit = 64 << 20
+
+// readFailure gives the problem of a file or sheet that failed to read: a
+// reading limit, or else what classify says of the file (abs), or a damaged
+// sheet when abs is "".
+func readFailure(abs string, err error) (problem.Code, string) {
+	var tl *tooLarge
+	switch {
+	case errors.As(err, &tl):
+		return problem.IngestTooLarge, tl.Error()
+	case abs == "":
+		return problem.IngestDamaged, err.Error()
+	}
+	return classify(abs, err)
+}
 
 // classify looks at the bytes of a file that did not open as a workbook and
 // says what it is: a problem code, with the reader's own error kept only

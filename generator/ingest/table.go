@@ -299,7 +299,8 @@ func (t *table) readSheet(fn func(r row)) (*problem.Problem, bool) {
 		return true
 	})
 	if err != nil {
-		t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: sheet}, Code: problem.IngestDamaged, Found: err.Error()})
+		code, found := readFailure("", err)
+		t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: sheet}, Code: code, Found: found})
 		return nil, false
 	}
 	if !settled && finder.ok {

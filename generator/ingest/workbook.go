@@ -51,7 +51,7 @@ func openWorkbook(abs, rel string, probs *problem.List) (*workbook, bool) {
 	case bytes.HasPrefix(head, zipMagic):
 		x, err := openXLSX(abs)
 		if err != nil {
-			return fail(classify(abs, err))
+			return fail(readFailure(abs, err))
 		}
 		wb.info, wb.date1904, wb.rows, wb.close = x.sheets, x.date1904, x.eachRow, x.Close
 	case csvText(head):

@@ -162,9 +162,39 @@ func (x *xlsx) open(part string) (*xml.Decoder, io.Closer, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", part, err)
 	}
-	dec := xml.NewDecoder(rc)
+	dec := xml.NewDecoder(&partLimit{r: rc, part: part})
 	dec.Strict = false // as Excel is: unknown entities are kept as text
 	return dec, rc, nil
+}
+
+// Limits against hostile files, each far beyond what Excel or WPS writes:
+// a zip bomb or a sheet of one endless cell is refused, not read into
+// memory or for hours. Rows and columns are Excel's own limits.
+var (
+	maxPartBytes   = int64(2 << 30)   // decompressed bytes of one part: a full 1,048,576-row sheet of 16 columns is under 1 GiB
+	maxCellBytes   = 1 << 20   // Excel holds at most 32,767 characters in a cell
+	maxStrings     = 1 << 22   // shared strings
+	maxStringBytes = 256 << 20 // bytes of all shared strings
+)
+
+// tooLarge is a file beyond a reading limit.
+type tooLarge struct{ what string }
+
+func (e *tooLarge) Error() string { return e.what }
+
+// partLimit fails a part's reading past maxPartBytes.
+type partLimit struct {
+	r    io.Reader
+	n    int64
+	part string
+}
+
+func (l *partLimit) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if l.n += int64(n); l.n > maxPartBytes {
+		return 0, &tooLarge{fmt.Sprintf("%s unpacks to more than %d MiB", l.part, maxPartBytes>>20)}
+	}
+	return n, err
 }
 
 // partName is the key of a part in the parts map: some writers use
@@ -196,7 +226,7 @@ func (x *xlsx) readStrings() error {
 	}
 	defer closer.Close()
 	var b strings.Builder
-	inSI, inT, phonetic := false, false, 0
+	inSI, inT, phonetic, total := false, false, 0, 0
 	for {
 		tok, err := dec.RawToken()
 		if err == io.EOF {
@@ -224,6 +254,10 @@ func (x *xlsx) readStrings() error {
 			switch t.Name.Local {
 			case "si":
 				inSI = false
+				if len(x.strings) >= maxStrings || total+b.Len() > maxStringBytes {
+					return &tooLarge{fmt.Sprintf("%s holds more than %d strings or %d MiB of text", x.sstPart, maxStrings, maxStringBytes>>20)}
+				}
+				total += b.Len()
 				x.strings = append(x.strings, unescape(b.String()))
 			case "rPh":
 				phonetic--
@@ -232,6 +266,9 @@ func (x *xlsx) readStrings() error {
 			}
 		case xml.CharData:
 			if inT {
+				if b.Len()+len(t) > maxCellBytes {
+					return &tooLarge{fmt.Sprintf("%s holds a string longer than %d KiB", x.sstPart, maxCellBytes>>10)}
+				}
 				b.Write(t)
 			}
 		}
@@ -366,7 +403,7 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 					n = r
 				}
 				if n > maxRows {
-					return fmt.Errorf("%s: row %d is beyond Excel's last row, %d", part, n, maxRows)
+					return &tooLarge{fmt.Sprintf("%s: row %d is beyond Excel's last row, %d", part, n, maxRows)}
 				}
 				if !emitUntil(n) {
 					return nil
@@ -378,6 +415,9 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 					if c := refColumn(ref); c > 0 {
 						col = c
 					}
+				}
+				if col > maxColumns {
+					return &tooLarge{fmt.Sprintf("%s: a cell of row %d is beyond Excel's last column, XFD", part, row)}
 				}
 				typ = attr(t, "t")
 				style, _ = strconv.Atoi(attr(t, "s"))
@@ -425,6 +465,9 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 				}
 			}
 		case xml.CharData:
+			if val.Len()+str.Len()+formula.Len()+len(t) > maxCellBytes {
+				return &tooLarge{fmt.Sprintf("%s: a cell of row %d is longer than %d KiB", part, row, maxCellBytes>>10)}
+			}
 			switch {
 			case inV:
 				val.Write(t)
@@ -440,7 +483,7 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 
 // maxColumns and maxRows are the size of the largest sheet Excel makes
 // (XFD1048576).
-const maxColumns, maxRows = 16384, 1 << 20
+var maxColumns, maxRows = 16384, 1 << 20
 
 // uncomputed starts the text given for a formula cell the file holds no
 // value for (a workbook written by a program, never opened in Excel), with
@@ -515,7 +558,7 @@ func refColumn(ref string) int {
 		}
 		col = col*26 + int(c-'a'+1)
 		if col > maxColumns {
-			return 0
+			return maxColumns + 1
 		}
 	}
 	return col

@@ -1,0 +1,126 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dutyreport/generator/problem"
+)
+
+// minimalXLSX writes the smallest workbook Excel opens: one sheet with the
+// given sheetData rows (XML), and a shared-string table when sst is given.
+// Tests of hostile files build theirs with it, so that each is readable in
+// its test rather than an opaque binary.
+func minimalXLSX(rows string, sst []string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	put := func(name, body string) {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+	}
+	put("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`)
+	put("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
+	put("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`)
+	put("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`)
+	put("xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`+rows+`</sheetData></worksheet>`)
+	if sst != nil {
+		var b strings.Builder
+		for _, s := range sst {
+			b.WriteString("<si><t>" + s + "</t></si>")
+		}
+		put("xl/sharedStrings.xml", fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">%s</sst>`, len(sst), len(sst), b.String()))
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// readTable opens data as a file and reads every row of its first sheet,
+// through the same entry point as a build, returning the problems.
+func readTable(t *testing.T, name string, data []byte) problem.List {
+	t.Helper()
+	f := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(f, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var probs problem.List
+	wb, ok := openWorkbook(f, name, &probs)
+	if !ok {
+		return probs
+	}
+	defer wb.Close()
+	tb := &table{wb: wb, want: []column{{name: "单位编码", required: true}}, probs: &probs, rejected: map[string]bool{}}
+	tb.read(func(row) {})
+	return probs
+}
+
+// lower sets a limit for one test.
+func lower[T any](t *testing.T, v *T, to T) {
+	old := *v
+	*v = to
+	t.Cleanup(func() { *v = old })
+}
+
+// TestLimits: a file past a reading limit is one clear problem, not a
+// hang, a crash or all the memory of the machine. The limits are lowered
+// for the test; the files are what an attack would be, made small.
+func TestLimits(t *testing.T) {
+	row := func(n int) string {
+		return fmt.Sprintf(`<row r="%d"><c r="A%d" t="inlineStr"><is><t>T%02d</t></is></c></row>`, n, n, n%100)
+	}
+	var many strings.Builder
+	many.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>单位编码</t></is></c></row>`)
+	for i := 2; i < 20000; i++ {
+		many.WriteString(row(i))
+	}
+	t.Run("decompressed size (a zip bomb)", func(t *testing.T) {
+		lower(t, &maxPartBytes, 1<<20)
+		data := minimalXLSX(row(1)+strings.Repeat(" ", 8<<20)+row(2), nil)
+		if len(data) > 64<<10 {
+			t.Fatalf("the bomb should be small packed, is %d bytes", len(data))
+		}
+		expectCode(t, readTable(t, "bomb.xlsx", data), problem.IngestTooLarge, "unpacks to more than")
+	})
+	t.Run("rows", func(t *testing.T) {
+		lower(t, &maxRows, 1000)
+		expectCode(t, readTable(t, "rows.xlsx", minimalXLSX(many.String(), nil)), problem.IngestTooLarge, "beyond Excel's last row")
+	})
+	t.Run("row past Excel's last", func(t *testing.T) {
+		expectCode(t, readTable(t, "r.xlsx", minimalXLSX(row(1)+`<row r="1048577"><c r="A1048577"><v>1</v></c></row>`, nil)), problem.IngestTooLarge, "beyond Excel's last row")
+	})
+	t.Run("column past XFD", func(t *testing.T) {
+		expectCode(t, readTable(t, "c.xlsx", minimalXLSX(`<row r="1"><c r="XFE1"><v>1</v></c></row>`, nil)), problem.IngestTooLarge, "last column")
+	})
+	t.Run("shared strings", func(t *testing.T) {
+		lower(t, &maxStrings, 100)
+		sst := make([]string, 101)
+		for i := range sst {
+			sst[i] = fmt.Sprint(i)
+		}
+		expectCode(t, readTable(t, "sst.xlsx", minimalXLSX(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, sst)), problem.IngestTooLarge, "strings")
+	})
+	t.Run("one endless cell", func(t *testing.T) {
+		lower(t, &maxCellBytes, 1<<10)
+		cell := `<row r="1"><c r="A1" t="inlineStr"><is><t>` + strings.Repeat("x", 4<<10) + `</t></is></c></row>`
+		expectCode(t, readTable(t, "cell.xlsx", minimalXLSX(cell, nil)), problem.IngestTooLarge, "longer than")
+	})
+	t.Run("CSV without line breaks", func(t *testing.T) {
+		lower(t, &maxCSVLine, 1<<10)
+		expectCode(t, readTable(t, "x.csv", bytes.Repeat([]byte("a,"), 4<<10)), problem.IngestTooLarge, "line longer than")
+	})
+	t.Run("CSV rows", func(t *testing.T) {
+		lower(t, &maxRows, 10)
+		expectCode(t, readTable(t, "x.csv", bytes.Repeat([]byte("T01,1\n"), 20)), problem.IngestTooLarge, "beyond Excel's last row")
+	})
+}
+
+func expectCode(t *testing.T, probs problem.List, code problem.Code, found string) {
+	t.Helper()
+	if len(probs) != 1 || probs[0].Code != code || !strings.Contains(probs[0].Found, found) {
+		t.Errorf("got %v, want one %s saying %q", probs, code, found)
+	}
+}
