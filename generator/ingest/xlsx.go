@@ -171,10 +171,10 @@ func (x *xlsx) open(part string) (*xml.Decoder, io.Closer, error) {
 // a zip bomb or a sheet of one endless cell is refused, not read into
 // memory or for hours. Rows and columns are Excel's own limits.
 var (
-	maxPartBytes   = int64(2 << 30)   // decompressed bytes of one part: a full 1,048,576-row sheet of 16 columns is under 1 GiB
-	maxCellBytes   = 1 << 20   // Excel holds at most 32,767 characters in a cell
-	maxStrings     = 1 << 22   // shared strings
-	maxStringBytes = 256 << 20 // bytes of all shared strings
+	maxPartBytes   = int64(2 << 30) // decompressed bytes of one part: a full 1,048,576-row sheet of 16 columns is under 1 GiB
+	maxCellBytes   = 1 << 20        // Excel holds at most 32,767 characters in a cell
+	maxStrings     = 1 << 22        // shared strings
+	maxStringBytes = 256 << 20      // bytes of all shared strings
 )
 
 // tooLarge is a file beyond a reading limit.
