@@ -31,36 +31,25 @@ import (
 	"dutyreport/generator/write"
 )
 
-// provinceVersion names the cached province; bump it when the generator changes.
-const provinceVersion = "v1"
-
 // benchSite gives the folder of the named site, generating the province
 // only when a benchmark of it runs.
 func benchSite(b *testing.B, name string) string {
-	if name == "province" {
-		return province(b)
+	opt := map[string]sitetest.ExampleOptions{
+		"province":    {Province: true},
+		"ledger-100k": {LedgerRows: 100_000},
+		"ledger-1m":   {LedgerRows: 1_000_000},
 	}
-	return exampleSite
-}
-
-// province returns the synthetic province's site folder, generating it on
-// first use (it takes a while and is the same every time).
-func province(b *testing.B) string {
-	b.Helper()
-	dir := filepath.Join(os.TempDir(), "dutyreport-bench-province-"+provinceVersion)
-	if _, err := os.Stat(filepath.Join(dir, "site.yaml")); err == nil {
-		return dir
+	if _, ok := opt[name]; !ok {
+		return exampleSite
 	}
-	tmp := dir + ".tmp"
-	_ = os.RemoveAll(tmp)
 	start := time.Now()
-	if err := sitetest.WriteExample(tmp, sitetest.ExampleOptions{Province: true}); err != nil {
+	dir, fresh, err := sitetest.CachedExample(name+"-v1", opt[name])
+	if err != nil {
 		b.Fatal(err)
 	}
-	if err := os.Rename(tmp, dir); err != nil {
-		b.Fatal(err)
+	if fresh {
+		b.Logf("generated %s in %s", name, time.Since(start).Round(time.Millisecond))
 	}
-	b.Logf("generated the synthetic province in %s", time.Since(start).Round(time.Millisecond))
 	return dir
 }
 
@@ -74,7 +63,7 @@ func loadConfig(b *testing.B, dir string) *config.Config {
 }
 
 func BenchmarkIngest(b *testing.B) {
-	for _, name := range []string{"example", "province"} {
+	for _, name := range []string{"example", "province", "ledger-100k", "ledger-1m"} {
 		b.Run(name, func(b *testing.B) { benchIngest(b, benchSite(b, name)) })
 	}
 }
@@ -151,7 +140,7 @@ func scanRows(b *testing.B, file string) int {
 // siteView loads, scores and builds the public view of a site once.
 func siteView(b *testing.B, dir string) (*view.Site, *render.Theme) {
 	b.Helper()
-	in, probs := load(dir)
+	in, probs := load(dir, "")
 	if probs.HasErrors() {
 		b.Fatal(probs)
 	}

@@ -28,6 +28,21 @@ type Options struct {
 	Source   string // the site folder
 	Out      string // the output folder; "" for the audience's folder from site.yaml
 	Audience string // config.Public (default) or config.Internal
+	// NoCache reads every input file, instead of taking unchanged ones
+	// from the site's cache folder (CacheDir).
+	NoCache bool
+}
+
+// CacheDir is the folder, in the site folder, where each input file's
+// reading is kept between builds; deleting it only costs time.
+const CacheDir = ".dutyreport-cache"
+
+// cacheDir gives the ingest cache folder of a build, "" for none.
+func (o Options) cacheDir() string {
+	if o.NoCache {
+		return ""
+	}
+	return filepath.Join(o.Source, CacheDir)
 }
 
 // Report says what a build did.
@@ -48,7 +63,7 @@ func Build(o Options) (Report, problem.List, error) {
 	if o.Audience == "" {
 		o.Audience = config.Public
 	}
-	in, probs := load(o.Source)
+	in, probs := load(o.Source, o.cacheDir())
 	if probs.HasErrors() {
 		return rep, probs, nil
 	}
@@ -93,8 +108,8 @@ func Build(o Options) (Report, problem.List, error) {
 }
 
 // Check reads and scores every input and reports every problem; it writes nothing.
-func Check(source string) problem.List {
-	in, probs := load(source)
+func Check(o Options) problem.List {
+	in, probs := load(o.Source, o.cacheDir())
 	if in.cfg != nil && !probs.HasErrors() {
 		_, tprobs := loadTheme(in.cfg)
 		probs.Append(tprobs)
@@ -114,7 +129,7 @@ type inputs struct {
 // load runs config, ingest, content and scoring. Content needs nothing
 // else and is always read; the rest stops after config when the
 // configuration has errors, since no input can be read without it.
-func load(source string) (inputs, problem.List) {
+func load(source, cacheDir string) (inputs, problem.List) {
 	var in inputs
 	var cprobs problem.List
 	done := make(chan struct{})
@@ -130,7 +145,7 @@ func load(source string) (inputs, problem.List) {
 		return in, probs
 	}
 	in.cfg = cfg
-	data, iprobs := ingest.Read(cfg)
+	data, iprobs := ingest.ReadWith(cfg, ingest.Options{CacheDir: cacheDir})
 	in.data = data
 	<-done
 	probs.Append(iprobs)

@@ -114,17 +114,18 @@ was until the new one is complete, then it is swapped in.`,
 	cmd.Flags().StringVar(&o.Source, "source", ".", "the site folder (holding site.yaml)")
 	cmd.Flags().StringVar(&o.Out, "out", "", "the output folder (default: public/ or dashboard/ in the site folder, from site.yaml)")
 	cmd.Flags().StringVar(&o.Audience, "audience", config.Public, "public (the county website) or internal (the office's dashboard)")
+	cmd.Flags().BoolVar(&o.NoCache, "no-cache", false, "read every input file again, ignoring what the cache kept of unchanged ones")
 	return cmd
 }
 
 func checkCmd(g *globals) *cobra.Command {
-	var source string
+	var o generator.Options
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Check every input and report every problem, writing nothing",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			probs := generator.Check(source)
+			probs := generator.Check(o)
 			printProblems(g, probs)
 			summary(g, probs)
 			if probs.HasErrors() {
@@ -133,7 +134,8 @@ func checkCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&source, "source", ".", "the site folder (holding site.yaml)")
+	cmd.Flags().StringVar(&o.Source, "source", ".", "the site folder (holding site.yaml)")
+	cmd.Flags().BoolVar(&o.NoCache, "no-cache", false, "read every input file again, ignoring what the cache kept of unchanged ones")
 	return cmd
 }
 

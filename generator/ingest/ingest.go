@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/problem"
@@ -21,10 +22,21 @@ type job struct {
 	file   uint16
 }
 
-// Read reads the units register, then every year's files, two or more at
-// once (one per core). The problems are sorted, so the output does not depend
-// on which file finished first.
-func Read(c *config.Config) (*record.Data, problem.List) {
+// Options tune reading.
+type Options struct {
+	// CacheDir keeps each file's reading between builds (see cache); ""
+	// reads every file every time.
+	CacheDir string
+}
+
+// Read reads the site's inputs, every file every time.
+func Read(c *config.Config) (*record.Data, problem.List) { return ReadWith(c, Options{}) }
+
+// ReadWith reads the units register, then every year's files, two or more at
+// once (one per core), each from the cache when it has not changed. The
+// problems are sorted, so the output does not depend on which file finished
+// first.
+func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 	var probs problem.List
 	s := &c.Scheme
 	res := &record.Data{Files: record.Files{{}}}
@@ -84,6 +96,7 @@ func Read(c *config.Config) (*record.Data, problem.List) {
 		*file = jobs[i].file
 	}
 
+	ch := newCache(opt.CacheDir, c)
 	lists := make([]problem.List, len(jobs))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -92,7 +105,7 @@ func Read(c *config.Config) (*record.Data, problem.List) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				lists[i] = readJob(c, res, reg, jobs[i])
+				lists[i] = cachedJob(c, res, reg, jobs[i], ch)
 			}
 		}()
 	}
@@ -104,13 +117,52 @@ func Read(c *config.Config) (*record.Data, problem.List) {
 	for _, l := range lists {
 		probs.Append(l)
 	}
+	if ch != nil {
+		ch.prune()
+	}
 	probs.Sort()
 	return res, probs
 }
 
+// cachedJob reads one file into its year, or takes what reading it gave
+// last time from the cache.
+func cachedJob(c *config.Config, res *record.Data, reg *register, j job, ch *cache) problem.List {
+	if ch == nil {
+		return readJob(c, res, reg, j)
+	}
+	key, ok := ch.key(c, j)
+	if !ok {
+		return readJob(c, res, reg, j)
+	}
+	y := &res.Years[j.year]
+	_, rejected := slots(y, j.kind)
+	if e, ok := ch.load(key); ok {
+		e.setFile(j.file)
+		res.Files[j.file].Sheets = e.Sheets
+		*rejected = e.Rejected
+		switch j.kind {
+		case "ledger":
+			y.Ledger = e.Ledger
+		case "evaluation":
+			y.Evaluations = e.Evaluations
+		case "scores":
+			y.Scores, y.HasScores = e.Scores, e.HasScores
+		}
+		return e.Problems
+	}
+	probs := readJob(c, res, reg, j)
+	ch.store(key, &cacheEntry{Sheets: res.Files[j.file].Sheets, Ledger: y.Ledger, Evaluations: y.Evaluations,
+		Scores: y.Scores, HasScores: y.HasScores, Rejected: *rejected, Problems: probs})
+	return probs
+}
+
+// parsed counts the files read by readJob, for tests of the cache.
+var parsed atomic.Int64
+
 // readJob reads one file into its year. Each job writes only its own year's
 // field and its own Files slot, so jobs run in parallel without locks.
 func readJob(c *config.Config, res *record.Data, reg *register, j job) problem.List {
+	parsed.Add(1)
 	var probs problem.List
 	y := &res.Years[j.year]
 	_, rejected := slots(y, j.kind)

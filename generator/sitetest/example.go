@@ -20,6 +20,10 @@ type ExampleOptions struct {
 	// units, 2015–2024, no score sheets) together with its site.yaml and a
 	// copy of the scheme, instead of the 清河县 example's data.
 	Province bool
+	// LedgerRows, when not 0, writes instead a one-year site (2024) of towns
+	// only, enough of them for a ledger of at least this many rows, for
+	// benchmarks of reading one big sheet.
+	LedgerRows int
 	// Scheme is the scheme file a province site copies into its schemes/
 	// folder. Default: schemes/shangnan.yaml of this module, found by going up
 	// from the working directory, so a benchmark in any package can call
@@ -40,8 +44,8 @@ const exampleSeed = 20250115
 // Shangnan scheme, as the repository root is: the ledger follows the tasks
 // of that scheme.
 func WriteExample(dir string, opt ExampleOptions) error {
-	if opt.Province {
-		return writeProvince(dir, opt.Scheme)
+	if opt.Province || opt.LedgerRows > 0 {
+		return writeProvince(dir, opt.Scheme, opt.LedgerRows)
 	}
 	cfg, err := loadSite(dir)
 	if err != nil {
@@ -52,6 +56,23 @@ func WriteExample(dir string, opt ExampleOptions) error {
 		return err
 	}
 	return c.write(dir, cfg.Site.Inputs)
+}
+
+// CachedExample writes an example site into the system's temp folder under
+// name, once: the next call finds it there. Benchmarks use it for their big
+// synthetic sites, which take a while to write and are the same every time;
+// bump the name when the generator changes.
+func CachedExample(name string, opt ExampleOptions) (dir string, fresh bool, err error) {
+	dir = filepath.Join(os.TempDir(), "dutyreport-bench-"+name)
+	if _, err := os.Stat(filepath.Join(dir, config.SiteFile)); err == nil {
+		return dir, false, nil
+	}
+	tmp := dir + ".tmp"
+	_ = os.RemoveAll(tmp)
+	if err := WriteExample(tmp, opt); err != nil {
+		return "", false, err
+	}
+	return dir, true, os.Rename(tmp, dir)
 }
 
 // loadSite loads a site's configuration and turns its problems into an error.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"dutyreport/generator/config"
@@ -18,8 +19,10 @@ const (
 )
 
 // writeProvince writes a complete province site into dir: site.yaml, the
-// scheme, the register and ten years of ledgers and evaluations.
-func writeProvince(dir, scheme string) error {
+// scheme, the register and ten years of ledgers and evaluations. With
+// ledgerRows, it writes one year of towns instead, as many as a ledger of
+// that many rows needs.
+func writeProvince(dir, scheme string, ledgerRows int) error {
 	if scheme == "" {
 		var err error
 		if scheme, err = findModuleFile("schemes/shangnan.yaml"); err != nil {
@@ -36,18 +39,26 @@ func writeProvince(dir, scheme string) error {
 	if err := os.WriteFile(filepath.Join(dir, "schemes", "shangnan.yaml"), data, 0o644); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, config.SiteFile), []byte(provinceSite()), 0o644); err != nil {
+	first, last := provinceFirst, provinceLast
+	if ledgerRows > 0 {
+		first = last
+	}
+	if err := os.WriteFile(filepath.Join(dir, config.SiteFile), []byte(provinceSite(first, last)), 0o644); err != nil {
 		return err
 	}
 	cfg, err := loadSite(dir)
 	if err != nil {
 		return err
 	}
-	c, err := newCounty("合成省", &cfg.Scheme, provinceFirst, provinceUnits())
+	units := provinceUnits()
+	if ledgerRows > 0 {
+		units = manyTowns(&cfg.Scheme, ledgerRows)
+	}
+	c, err := newCounty("合成省", &cfg.Scheme, first, units)
 	if err != nil {
 		return err
 	}
-	for y := provinceFirst; y <= provinceLast; y++ {
+	for y := first; y <= last; y++ {
 		if _, err := c.addYear(y); err != nil {
 			return err
 		}
@@ -55,11 +66,30 @@ func writeProvince(dir, scheme string) error {
 	return c.write(dir, cfg.Site.Inputs)
 }
 
-func provinceSite() string {
+// manyTowns lists enough towns for a ledger of at least rows rows.
+func manyTowns(s *config.Scheme, rows int) []*unit {
+	per := 0
+	for _, t := range s.Tasks {
+		if len(t.Categories) == 0 || slices.Contains(t.Categories, "town") {
+			per++
+		}
+	}
+	n := (rows + max(per, 1) - 1) / max(per, 1)
+	towns := make([]*unit, n)
+	for i := range towns {
+		code := fmt.Sprintf("T%06d", i+1)
+		short := townFirst[i%len(townFirst)] + townSecond[(i/len(townFirst))%len(townSecond)]
+		towns[i] = &unit{code: code, name: fmt.Sprintf("合成%d区%s镇", i/(len(townFirst)*len(townSecond))+1, short), cat: "town",
+			abbr: short, quality: between(rngFor("quality", code), 40, 100)}
+	}
+	return towns
+}
+
+func provinceSite(first, last int) string {
 	var b strings.Builder
 	b.WriteString("# A synthetic province for benchmarks, written by `go run ./cmd/exampledata -province`.\n")
 	b.WriteString("title: 合成省考核结果\ncounty: 合成省\nlocale: zh-CN\nscheme: schemes/shangnan.yaml\nyears:\n")
-	for y := provinceFirst; y <= provinceLast; y++ {
+	for y := first; y <= last; y++ {
 		fmt.Fprintf(&b, "  - {year: %d, status: published, published: %d-03-15}\n", y, y+1)
 	}
 	return b.String()

@@ -1,0 +1,166 @@
+package ingest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/problem"
+	"dutyreport/generator/record"
+)
+
+// cache keeps what reading each input file gave, so that an unchanged file
+// is never parsed twice: a rebuild after one ledger changed parses that
+// ledger only. An entry is keyed by the digest of everything its reading
+// depends on: the file's bytes, its path and sheets, the kind and year, and
+// a salt made of the tool's own executable, site.yaml, the scheme and the
+// units register. Any change to those is a new key, so an entry is never
+// stale; entries no build used are removed at the end of the next.
+type cache struct {
+	dir  string
+	salt []byte
+	mu   sync.Mutex
+	used map[string]bool
+}
+
+// cacheEntry is one file's reading, with origins pointing at file 0: the
+// file's index in Files depends on the build and is set on loading.
+type cacheEntry struct {
+	Sheets      []string
+	Ledger      []record.LedgerEntry
+	Evaluations []record.Evaluation
+	Scores      []record.ScoreRow
+	HasScores   bool
+	Rejected    map[string]bool
+	Problems    problem.List
+}
+
+// newCache opens the cache in dir for the site c, "" for none.
+func newCache(dir string, c *config.Config) *cache {
+	if dir == "" {
+		return nil
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "dutyreport ingest cache 1\n%s\n", executableDigest())
+	for _, f := range []string{config.SiteFile, c.Site.Scheme} {
+		hashFile(h, filepath.Join(c.Dir, f))
+	}
+	units, sheets := config.SplitInput(filepath.ToSlash(c.Site.Inputs.Units))
+	fmt.Fprintf(h, "%q %q\n", units, sheets)
+	hashFile(h, abs(c, units))
+	return &cache{dir: dir, salt: h.Sum(nil), used: map[string]bool{}}
+}
+
+var exeDigest = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	h := sha256.New()
+	if !hashFile(h, exe) {
+		return "unknown"
+	}
+	return hex.EncodeToString(h.Sum(nil))
+})
+
+// executableDigest identifies the running program: entries written by
+// another version of the reader are never read.
+func executableDigest() string { return exeDigest() }
+
+// hashFile adds a file's bytes to h, or a marker that it is absent.
+func hashFile(h io.Writer, name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		fmt.Fprintf(h, "absent %q\n", filepath.Base(name))
+		return false
+	}
+	defer f.Close()
+	_, err = io.Copy(h, f)
+	return err == nil
+}
+
+// key gives the key of a job's file; ok is false when the file cannot be
+// read, which is reported by reading it.
+func (c *cache) key(cfg *config.Config, j job) (string, bool) {
+	h := sha256.New()
+	h.Write(c.salt)
+	fmt.Fprintf(h, "%s %d %q %q\n", j.kind, j.year, j.rel, j.sheets)
+	if !hashFile(h, abs(cfg, j.rel)) {
+		return "", false
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+func (c *cache) path(key string) string { return filepath.Join(c.dir, key[:2], key+".gob") }
+
+// load gives the entry of key, if the cache has it.
+func (c *cache) load(key string) (*cacheEntry, bool) {
+	c.mu.Lock()
+	c.used[key] = true
+	c.mu.Unlock()
+	data, err := os.ReadFile(c.path(key))
+	if err != nil {
+		return nil, false
+	}
+	var e cacheEntry
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&e) != nil {
+		return nil, false
+	}
+	return &e, true
+}
+
+// store saves an entry; a cache that cannot be written only costs time.
+func (c *cache) store(key string, e *cacheEntry) {
+	var buf bytes.Buffer
+	if gob.NewEncoder(&buf).Encode(e) != nil {
+		return
+	}
+	p := c.path(key)
+	if os.MkdirAll(filepath.Dir(p), 0o755) != nil {
+		return
+	}
+	tmp := p + ".tmp" + strconv.Itoa(os.Getpid())
+	if os.WriteFile(tmp, buf.Bytes(), 0o644) != nil {
+		os.Remove(tmp)
+		return
+	}
+	if os.Rename(tmp, p) != nil {
+		os.Remove(tmp)
+	}
+}
+
+// prune removes the entries this build did not use.
+func (c *cache) prune() {
+	files, _ := filepath.Glob(filepath.Join(c.dir, "*", "*.gob"))
+	for _, f := range files {
+		if !c.used[strings.TrimSuffix(filepath.Base(f), ".gob")] {
+			os.Remove(f)
+		}
+	}
+}
+
+// setFile points every origin of the entry at file index f.
+func (e *cacheEntry) setFile(f uint16) {
+	for i := range e.Ledger {
+		e.Ledger[i].Origin.File = f
+	}
+	for i := range e.Evaluations {
+		e.Evaluations[i].Origin.File = f
+	}
+	for i := range e.Scores {
+		e.Scores[i].Origin.File = f
+		for k, o := range e.Scores[i].Cells {
+			o.File = f
+			e.Scores[i].Cells[k] = o
+		}
+	}
+}
