@@ -44,7 +44,7 @@ data:
 
 ## bench: ingest, build and page-rendering figures for the example and a synthetic province
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./generator/
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./generator/ ./generator/ingest/
 
 clean:
 	rm -rf bin dashboard examples/jingzhou/public

@@ -2,13 +2,17 @@ package generator
 
 // Benchmarks for `make bench`. They print figures; no test asserts a duration.
 //
-//	BenchmarkIngest         rows/s of ingest.Read, beside a bare zip + XML token scan of the same sheets
+//	BenchmarkIngest         rows/s of ingest.Read, beside a bare zip + XML token scan of the same sheets,
+//	                        and its peak memory in a child process
 //	BenchmarkPages          pages/s of render + write, beside a bare html/template loop writing the same pages,
 //	                        and the ratio of their times (the target: at most 1.3)
 //	BenchmarkBuild          a whole build, pages/s, and the peak memory (RSS) of a build in its own process
 //
 // Each runs on the example site and on the synthetic province (about 3,000
-// units, 10 years), which is generated once into the system's temp folder.
+// units, 10 years); BenchmarkIngest also on one-year sites whose ledger has
+// 100,000 and 1,000,000 rows. The big sites are generated once into the
+// system's temp folder. BenchmarkSheetReader in the ingest package gives the
+// reader's own memory on the big ledgers.
 
 import (
 	"archive/zip"
@@ -25,6 +29,7 @@ import (
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/ingest"
+	"dutyreport/generator/record"
 	"dutyreport/generator/render"
 	"dutyreport/generator/sitetest"
 	"dutyreport/generator/view"
@@ -53,7 +58,7 @@ func benchSite(b *testing.B, name string) string {
 	return dir
 }
 
-func loadConfig(b *testing.B, dir string) *config.Config {
+func loadConfig(b testing.TB, dir string) *config.Config {
 	b.Helper()
 	cfg, probs := config.Load(dir)
 	if probs.HasErrors() {
@@ -80,12 +85,18 @@ func benchIngest(b *testing.B, dir string) {
 			if probs.HasErrors() {
 				b.Fatal(probs)
 			}
-			rows = len(data.Register.Units)
-			for _, y := range data.Years {
-				rows += len(y.Ledger) + len(y.Evaluations) + len(y.Scores)
-			}
+			rows = inputRows(data)
 		}
 		b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	})
+	b.Run("dutyreport-peak-memory", func(b *testing.B) {
+		var peak int64
+		for b.Loop() {
+			var n, kib int64
+			fmt.Sscanf(child(b, "TestBuildChild", dir, "rows "), "rows %d peak-kib %d", &n, &kib)
+			peak = max(peak, kib)
+		}
+		b.ReportMetric(float64(peak)/1024, "peak-MiB")
 	})
 	files, _ := filepath.Glob(filepath.Join(dir, "data", "*", "*.xlsx"))
 	reg, _ := filepath.Glob(filepath.Join(dir, "data", "*.xlsx"))
@@ -229,15 +240,8 @@ func BenchmarkBuild(b *testing.B) {
 			var pages int
 			for b.Loop() {
 				out := filepath.Join(b.TempDir(), "public")
-				cmd := exec.Command(os.Args[0], "-test.run=^TestBuildChild$")
-				cmd.Env = append(os.Environ(), "DUTYREPORT_BUILD_CHILD="+dir+string(os.PathListSeparator)+out)
-				var stdout bytes.Buffer
-				cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
-				if err := cmd.Run(); err != nil {
-					b.Fatal(err)
-				}
 				var kib int64
-				fmt.Sscanf(lastLine(stdout.String()), "pages %d peak-kib %d", &pages, &kib)
+				fmt.Sscanf(child(b, "TestBuildChild", dir+string(os.PathListSeparator)+out, "pages "), "pages %d peak-kib %d", &pages, &kib)
 				peak = max(peak, kib)
 			}
 			b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
@@ -254,34 +258,46 @@ func TestBuildChild(t *testing.T) {
 		t.Skip("only run by BenchmarkBuild")
 	}
 	dir, out, _ := strings.Cut(arg, string(os.PathListSeparator))
+	if out == "" { // ingest only
+		data, probs := ingest.Read(loadConfig(t, dir))
+		if probs.HasErrors() {
+			t.Fatal(probs)
+		}
+		fmt.Printf("rows %d peak-kib %d\n", inputRows(data), sitetest.PeakRSSKiB())
+		return
+	}
 	rep, probs, err := Build(Options{Source: dir, Out: out})
 	if err != nil || probs.HasErrors() {
 		t.Fatal(err, probs)
 	}
-	fmt.Printf("pages %d peak-kib %d\n", rep.Pages, peakKiB())
+	fmt.Printf("pages %d peak-kib %d\n", rep.Pages, sitetest.PeakRSSKiB())
 }
 
-// peakKiB gives this process's peak resident memory (VmHWM). The child's
-// rusage would not do: Go starts a child with vfork, and until its exec the
-// child shares, and is charged, the parent's memory.
-func peakKiB() int64 {
-	data, _ := os.ReadFile("/proc/self/status")
-	for _, line := range strings.Split(string(data), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			var kib int64
-			fmt.Sscanf(strings.TrimSpace(v), "%d", &kib)
-			return kib
-		}
+// child runs the named test of this binary in a child process with arg in
+// DUTYREPORT_BUILD_CHILD, and gives the last line of its output starting
+// with prefix.
+func child(b *testing.B, test, arg, prefix string) string {
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$")
+	cmd.Env = append(os.Environ(), "DUTYREPORT_BUILD_CHILD="+arg)
+	var stdout bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		b.Fatal(err, stdout.String())
 	}
-	return 0
-}
-
-func lastLine(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
 	for i := len(lines) - 1; i >= 0; i-- {
-		if strings.HasPrefix(lines[i], "pages ") {
+		if strings.HasPrefix(lines[i], prefix) {
 			return lines[i]
 		}
 	}
 	return ""
+}
+
+// inputRows counts the rows ingest read: register, ledgers, evaluations, score sheets.
+func inputRows(data *record.Data) int {
+	rows := len(data.Register.Units)
+	for _, y := range data.Years {
+		rows += len(y.Ledger) + len(y.Evaluations) + len(y.Scores)
+	}
+	return rows
 }
