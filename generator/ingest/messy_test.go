@@ -142,13 +142,14 @@ func TestTotalRowsSkipped(t *testing.T) {
 	d, probs := readData(t, register+okLedger+`
 -- data/2024/民主测评.xlsx.tsv --
 序号	单位编码	单位名称	平均分
-1	T01	一镇	80
+1	T01	平均镇	80
 	小计		80
 2	T02	二镇	90
 合 计			170
 	平均值		85
 `)
 	expectProblems(t, probs,
+		"data/2024/民主测评.xlsx!Sheet1!C2 ingest.name-mismatch", // a town's name, not a total: its code decides
 		"data/2024/民主测评.xlsx!Sheet1!A3 ingest.total-row",
 		"data/2024/民主测评.xlsx!Sheet1!A5 ingest.total-row",
 		"data/2024/民主测评.xlsx!Sheet1!A6 ingest.total-row",

@@ -115,8 +115,12 @@ var totalWords = []string{"合计", "小计", "总计", "累计", "平均", "均
 
 // totalRow reports whether the row sums or averages others: its unit cells,
 // or its first two filled cells (a 序号 column may come first), hold 合计,
-// 小计, 平均 or the like.
+// 小计, 平均 or the like. A row with a unit code is a unit's, whatever its
+// name: 平均镇 is a town. (Every table's first wanted column is the code.)
 func (r row) totalRow() bool {
+	if code := r.text(0); code != "" && !isTotal(code) {
+		return false
+	}
 	var cells []string
 	for w, c := range r.t.want {
 		if c.unit {
@@ -131,11 +135,19 @@ func (r row) totalRow() bool {
 		}
 	}
 	for _, c := range cells {
-		k := config.FoldName(c)
-		for _, w := range totalWords {
-			if strings.Contains(k, w) && len([]rune(k)) <= len([]rune(w))+8 {
-				return true
-			}
+		if isTotal(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTotal reports whether a cell reads as a total: 合计, 乡镇小计, 平均值.
+func isTotal(cell string) bool {
+	k := config.FoldName(cell)
+	for _, w := range totalWords {
+		if strings.Contains(k, w) && len([]rune(k)) <= len([]rune(w))+8 {
+			return true
 		}
 	}
 	return false
