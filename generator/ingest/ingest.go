@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"path"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -50,6 +51,7 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 	}
 
 	unitsRel, unitSheets := config.SplitInput(filepath.ToSlash(c.Site.Inputs.Units))
+	unitsRel = findInput(c, unitsRel)
 	f := add(unitsRel)
 	var units []record.Unit
 	var rejected map[string]bool
@@ -77,7 +79,7 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 		res.Years = append(res.Years, record.Year{Year: y.Year})
 		yr := func(kind, p string) job {
 			rel, sheets := config.SplitInput(filepath.ToSlash(strings.ReplaceAll(p, "{year}", strconv.Itoa(y.Year))))
-			return job{kind: kind, year: i, rel: rel, sheets: sheets}
+			return job{kind: kind, year: i, rel: findInput(c, rel), sheets: sheets}
 		}
 		if needs[config.KindLedger] {
 			jobs = append(jobs, yr("ledger", c.Site.Inputs.Ledger))
@@ -195,6 +197,31 @@ func readJob(c *config.Config, res *record.Data, reg *register, j job) problem.L
 		y.HasScores = true
 	}
 	return probs
+}
+
+// inputExts are the extensions a file exported in place of the configured
+// one may have: the configured 民主测评.xlsx may be there as 民主测评.csv.
+var inputExts = []string{".xlsx", ".xlsm", ".csv", ".txt", ".xls", ".et", ".ods", ".xlsb"}
+
+// findInput gives the file to read for a configured path: the path itself
+// when it exists, or else the one file beside it of the same name with
+// another spreadsheet extension, which is then read by what its bytes are
+// (an .xls is refused as such, which helps more than "missing").
+func findInput(c *config.Config, rel string) string {
+	if exists(abs(c, rel)) {
+		return rel
+	}
+	stem := strings.TrimSuffix(rel, path.Ext(rel))
+	var found []string
+	for _, ext := range inputExts {
+		if alt := stem + ext; alt != rel && exists(abs(c, alt)) {
+			found = append(found, alt)
+		}
+	}
+	if len(found) == 1 {
+		return found[0]
+	}
+	return rel
 }
 
 func abs(c *config.Config, rel string) string {

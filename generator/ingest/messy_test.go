@@ -387,3 +387,32 @@ func TestCSVEncodings(t *testing.T) {
 		})
 	}
 }
+
+// TestOtherExtension: the configured 民主测评.xlsx exported as 民主测评.csv
+// is read; exported as .xls, it is refused as an .xls, not as missing.
+func TestOtherExtension(t *testing.T) {
+	dir := t.TempDir()
+	if err := sitetest.WriteSite(dir, base+register+okLedger); err != nil {
+		t.Fatal(err)
+	}
+	csvFile := filepath.Join(dir, "data/2024/民主测评.csv")
+	if err := os.WriteFile(csvFile, []byte("单位编码,平均分\nT01,80\nT02,81\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, probs := config.Load(dir)
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	d, probs := ingest.Read(cfg)
+	expectProblems(t, probs)
+	if got := evaluations(d); got != "T01 0 80.00, T02 0 81.00" {
+		t.Errorf("read %s", got)
+	}
+	os.Remove(csvFile)
+	xls := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)
+	if err := os.WriteFile(filepath.Join(dir, "data/2024/民主测评.xls"), xls, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, probs = ingest.Read(cfg)
+	expectProblems(t, probs, "data/2024/民主测评.xls ingest.legacy-format")
+}
