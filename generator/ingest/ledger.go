@@ -38,6 +38,7 @@ func readLedger(t *table, s *config.Scheme, reg *register, year int) []record.Le
 	var out []record.LedgerEntry
 	type key struct{ unit, task string }
 	seen := map[key]problem.Position{}
+	roles := interner{}
 	t.read(func(r row) {
 		if r.unitKey() == "" && r.text(lTask) == "" {
 			return // a note or signature line below the table
@@ -98,7 +99,7 @@ func readLedger(t *table, s *config.Scheme, reg *register, year int) []record.Le
 		}
 		seen[k] = r.pos(lTask)
 		out = append(out, record.LedgerEntry{
-			Unit: u.Code, Task: code, Role: r.text(lRole),
+			Unit: u.Code, Task: task.Code, Role: roles.intern(r.text(lRole)),
 			Required: required, Done: done, Date: date,
 			Evidence: r.text(lEvidence), Origin: r.origin(lDone),
 		})
@@ -119,4 +120,17 @@ func count(r row, w int) (int32, bool) {
 		r.problem(w, problem.IngestNotANumber, "a whole number of times, 0 or more", "次数，0 或正整数")
 	}
 	return n, ok
+}
+
+// interner shares one copy of each of the few values a column repeats on
+// every row (责任主体), so that a million ledger rows do not keep a million
+// copies. Unit and task codes are shared with the register and the scheme.
+type interner map[string]string
+
+func (in interner) intern(s string) string {
+	if v, ok := in[s]; ok {
+		return v
+	}
+	in[s] = s
+	return s
 }
