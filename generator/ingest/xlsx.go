@@ -7,7 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/big"
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -511,18 +511,15 @@ func (x *xlsx) cellText(typ string, style int, v []byte) string {
 }
 
 // percentText turns a stored fraction into the percent it shows: 0.925 →
-// 92.5%, to Excel's 15 significant digits.
+// 92.5%, to Excel's 15 significant digits. The stored value is a double, so
+// a double's product is exact to far more than 15 digits. (An exact
+// rational was tried first: "1e-1000000" made it compute 10^1000000.)
 func percentText(stored string) (string, bool) {
-	stored = strings.TrimSpace(stored)
-	if _, err := strconv.ParseFloat(stored, 64); err != nil { // also bounds the exponent
+	f, err := strconv.ParseFloat(strings.TrimSpace(stored), 64)
+	if err != nil || math.IsInf(f*100, 0) {
 		return "", false
 	}
-	r, ok := new(big.Rat).SetString(stored)
-	if !ok {
-		return "", false
-	}
-	r.Mul(r, big.NewRat(100, 1))
-	return new(big.Float).SetPrec(200).SetRat(r).Text('g', 15) + "%", true
+	return strconv.FormatFloat(f*100, 'g', 15, 64) + "%", true
 }
 
 // unescape decodes the _xHHHH_ escapes of OOXML strings (ST_Xstring):
