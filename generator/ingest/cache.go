@@ -26,10 +26,11 @@ import (
 // units register. Any change to those is a new key, so an entry is never
 // stale; entries no build used are removed at the end of the next.
 type cache struct {
-	dir  string
-	salt []byte
-	mu   sync.Mutex
-	used map[string]bool
+	dir    string
+	salt   []byte
+	mu     sync.Mutex
+	used   map[string]bool
+	stored []string // keys written by this build
 }
 
 // cacheEntry is one file's reading, with origins pointing at file 0: the
@@ -44,20 +45,38 @@ type cacheEntry struct {
 	Problems    problem.List
 }
 
-// newCache opens the cache in dir for the site c, "" for none.
-func newCache(dir string, c *config.Config) *cache {
+// newCache opens the cache in dir for the site c, whose register is read
+// from units (the file found, see findInput); nil for dir "".
+func newCache(dir string, c *config.Config, units string, sheets []string) *cache {
 	if dir == "" {
 		return nil
 	}
+	return &cache{dir: dir, salt: salt(c, units, sheets), used: map[string]bool{}}
+}
+
+// salt digests what every file's reading depends on besides the file.
+func salt(c *config.Config, units string, sheets []string) []byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "dutyreport ingest cache 1\n%s\n", executableDigest())
 	for _, f := range []string{config.SiteFile, c.Site.Scheme} {
 		hashFile(h, filepath.Join(c.Dir, f))
 	}
-	units, sheets := config.SplitInput(filepath.ToSlash(c.Site.Inputs.Units))
 	fmt.Fprintf(h, "%q %q\n", units, sheets)
 	hashFile(h, abs(c, units))
-	return &cache{dir: dir, salt: h.Sum(nil), used: map[string]bool{}}
+	return h.Sum(nil)
+}
+
+// finish ends a build's use of the cache: if what the salt digests changed
+// during the build, the entries written are dropped, since they may hold
+// readings against the older files; then unused entries are removed.
+func (c *cache) finish(cfg *config.Config, units string, sheets []string) {
+	if !bytes.Equal(salt(cfg, units, sheets), c.salt) {
+		for _, k := range c.stored {
+			os.Remove(c.path(k))
+			delete(c.used, k)
+		}
+	}
+	c.prune()
 }
 
 var exeDigest = sync.OnceValue(func() string {
@@ -135,7 +154,11 @@ func (c *cache) store(key string, e *cacheEntry) {
 	}
 	if os.Rename(tmp, p) != nil {
 		os.Remove(tmp)
+		return
 	}
+	c.mu.Lock()
+	c.stored = append(c.stored, key)
+	c.mu.Unlock()
 }
 
 // prune removes the entries this build did not use.

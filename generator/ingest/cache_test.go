@@ -70,3 +70,35 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// TestCacheFollowsRegisterUnderOtherExtension: the register read from
+// 单位名录.csv (the configured .xlsx being absent) is part of every key.
+func TestCacheFollowsRegisterUnderOtherExtension(t *testing.T) {
+	dir := t.TempDir()
+	if err := sitetest.WriteSite(dir, base+okLedger+`
+-- data/2024/民主测评.xlsx.tsv --
+单位编码	平均分
+T01	80
+T02	80
+T03	80
+`); err != nil {
+		t.Fatal(err)
+	}
+	reg := filepath.Join(dir, "data", "单位名录.csv")
+	write := func(extra string) {
+		if err := os.WriteFile(reg, []byte("单位编码,单位名称,类别,所属镇\nT01,一镇,镇,\nT02,二镇,镇,\nC01,甲村监委会,监委会,T01\n"+extra), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("")
+	cfg, probs := config.Load(dir)
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	opt := ingest.Options{CacheDir: filepath.Join(dir, ".cache")}
+	_, probs = ingest.ReadWith(cfg, opt)
+	expectProblems(t, probs, "data/2024/民主测评.xlsx!Sheet1!A4 ingest.unknown-unit")
+	write("T03,三镇,镇,\n")
+	_, probs = ingest.ReadWith(cfg, opt)
+	expectProblems(t, probs) // T03 now exists; T03's ledger rows are missing, which scoring reports
+}

@@ -20,7 +20,10 @@ type job struct {
 	year   int    // index into Result.Years
 	rel    string
 	sheets []string // the sheets site.yaml names, if any
-	file   uint16
+	// optional marks the score sheet of a scheme that needs none: a year
+	// without it, or without its named sheet, is scored from the ledger.
+	optional bool
+	file     uint16
 }
 
 // Options tune reading.
@@ -52,6 +55,9 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 
 	unitsRel, unitSheets := config.SplitInput(filepath.ToSlash(c.Site.Inputs.Units))
 	unitsRel = findInput(c, unitsRel)
+	// The cache's salt is taken before the register is read, and again at
+	// the end: a register saved meanwhile keeps nothing of this build.
+	ch := newCache(opt.CacheDir, c, unitsRel, unitSheets)
 	f := add(unitsRel)
 	var units []record.Unit
 	var rejected map[string]bool
@@ -89,6 +95,7 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 		}
 		// The score sheet is optional unless the scheme takes components from it.
 		if j := yr("scores", c.Site.Inputs.Scores); needs[config.KindSheet] || exists(abs(c, j.rel)) {
+			j.optional = !needs[config.KindSheet]
 			jobs = append(jobs, j)
 		}
 	}
@@ -98,7 +105,6 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 		*file = jobs[i].file
 	}
 
-	ch := newCache(opt.CacheDir, c)
 	lists := make([]problem.List, len(jobs))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -120,7 +126,7 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 		probs.Append(l)
 	}
 	if ch != nil {
-		ch.prune()
+		ch.finish(c, unitsRel, unitSheets)
 	}
 	probs.Sort()
 	return res, probs
@@ -153,9 +159,30 @@ func cachedJob(c *config.Config, res *record.Data, reg *register, j job, ch *cac
 		return e.Problems
 	}
 	probs := readJob(c, res, reg, j)
-	ch.store(key, &cacheEntry{Sheets: res.Files[j.file].Sheets, Ledger: y.Ledger, Evaluations: y.Evaluations,
-		Scores: y.Scores, HasScores: y.HasScores, Rejected: *rejected, Problems: probs})
+	if after, ok := ch.key(c, j); !ok || after != key {
+		return probs // the file changed while it was read: keep nothing
+	}
+	e := &cacheEntry{Sheets: res.Files[j.file].Sheets, Rejected: *rejected, Problems: probs}
+	switch j.kind { // only this job's own field: the year's others are other jobs', being written
+	case "ledger":
+		e.Ledger = y.Ledger
+	case "evaluation":
+		e.Evaluations = y.Evaluations
+	case "scores":
+		e.Scores, e.HasScores = y.Scores, y.HasScores
+	}
+	ch.store(key, e)
 	return probs
+}
+
+// anySheet reports whether the workbook has any of the named sheets.
+func anySheet(wb *workbook, names []string) bool {
+	for _, n := range names {
+		if _, ok := wb.sheetNamed(n); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // parsed counts the files read by readJob, for tests of the cache.
@@ -178,7 +205,11 @@ func readJob(c *config.Config, res *record.Data, reg *register, j job) problem.L
 	defer wb.Close()
 	res.Files[j.file].Sheets = wb.sheets
 	s := &c.Scheme
-	t := &table{wb: wb, file: j.file, names: j.sheets, probs: &probs, rejected: map[string]bool{}}
+	t := &table{wb: wb, file: j.file, names: j.sheets, optional: j.optional, reg: reg, probs: &probs, rejected: map[string]bool{}}
+	if j.optional && len(j.sheets) > 0 && !anySheet(wb, j.sheets) {
+		*rejected = nil // the year has no score sheet: nothing to read
+		return probs
+	}
 	defer func() {
 		if t.ok {
 			*rejected = t.rejected

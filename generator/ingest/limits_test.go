@@ -124,3 +124,28 @@ func expectCode(t *testing.T, probs problem.List, code problem.Code, found strin
 		t.Errorf("got %v, want one %s saying %q", probs, code, found)
 	}
 }
+
+// TestSharedFormulaWithoutValues: the cells of a shared formula hold only
+// <f t="shared" si="0"/>; without values they are uncomputed too, not blank.
+func TestSharedFormulaWithoutValues(t *testing.T) {
+	rows := `<row r="1"><c r="A1" t="inlineStr"><is><t>单位编码</t></is></c><c r="B1" t="inlineStr"><is><t>平均分</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>T01</t></is></c><c r="B2"><f t="shared" ref="B2:B3" si="0">D2*1</f></c></row>` +
+		`<row r="3"><c r="A3" t="inlineStr"><is><t>T02</t></is></c><c r="B3"><f t="shared" si="0"/></c></row>`
+	f := filepath.Join(t.TempDir(), "s.xlsx")
+	if err := os.WriteFile(f, minimalXLSX(rows, nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var probs problem.List
+	wb, ok := openWorkbook(f, "s.xlsx", &probs)
+	if !ok {
+		t.Fatal(probs)
+	}
+	defer wb.Close()
+	tb := &table{wb: wb, want: evaluationColumns, probs: &probs, rejected: map[string]bool{}}
+	read := 0
+	tb.read(func(row) { read++ })
+	if read != 0 || len(probs) != 1 || probs[0].Code != problem.IngestUncomputedFormula || len(probs[0].Notes) != 1 ||
+		!strings.Contains(probs[0].Notes[0].Text, "1 more") || !tb.rejected["T01"] || !tb.rejected["T02"] {
+		t.Errorf("read %d rows, problems %v, rejected %v", read, probs, tb.rejected)
+	}
+}

@@ -416,3 +416,53 @@ func TestOtherExtension(t *testing.T) {
 	_, probs = ingest.Read(cfg)
 	expectProblems(t, probs, "data/2024/民主测评.xls ingest.legacy-format")
 }
+
+// TestReviewCases: cases found in review, each once wrong.
+func TestReviewCases(t *testing.T) {
+	t.Run("an optional score sheet named per year may lack a year", func(t *testing.T) {
+		site := strings.Replace(base, "years: [{year: 2024}]", "years: [{year: 2024}]\ninputs: {scores: \"data/汇总.xlsx#{year}\"}", 1)
+		probs := readSite(t, site+register+okLedger+`
+-- data/2024/民主测评.xlsx.tsv --
+单位编码	平均分
+T01	80
+T02	80
+-- data/汇总.xlsx.tsv --
+# sheet: 2023
+单位编码	总分
+T01	80
+`)
+		expectProblems(t, probs)
+	})
+	t.Run("a unit given by name in a row left out is rejected by its code", func(t *testing.T) {
+		d, probs := readData(t, register+okLedger+`
+-- data/2024/民主测评.xlsx.tsv --
+单位名称	平均分
+一镇	80
+二镇	#formula:AVERAGE(E3:E9)
+`)
+		expectProblems(t, probs, "data/2024/民主测评.xlsx!Sheet1!B3 ingest.uncomputed-formula")
+		if !d.Years[0].Rejected.Evaluation["T02"] {
+			t.Errorf("T02 should be rejected by its code: %v", d.Years[0].Rejected.Evaluation)
+		}
+	})
+	t.Run("a register row left out for a formula rejects its unit", func(t *testing.T) {
+		d, probs := readData(t, `
+-- data/单位名录.xlsx.tsv --
+单位编码	单位名称	类别	起始年度
+T01	一镇	镇
+T02	二镇	镇	#formula:YEAR(TODAY())
+-- data/2024/纪实台账.xlsx.tsv --
+单位编码	责任类别	任务编号	应完成次数	实际完成次数
+T01	主体责任	A1	1	1
+T02	主体责任	A1	1	1
+-- data/2024/民主测评.xlsx.tsv --
+单位编码	平均分
+T01	80
+T02	80
+`)
+		expectProblems(t, probs, "data/单位名录.xlsx!Sheet1!D3 ingest.uncomputed-formula")
+		if !d.Register.Rejected["T02"] {
+			t.Errorf("T02 should be rejected: %v", d.Register.Rejected)
+		}
+	})
+}

@@ -16,9 +16,13 @@ type table struct {
 	wb    *workbook
 	file  uint16   // index in the Files table
 	names []string // the sheets site.yaml names; none for every visible worksheet
-	sheet int      // the sheet being read
-	want  []column
-	probs *problem.List
+	// optional is true for an input a year may lack: a named sheet the
+	// workbook lacks is then no problem, and nothing is read.
+	optional bool
+	reg      *register // for units given by name; nil while reading the register
+	sheet    int       // the sheet being read
+	want     []column
+	probs    *problem.List
 	// rejected collects the units with a row rejected for a problem.
 	rejected map[string]bool
 	ok       bool // the header was found and the sheet read
@@ -165,15 +169,33 @@ func (r row) uncomputed() []int {
 	return out
 }
 
-// unitKey gives the row's unit code, or else its name, for marking the unit
-// rejected.
+// unitKey gives the row's unit code (every table's first wanted column), or
+// else its name.
 func (r row) unitKey() string {
+	if code := r.text(0); code != "" {
+		return code
+	}
 	for w, c := range r.t.want {
 		if c.unit && r.text(w) != "" {
 			return r.text(w)
 		}
 	}
 	return ""
+}
+
+// rejectRow marks the unit of a row left out as rejected, by its code: the
+// code given, or every unit of the name given, so that the unit's missing
+// result is no second problem.
+func (t *table) rejectRow(r row) {
+	if code := r.text(0); code != "" || t.reg == nil {
+		if k := r.unitKey(); k != "" {
+			t.rejected[k] = true
+		}
+		return
+	}
+	for _, u := range t.reg.byName[config.FoldName(r.unitKey())] {
+		t.rejected[u.Code] = true
+	}
 }
 
 // read reads the table from the workbook's sheets: the sheets named in
@@ -221,6 +243,9 @@ func (t *table) selection() (sel []int, named bool) {
 		for _, n := range t.names {
 			if i, ok := t.wb.sheetNamed(n); ok {
 				sel = append(sel, i)
+				continue
+			}
+			if t.optional {
 				continue
 			}
 			all := strings.Join(t.wb.sheets, ", ")
@@ -281,12 +306,13 @@ func (t *table) readSheet(fn func(r row)) (*problem.Problem, bool) {
 					f.n++
 					continue
 				}
-				formulas[h.at[w]] = &run{problem.Problem{Pos: r.pos(w), Code: problem.IngestUncomputedFormula,
-					Found: "=" + strings.TrimPrefix(r.raw(w), uncomputed)}, 1}
+				found := "=" + strings.TrimPrefix(r.raw(w), uncomputed)
+				if found == "=" {
+					found = "(a shared formula)"
+				}
+				formulas[h.at[w]] = &run{problem.Problem{Pos: r.pos(w), Code: problem.IngestUncomputedFormula, Found: found}, 1}
 			}
-			if k := r.unitKey(); k != "" {
-				t.rejected[k] = true
-			}
+			t.rejectRow(r)
 		default:
 			fn(r)
 		}

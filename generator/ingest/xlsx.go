@@ -372,7 +372,7 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 		val, str  bytes.Buffer // the <v> value, and the inline string's text
 		formula   bytes.Buffer
 		inV, inT  bool
-		inF       bool
+		inF, hasF bool
 		hasV      bool
 		phonetic  int
 		inRow     bool
@@ -424,11 +424,11 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 				val.Reset()
 				str.Reset()
 				formula.Reset()
-				hasV = false
+				hasV, hasF = false, false
 			case "v":
 				inV, hasV = true, true
 			case "f":
-				inF = true
+				inF, hasF = true, true
 			case "rPh":
 				phonetic++
 			case "t":
@@ -449,7 +449,8 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 				switch {
 				case typ == "inlineStr" && str.Len() > 0:
 					v = unescape(str.String())
-				case !hasV && formula.Len() > 0:
+				case !hasV && hasF:
+					// A cell of a shared formula holds only <f t="shared" si="0"/>.
 					v = uncomputed + formula.String()
 				}
 				if v != "" && col <= maxColumns {
