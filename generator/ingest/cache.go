@@ -79,7 +79,9 @@ func (c *cache) finish(cfg *config.Config, units string, sheets []string) {
 	c.prune()
 }
 
-var exeDigest = sync.OnceValue(func() string {
+// executableDigest identifies the running program: entries written by
+// another version of the reader are never read.
+var executableDigest = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return "unknown"
@@ -90,10 +92,6 @@ var exeDigest = sync.OnceValue(func() string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 })
-
-// executableDigest identifies the running program: entries written by
-// another version of the reader are never read.
-func executableDigest() string { return exeDigest() }
 
 // hashFile adds a file's bytes to h, or a marker that it is absent.
 func hashFile(h io.Writer, name string) bool {

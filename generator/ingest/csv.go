@@ -33,16 +33,9 @@ type csvFile struct {
 // a file without line breaks must not be read into memory whole.
 var maxCSVLine = 1 << 20
 
-func openCSV(name string) (*csvFile, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
+// openCSV opens a CSV file whose first bytes, head, have been read already.
+func openCSV(name string, head []byte) (*csvFile, error) {
 	c := &csvFile{name: name}
-	head := make([]byte, 4)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		c.skip, c.encName = 3, "UTF-8"
@@ -51,10 +44,12 @@ func openCSV(name string) (*csvFile, error) {
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		c.enc, c.encName = unicode.UTF16(unicode.BigEndian, unicode.UseBOM), "UTF-16"
 	default:
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f, err := os.Open(name)
+		if err != nil {
 			return nil, err
 		}
 		ok, err := validUTF8(f)
+		f.Close()
 		if err != nil {
 			return nil, err
 		}

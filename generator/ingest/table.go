@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"dutyreport/generator/config"
-
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
 )
@@ -295,13 +294,16 @@ func (t *table) readSheet(fn func(r row)) (*problem.Problem, bool) {
 	formulas := map[int]*run{} // by sheet column: the first cell, and how many
 	data := func(n int, cells []string) {
 		r := row{t: t, n: n, cells: cells, h: &h}
-		switch {
-		case r.blank():
-		case r.totalRow():
+		if r.blank() {
+			return
+		}
+		if r.totalRow() {
 			t.probs.Add(problem.Problem{Pos: problem.At(t.wb.path, sheet, n, 1), Severity: problem.Warning,
 				Code: problem.IngestTotalRow, Found: strings.Join(trimmed(cells), " ")})
-		case len(r.uncomputed()) > 0:
-			for _, w := range r.uncomputed() {
+			return
+		}
+		if cols := r.uncomputed(); len(cols) > 0 {
+			for _, w := range cols {
 				if f := formulas[h.at[w]]; f != nil {
 					f.n++
 					continue
@@ -313,9 +315,9 @@ func (t *table) readSheet(fn func(r row)) (*problem.Problem, bool) {
 				formulas[h.at[w]] = &run{problem.Problem{Pos: r.pos(w), Code: problem.IngestUncomputedFormula, Found: found}, 1}
 			}
 			t.rejectRow(r)
-		default:
-			fn(r)
+			return
 		}
+		fn(r)
 	}
 	settle := func() {
 		settled, h = true, finder.best

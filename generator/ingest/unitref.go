@@ -77,14 +77,15 @@ func unitOf(r row, codeCol, nameCol, year int, reg *register) (*record.Unit, boo
 // candidates are an error, since a guess could put one unit's score on
 // another's page.
 func unitNamed(r row, nameCol int, name string, year int, reg *register) (*record.Unit, bool) {
-	all := reg.byName[config.FoldName(name)]
+	key := config.FoldName(name)
+	all := reg.byName[key]
 	var now, live []*record.Unit
 	for _, u := range all {
 		if !u.ActiveIn(year) {
 			continue
 		}
 		live = append(live, u)
-		if config.FoldName(u.NameIn(year)) == config.FoldName(name) {
+		if config.FoldName(u.NameIn(year)) == key {
 			now = append(now, u)
 		}
 	}

@@ -55,7 +55,7 @@ func openWorkbook(abs, rel string, probs *problem.List) (*workbook, bool) {
 		}
 		wb.info, wb.date1904, wb.rows, wb.close = x.sheets, x.date1904, x.eachRow, x.Close
 	case csvText(head):
-		c, err := openCSV(abs)
+		c, err := openCSV(abs, head)
 		if err != nil {
 			return fail(problem.IngestUnreadable, err.Error())
 		}
