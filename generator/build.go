@@ -14,6 +14,7 @@ import (
 	"dutyreport/generator/config"
 	"dutyreport/generator/content"
 	"dutyreport/generator/ingest"
+	"dutyreport/generator/notices"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
 	"dutyreport/generator/render"
@@ -67,7 +68,7 @@ func Build(o Options) (Report, problem.List, error) {
 	if probs.HasErrors() {
 		return rep, probs, nil
 	}
-	site := view.Build(view.Input{Config: in.cfg, Data: in.data, Results: in.results, Content: in.content, Audience: o.Audience})
+	site := view.Build(view.Input{Config: in.cfg, Data: in.data, Results: in.results, Content: in.content, Notices: in.notices, Audience: o.Audience})
 
 	theme, tprobs := loadTheme(in.cfg)
 	probs.Append(tprobs)
@@ -97,6 +98,18 @@ func Build(o Options) (Report, problem.List, error) {
 		tree.Abort()
 		return rep, probs, err
 	}
+	// The leak audit reads the site as it will be swapped in; a hit keeps
+	// the previous site.
+	hits, err := Scanner(in.cfg, in.data, in.notices, o.Audience).Dir(tree.Staged())
+	if err != nil {
+		tree.Abort()
+		return rep, probs, err
+	}
+	if len(hits) > 0 {
+		tree.Abort()
+		probs.Append(leaks(rep.Out, hits))
+		return rep, probs, nil
+	}
 	if err := tree.Commit(); err != nil {
 		tree.Abort()
 		return rep, probs, err
@@ -124,6 +137,7 @@ type inputs struct {
 	data    *record.Data
 	content *content.Content
 	results []*scoring.Result
+	notices *notices.Notices
 }
 
 // load runs config, ingest, content and scoring. Content needs nothing
@@ -155,6 +169,9 @@ func load(source, cacheDir string) (inputs, problem.List) {
 		probs.Append(sprobs)
 		in.results = append(in.results, res)
 	}
+	n, nprobs := notices.Build(cfg, in.data, in.content)
+	in.notices = n
+	probs.Append(nprobs)
 	probs.Sort()
 	return in, probs
 }

@@ -29,6 +29,8 @@ type Scheme struct {
 	Bands        []Band        `yaml:"bands"`
 	Groups       []Group       `yaml:"groups"`
 	Consequences []Consequence `yaml:"consequences"`
+	// Cases declares the handlings of accountability cases and their effects.
+	Cases Cases `yaml:"cases"`
 
 	compIndex map[string]int
 	taskIndex map[string]int
@@ -503,6 +505,7 @@ func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 			inGroup[cat] = g.ID
 		}
 	}
+	s.Cases.validate(at, probs)
 	ids("consequences", len(s.Consequences), func(i int) string { return s.Consequences[i].ID })
 	for i := range s.Consequences {
 		c := &s.Consequences[i]

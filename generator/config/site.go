@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
@@ -23,6 +24,7 @@ type Site struct {
 	Inputs Inputs `yaml:"inputs"`
 	// Audiences gives each audience's output folder.
 	Audiences Audiences `yaml:"audiences"`
+	Redaction Redaction `yaml:"redaction"`
 }
 
 // Year is one assessment year and its edition status.
@@ -51,6 +53,21 @@ type Inputs struct {
 	// Scores is the optional component-score sheet; a year without the file
 	// is scored from the ledger alone.
 	Scores string `yaml:"scores"`
+	// Cases is the optional case register (责任追究台账) of each year.
+	Cases string `yaml:"cases"`
+}
+
+// Redaction is the policy by which the public site masks persons: names
+// become surname + Mask (张某), compound surnames kept whole (欧阳某).
+type Redaction struct {
+	// Mask is 某 (张某, the default) or 某某 (张某某).
+	Mask string `yaml:"mask"`
+	// CompoundSurnames are added to the built-in list of two-character
+	// surnames (欧阳, 司马, 诸葛, 上官 …).
+	CompoundSurnames []string `yaml:"compound_surnames"`
+	// Names are further persons' names to mask wherever they appear, such
+	// as people named in content pages who are in no case.
+	Names []string `yaml:"names"`
 }
 
 // Audiences maps each audience to its output folder.
@@ -84,6 +101,8 @@ func (s *Site) defaults() {
 	def(&s.Inputs.Ledger, "data/{year}/纪实台账.xlsx")
 	def(&s.Inputs.Evaluation, "data/{year}/民主测评.xlsx")
 	def(&s.Inputs.Scores, "data/{year}/考核得分汇总表.xlsx")
+	def(&s.Inputs.Cases, "data/{year}/责任追究台账.xlsx")
+	def(&s.Redaction.Mask, "某")
 	def(&s.Audiences.Public.Out, "public")
 	def(&s.Audiences.Internal.Out, "dashboard")
 	for i := range s.Years {
@@ -138,12 +157,21 @@ func (s *Site) validate(file string, pos Positions, probs *problem.List) {
 		}
 	}
 	for _, in := range []struct{ key, path string }{
-		{"ledger", s.Inputs.Ledger}, {"evaluation", s.Inputs.Evaluation}, {"scores", s.Inputs.Scores},
+		{"ledger", s.Inputs.Ledger}, {"evaluation", s.Inputs.Evaluation}, {"scores", s.Inputs.Scores}, {"cases", s.Inputs.Cases},
 	} {
 		if !strings.Contains(in.path, "{year}") {
 			probs.Add(problem.Problem{Pos: pos.Of(file, "inputs."+in.key), Code: problem.ConfigBadValue, Found: "inputs." + in.key + ": " + in.path,
 				Expected:   "a path or sheet with {year} in it, as each year has its own: data/{year}/file.xlsx or data/file.xlsx#{year}",
 				ExpectedZH: "含 {year} 的路径或工作表名，每个年度各有一份：data/{year}/文件.xlsx 或 data/文件.xlsx#{year}"})
+		}
+	}
+	if s.Redaction.Mask != "某" && s.Redaction.Mask != "某某" {
+		probs.Add(problem.Problem{Pos: pos.Of(file, "redaction.mask"), Code: problem.ConfigBadValue, Found: "redaction.mask: " + s.Redaction.Mask, Expected: "某 (张某) or 某某 (张某某)", ExpectedZH: "某（张某）或 某某（张某某）"})
+	}
+	for i, c := range s.Redaction.CompoundSurnames {
+		if utf8.RuneCountInString(c) != 2 {
+			p := "redaction.compound_surnames." + strconv.Itoa(i)
+			probs.Add(problem.Problem{Pos: pos.Of(file, p), Code: problem.ConfigBadValue, Found: p + ": " + c, Expected: "a surname of two characters, e.g. 欧阳", ExpectedZH: "两个字的复姓，如 欧阳"})
 		}
 	}
 	slices.SortFunc(s.Years, func(a, b Year) int { return a.Year - b.Year })

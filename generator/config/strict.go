@@ -216,12 +216,25 @@ func parseYAML(file string, data []byte, v any, probs *problem.List) Positions {
 // lineOffset is added to every line, for YAML embedded in a larger file
 // (a Markdown file's front matter).
 func DecodeYAML(file string, data []byte, v any, lineOffset int) problem.List {
+	_, probs := DecodeYAMLAt(file, data, v, lineOffset)
+	return probs
+}
+
+// DecodeYAMLAt is DecodeYAML that also gives the position of every key path,
+// for problems found later in the values.
+func DecodeYAMLAt(file string, data []byte, v any, lineOffset int) (Positions, problem.List) {
 	var probs problem.List
-	parseYAML(file, data, v, &probs)
+	pos := parseYAML(file, data, v, &probs)
 	for i := range probs {
 		if probs[i].Pos.Line > 0 {
 			probs[i].Pos.Line += lineOffset
 		}
 	}
-	return probs
+	for k, p := range pos {
+		if p.Line > 0 {
+			p.Line += lineOffset
+			pos[k] = p
+		}
+	}
+	return pos, probs
 }

@@ -26,8 +26,10 @@ type Page struct {
 	Name string // file name without .md: "methodology", or the year "2024"
 	File string // relative to the site folder
 	Meta Meta
-	Body template.HTML
-	Year int // for content/years/*.md
+	// Source is the Markdown body: the view masks the names in it and
+	// renders it for each audience (Render).
+	Source string
+	Year   int // for content/years/*.md
 }
 
 // Meta is a page's front matter.
@@ -46,6 +48,8 @@ func (m Meta) InMenu() bool { return m.Menu == nil || *m.Menu }
 type Content struct {
 	Pages []Page // content/*.md, by weight then name
 	Years []Page // content/years/*.md, by year
+	// Notices are content/notices/*.md, by file name.
+	Notices []Notice
 }
 
 // Dir is the content folder in the site.
@@ -64,7 +68,7 @@ var reserved = []string{"index", "units"}
 func Read(siteDir string) (*Content, problem.List) {
 	var probs problem.List
 	c := &Content{}
-	for _, sub := range []string{"", "years"} {
+	for _, sub := range []string{"", "years", NoticesDir} {
 		dir := filepath.Join(siteDir, Dir, sub)
 		entries, err := os.ReadDir(dir)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -82,6 +86,10 @@ func Read(siteDir string) (*Content, problem.List) {
 			data, err := os.ReadFile(filepath.Join(dir, e.Name()))
 			if err != nil {
 				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ConfigUnreadable, Found: err.Error()})
+				continue
+			}
+			if sub == NoticesDir {
+				c.Notices = append(c.Notices, ParseNotice(rel, data, &probs))
 				continue
 			}
 			p := Parse(rel, data, &probs)
@@ -114,19 +122,33 @@ func Read(siteDir string) (*Content, problem.List) {
 	return c, probs
 }
 
-// Parse splits off the front matter, decodes it strictly and renders the body.
+// Parse splits off the front matter, decodes it strictly and checks the body.
 func Parse(file string, data []byte, probs *problem.List) Page {
 	p := Page{File: file}
-	// Files saved on Windows carry a BOM and CRLF line ends; read them as
-	// the same text, so their front matter is not published as page text.
+	front, body, line := split(data)
+	if front != nil {
+		probs.Append(relabel(config.DecodeYAML(file, front, &p.Meta, 1)))
+	}
+	doc := checkLinks(file, body, line, probs)
+	p.Source = string(body)
+	if p.Meta.Title == "" {
+		p.Meta.Title = firstHeading(doc, body)
+	}
+	return p
+}
+
+// split cuts a Markdown file into its front matter (nil for none) and its
+// body, and gives the body's first line. Files saved on Windows carry a BOM
+// and CRLF line ends; they are read as the same text, so their front matter
+// is not published as page text. The front matter is split here, not by a
+// goldmark extension, so that its problems get the same strict checks and
+// file:line positions as site.yaml.
+func split(data []byte) (front, body []byte, line int) {
 	data = bytes.ReplaceAll(bytes.TrimPrefix(data, []byte("\ufeff")), []byte("\r\n"), []byte("\n"))
-	body := data
-	// Front matter is the YAML between a first line "---" and the next "---".
-	// It is split here, not by a goldmark extension, so that its problems get
-	// the same strict checks and file:line positions as site.yaml.
+	body = data
 	if rest, ok := bytes.CutPrefix(data, []byte("---\n")); ok {
 		if i := bytes.Index(rest, []byte("\n---")); i >= 0 {
-			probs.Append(relabel(config.DecodeYAML(file, rest[:i+1], &p.Meta, 1)))
+			front = rest[:i+1]
 			body = rest[i+4:]
 			if j := bytes.IndexByte(body, '\n'); j >= 0 {
 				body = body[j+1:]
@@ -135,9 +157,12 @@ func Parse(file string, data []byte, probs *problem.List) Page {
 			}
 		}
 	}
-	src := body
+	return front, body, lineOf(data, body)
+}
+
+// checkLinks parses the body and reports every link that leaves the site.
+func checkLinks(file string, src []byte, line int, probs *problem.List) ast.Node {
 	doc := md.Parser().Parse(text.NewReader(src))
-	line := lineOf(data, body)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -162,15 +187,17 @@ func Parse(file string, data []byte, probs *problem.List) Page {
 		}
 		return ast.WalkContinue, nil
 	})
+	return doc
+}
+
+// Render renders Markdown to HTML. goldmark drops raw HTML (its safe mode is
+// the default), so an HTML comment in a file never reaches a page.
+func Render(src string) template.HTML {
 	var out bytes.Buffer
-	if err := md.Renderer().Render(&out, src, doc); err != nil {
-		probs.Add(problem.Problem{Pos: problem.Position{File: file}, Code: problem.ContentFrontMatter, Found: err.Error()})
+	if err := md.Convert([]byte(src), &out); err != nil {
+		return "" // goldmark's renderer fails only on a failing writer
 	}
-	p.Body = template.HTML(out.String()) // goldmark drops raw HTML: safe mode is its default
-	if p.Meta.Title == "" {
-		p.Meta.Title = firstHeading(doc, src)
-	}
-	return p
+	return template.HTML(out.String())
 }
 
 // External reports whether a link leaves the site: a scheme (http:, mailto:,

@@ -41,6 +41,7 @@ type cacheEntry struct {
 	Evaluations []record.Evaluation
 	Scores      []record.ScoreRow
 	HasScores   bool
+	Cases       []record.Case
 	Rejected    map[string]bool
 	Problems    problem.List
 }
@@ -57,7 +58,7 @@ func newCache(dir string, c *config.Config, units string, sheets []string) *cach
 // salt digests what every file's reading depends on besides the file.
 func salt(c *config.Config, units string, sheets []string) []byte {
 	h := sha256.New()
-	fmt.Fprintf(h, "dutyreport ingest cache 1\n%s\n", executableDigest())
+	fmt.Fprintf(h, "dutyreport ingest cache 2\n%s\n", executableDigest())
 	for _, f := range []string{config.SiteFile, c.Site.Scheme} {
 		hashFile(h, filepath.Join(c.Dir, f))
 	}
@@ -176,6 +177,12 @@ func (e *cacheEntry) setFile(f uint16) {
 	}
 	for i := range e.Evaluations {
 		e.Evaluations[i].Origin.File = f
+	}
+	for i := range e.Cases {
+		e.Cases[i].Origin.File = f
+		for j := range e.Cases[i].Subjects {
+			e.Cases[i].Subjects[j].Origin.File = f
+		}
 	}
 	for i := range e.Scores {
 		e.Scores[i].Origin.File = f

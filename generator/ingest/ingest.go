@@ -16,7 +16,7 @@ import (
 
 // job is one file to read: its kind decides the reader.
 type job struct {
-	kind   string // "ledger", "evaluation", "scores"
+	kind   string // "ledger", "evaluation", "scores", "cases"
 	year   int    // index into Result.Years
 	rel    string
 	sheets []string // the sheets site.yaml names, if any
@@ -98,6 +98,11 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 			j.optional = !needs[config.KindSheet]
 			jobs = append(jobs, j)
 		}
+		// A year without cases has no case register.
+		if j := yr("cases", c.Site.Inputs.Cases); exists(abs(c, j.rel)) {
+			j.optional = true
+			jobs = append(jobs, j)
+		}
 	}
 	for i := range jobs {
 		jobs[i].file = add(jobs[i].rel)
@@ -155,6 +160,8 @@ func cachedJob(c *config.Config, res *record.Data, reg *register, j job, ch *cac
 			y.Evaluations = e.Evaluations
 		case "scores":
 			y.Scores, y.HasScores = e.Scores, e.HasScores
+		case "cases":
+			y.Cases = e.Cases
 		}
 		return e.Problems
 	}
@@ -170,6 +177,8 @@ func cachedJob(c *config.Config, res *record.Data, reg *register, j job, ch *cac
 		e.Evaluations = y.Evaluations
 	case "scores":
 		e.Scores, e.HasScores = y.Scores, y.HasScores
+	case "cases":
+		e.Cases = y.Cases
 	}
 	ch.store(key, e)
 	return probs
@@ -226,6 +235,9 @@ func readJob(c *config.Config, res *record.Data, reg *register, j job) problem.L
 		t.want = scoreColumns(s)
 		y.Scores = readScores(t, s, reg, y.Year)
 		y.HasScores = true
+	case "cases":
+		t.want = caseColumnsFor(s)
+		y.Cases = readCases(t, s, reg, y.Year)
 	}
 	return probs
 }
@@ -267,6 +279,8 @@ func slots(y *record.Year, kind string) (file *uint16, rejected *map[string]bool
 		return &y.LedgerFile, &y.Rejected.Ledger
 	case "evaluation":
 		return &y.EvaluationFile, &y.Rejected.Evaluation
+	case "cases":
+		return &y.CasesFile, &y.Rejected.Cases
 	}
 	return &y.ScoresFile, &y.Rejected.Scores
 }

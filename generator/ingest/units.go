@@ -20,6 +20,7 @@ var unitColumns = []column{
 	uTo:        {name: "终止年度", aliases: []string{"撤销年度", "终止年份"}},
 	uFormer:    {name: "曾用名", aliases: []string{"原名称"}},
 	uSuccessor: {name: "并入单位", aliases: []string{"合并至", "承继单位"}},
+	uRemark:    {name: "备注", aliases: []string{"说明"}},
 }
 
 const (
@@ -31,6 +32,7 @@ const (
 	uTo
 	uFormer
 	uSuccessor
+	uRemark
 )
 
 // formerName matches 县农业局（2020-2022）, 县农业局(2020—2022) and 县农业局（至2022）.
@@ -107,6 +109,7 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 			}
 		}
 		u.Successor = r.text(uSuccessor)
+		u.Remark = r.text(uRemark)
 		if ok {
 			units = append(units, u)
 		} else {

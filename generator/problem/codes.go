@@ -93,6 +93,13 @@ const (
 	IngestNameMismatch Code = "ingest.name-mismatch"
 	// IngestUnknownTask: a task code the scheme does not list.
 	IngestUnknownTask Code = "ingest.unknown-task"
+	// IngestCaseConflict: a later row of a case gives another value for a
+	// cell of the case itself, e.g. a second 决定日期. Fix: leave it blank, or
+	// give the case another number if it is another case.
+	IngestCaseConflict Code = "ingest.case-conflict"
+	// IngestBadIDNumber (a warning): an ID number that is not 18 characters
+	// with a valid check digit, e.g. a digit typed twice.
+	IngestBadIDNumber Code = "ingest.bad-id-number"
 	// IngestDuplicateRow: the same unit (and task) appears twice in one year.
 	IngestDuplicateRow Code = "ingest.duplicate-row"
 	// IngestDoneExceedsRequired: 实际完成 greater than 应完成 in a ledger row.
@@ -120,6 +127,25 @@ const (
 	// ScoringTaskMissing: a unit's ledger lacks rows for some of its tasks.
 	// A warning: each counts as not done, as the scheme says of incomplete tasks.
 	ScoringTaskMissing Code = "scoring.task-missing"
+
+	// NoticeDuplicate: two cases share a case number, in the registers of
+	// two years or in two notices. Fix: give each case its own number.
+	NoticeDuplicate Code = "notice.duplicate"
+	// NoticeUnknownRef: a notice in content/notices names a unit, handling,
+	// form or kind that is not known, e.g. unit: 青河镇 for 清河镇.
+	NoticeUnknownRef Code = "notice.unknown-ref"
+	// NoticeConflict: a notice with a register's case number also gives the
+	// case's fields: the register decides them, the notice only adds its
+	// title and text. Fix: delete those fields from the notice.
+	NoticeConflict Code = "notice.conflict"
+	// NoticeNoFacts (a warning): a case with neither a 事实摘要 in the
+	// register nor a notice text: its notice would say nothing of what happened.
+	NoticeNoFacts Code = "notice.no-facts"
+	// AuditLeak: a built page holds a sensitive string the inputs know (a
+	// person's name, an ID or phone number) that the public site must not
+	// show. The build stops and the previous site stays. Fix: a bug in a
+	// theme template or a name the masking did not know; report it.
+	AuditLeak Code = "audit.leak"
 
 	// ContentFrontMatter: a Markdown file's front matter does not parse or
 	// holds an unknown key.
@@ -184,6 +210,13 @@ var catalog = map[Code]entry{
 	ScoringNoScores:           {"得分汇总表中缺少该单位", "no score-sheet row for this unit", "请在得分汇总表中补上该单位", "add the unit to the score sheet"},
 	ScoringNoLedger:           {"缺少该单位的纪实台账", "no ledger rows for this unit", "请在纪实台账中补上该单位", "add the unit's rows to the ledger"},
 	ScoringTaskMissing:        {"纪实台账缺少该单位的部分任务，按未完成扣分", "the ledger has no row for some of the unit's tasks; they count as not done", "如已完成，请在纪实台账中补上这些任务的行", "if they were done, add their rows to the ledger"},
+	IngestCaseConflict:        {"同一案件的各行填写不一致", "the rows of one case disagree", "本案第一行之后的行可留空，或填写相同内容", "leave the cell blank after the case's first row, or give the same value"},
+	IngestBadIDNumber:         {"身份证号格式或校验码不正确", "the ID number is malformed or its check digit is wrong", "请核对身份证号", "check the ID number"},
+	NoticeDuplicate:           {"案件编号重复", "two cases share a case number", "每个案件只能有一个编号", "give each case its own number"},
+	NoticeUnknownRef:          {"通报引用了未定义的内容", "the notice refers to something not defined", "请改正，或先在单位名录或考核方案中定义", "correct it, or define it in the units register or the scheme first"},
+	NoticeConflict:            {"该案件已在责任追究台账中，通报不得另填案件信息", "the case is in the case register: the notice may not give its fields again", "请删除通报中的这些字段，只保留标题和正文", "delete those fields from the notice; keep its title and text"},
+	NoticeNoFacts:             {"案件没有事实摘要，也没有通报正文", "the case has no summary of facts and no notice text", "请在台账中填写事实摘要，或在 content/notices 中写通报", "write the facts in the register, or a notice in content/notices"},
+	AuditLeak:                 {"公开网站中发现敏感信息，已停止生成", "a sensitive string is in the public site; the build stopped", "原网站保持不变；这是模板或脱敏的缺陷，请报告", "the previous site is unchanged; this is a bug in a template or in the masking: report it"},
 	ContentFrontMatter:        {"Markdown 文件头部信息有误", "front matter is not valid", "请按行号修改", "correct it at that line"},
 	ContentReservedName:       {"该文件名与网站自身的页面重名", "the file's name is taken by a page the site makes itself", "请给文件换个名字", "rename the file"},
 	ContentExternalLink:       {"链接指向外部网站", "link to another site", "发布的网站须离线可用；请链接到本站页面", "the site must work offline; link to a page of the site"},

@@ -11,7 +11,10 @@ type Unit struct {
 	Former   []FormerName
 	// Successor is the unit this one was merged into (并入单位), by code.
 	Successor string
-	Origin    Origin // the register row
+	// Remark is the register's free-text 备注, shown on the unit's pages;
+	// the public site masks the persons named in it.
+	Remark string
+	Origin Origin // the register row
 }
 
 // FormerName is a name the unit had up to and including year Until.

@@ -59,13 +59,16 @@ type Year struct {
 	Evaluations []Evaluation
 	Scores      []ScoreRow // nil when the year has no score sheet
 	HasScores   bool
+	// Cases are the year's accountability cases from its case register, in
+	// register order; notices in content/notices are added by the notices stage.
+	Cases []Case
 	// Rejected holds, per input, the units with a row that was rejected
 	// for a problem already reported, so that scoring does not report the
 	// consequence ("no evaluation for T01") as a second problem.
 	// A map holding All means the whole file could not be read.
-	Rejected struct{ Ledger, Evaluation, Scores map[string]bool }
+	Rejected struct{ Ledger, Evaluation, Scores, Cases map[string]bool }
 	// Indexes into Files of the year's inputs; 0 when not read.
-	LedgerFile, EvaluationFile, ScoresFile uint16
+	LedgerFile, EvaluationFile, ScoresFile, CasesFile uint16
 }
 
 // All, as a key of a rejected set, stands for every unit: the file itself

@@ -17,36 +17,73 @@ const bom = "\ufeff"
 // CSV writes a year's results, one row per unit in code order, columns in
 // the scheme's order, with a header of the theme's language.
 func CSV(e *view.Export, t *Theme) []byte {
+	return table(func(w *csv.Writer) {
+		head := []string{t.String("year"), t.String("unit_code"), t.String("unit"), t.String("category"), t.String("groups"), t.String("rank")}
+		for _, c := range e.Columns {
+			head = append(head, c.Name)
+		}
+		head = append(head, t.String("total"), t.String("band"), t.String("consequences"), t.String("notices_count"), t.String("ineligible"))
+		_ = w.Write(head)
+		year := strconv.Itoa(e.Year)
+		for _, u := range e.Units {
+			rank := ""
+			if u.Rank > 0 {
+				rank = strconv.Itoa(u.Rank)
+			}
+			row := []string{year, u.Code, u.Name, u.Category, u.Group, rank}
+			for _, s := range u.Scores {
+				row = append(row, s.Value)
+			}
+			ineligible := ""
+			if u.Ineligible {
+				ineligible = t.String("yes")
+			}
+			row = append(row, u.Total, u.Band, strings.Join(u.Consequences, "；"), strconv.Itoa(u.Notices), ineligible)
+			_ = w.Write(row)
+		}
+	})
+}
+
+// NoticesCSV writes a year's notices, one row per party held accountable,
+// in the notices' order. The internal audience's file adds the ID and phone
+// columns; whistleblowers and witnesses are counts in both.
+func NoticesCSV(e *view.NoticesExport, t *Theme, internal bool) []byte {
+	return table(func(w *csv.Writer) {
+		head := []string{t.String("case_number"), t.String("year"), t.String("decision_date"), t.String("unit_code"), t.String("unit"),
+			t.String("notice_title"), t.String("case_responsibility"), t.String("clause"), t.String("severity"), t.String("factors"), t.String("level"),
+			t.String("subject_kind"), t.String("person"), t.String("position"), t.String("form"), t.String("handling"),
+			t.String("facts"), t.String("appeal"), t.String("whistleblowers"), t.String("witnesses")}
+		if internal {
+			head = append(head, t.String("id_number"), t.String("phone"))
+		}
+		_ = w.Write(head)
+		for _, n := range e.Notices {
+			for _, s := range n.Subjects {
+				row := []string{n.Number, strconv.Itoa(n.Year), n.Date, n.UnitCode, n.UnitName, n.Title, n.Responsibility, n.Clause, n.Severity, n.Factors, n.Level,
+					s.Kind, s.Name, s.Position, s.Form, s.Handling, n.FactsText, n.Appeal, strconv.Itoa(n.Whistleblowers), strconv.Itoa(n.Witnesses)}
+				if internal {
+					row = append(row, s.IDNumber, s.Phone)
+				}
+				_ = w.Write(row)
+			}
+		}
+	})
+}
+
+// table writes a CSV file as Excel reads it: a BOM, CRLF line ends.
+func table(rows func(w *csv.Writer)) []byte {
 	var b bytes.Buffer
 	b.WriteString(bom)
 	w := csv.NewWriter(&b)
 	w.UseCRLF = true // what Excel writes and expects
-	head := []string{t.String("year"), t.String("unit_code"), t.String("unit"), t.String("category"), t.String("groups"), t.String("rank")}
-	for _, c := range e.Columns {
-		head = append(head, c.Name)
-	}
-	head = append(head, t.String("total"), t.String("band"), t.String("consequences"))
-	_ = w.Write(head)
-	year := strconv.Itoa(e.Year)
-	for _, u := range e.Units {
-		rank := ""
-		if u.Rank > 0 {
-			rank = strconv.Itoa(u.Rank)
-		}
-		row := []string{year, u.Code, u.Name, u.Category, u.Group, rank}
-		for _, s := range u.Scores {
-			row = append(row, s.Value)
-		}
-		row = append(row, u.Total, u.Band, strings.Join(u.Consequences, "；"))
-		_ = w.Write(row)
-	}
+	rows(w)
 	w.Flush()
 	return b.Bytes()
 }
 
-// JSON writes a year's results with a stable key order (struct order),
+// JSON writes an export (a year's results or notices) with a stable key order (struct order),
 // scores as strings, Chinese unescaped, and a final newline.
-func JSON(e *view.Export) []byte {
+func JSON(e any) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

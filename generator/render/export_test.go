@@ -17,19 +17,19 @@ func TestExportsReadInExcelAndDiffWell(t *testing.T) {
 		Columns: []view.Column{{ID: "base", Name: "基础分"}},
 		Units: []view.ExportRow{
 			{Code: "T01", Name: "城关镇", Category: "镇", Group: "镇", Rank: 1, GroupSize: 2,
-				Scores: []view.ExportScore{{ID: "base", Name: "基础分", Value: "70.00"}}, Total: "90.00", Band: "优秀", Consequences: []string{}},
+				Scores: []view.ExportScore{{ID: "base", Name: "基础分", Value: "70.00"}}, Total: "90.00", Band: "优秀", Consequences: []string{}, Notices: 1, Ineligible: true},
 			{Code: "T02", Name: "清水镇, \"东\"", Category: "镇", Group: "镇", Rank: 2, GroupSize: 2,
 				Scores: []view.ExportScore{{ID: "base", Name: "基础分", Value: "59.50"}}, Total: "59.50", Band: "较差", Consequences: []string{"一票否决", "组织处理"}},
 		}}
 	got := string(CSV(e, theme))
-	want := "\ufeff年度,单位编码,单位,类别,排名分组,名次,基础分,总分,档次,结果运用\r\n" +
-		"2024,T01,城关镇,镇,镇,1,70.00,90.00,优秀,\r\n" +
-		"2024,T02,\"清水镇, \"\"东\"\"\",镇,镇,2,59.50,59.50,较差,一票否决；组织处理\r\n"
+	want := "\ufeff年度,单位编码,单位,类别,排名分组,名次,基础分,总分,档次,结果运用,责任追究案件数,取消当年评优资格\r\n" +
+		"2024,T01,城关镇,镇,镇,1,70.00,90.00,优秀,,1,是\r\n" +
+		"2024,T02,\"清水镇, \"\"东\"\"\",镇,镇,2,59.50,59.50,较差,一票否决；组织处理,0,\r\n"
 	if got != want {
 		t.Errorf("CSV:\n%q\nwant\n%q", got, want)
 	}
 	js := string(JSON(e))
-	for _, frag := range []string{`"year": 2024`, `"value": "59.50"`, `"total": "90.00"`, `"name": "城关镇"`, `"consequences": []`} {
+	for _, frag := range []string{`"year": 2024`, `"value": "59.50"`, `"total": "90.00"`, `"name": "城关镇"`, `"consequences": []`, `"commendation_ineligible": true`} {
 		if !strings.Contains(js, frag) {
 			t.Errorf("JSON lacks %s:\n%s", frag, js)
 		}

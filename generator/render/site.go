@@ -40,6 +40,14 @@ func (t *Theme) Site(s *view.Site, emit Emit) (problem.List, error) {
 		if err := emit(y.JSON, JSON(y.Export)); err != nil {
 			return probs, err
 		}
+		if y.NoticesExport != nil {
+			if err := emit(y.NoticesCSV, NoticesCSV(y.NoticesExport, t, s.Internal)); err != nil {
+				return probs, err
+			}
+			if err := emit(y.NoticesJSON, JSON(y.NoticesExport)); err != nil {
+				return probs, err
+			}
+		}
 	}
 	for _, a := range t.assets {
 		data, err := fs.ReadFile(t.fsys, a)

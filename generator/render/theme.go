@@ -27,7 +27,7 @@ type Theme struct {
 
 // kinds are the page kinds; each is a layout file of the same name.
 var kinds = []string{view.KindLanding, view.KindYear, view.KindRanking, view.KindUnit,
-	view.KindUnits, view.KindContent, view.KindMethodology}
+	view.KindUnits, view.KindContent, view.KindMethodology, view.KindNotices, view.KindNotice, view.KindRestrictions}
 
 // Load parses every layout of the theme in fsys and the UI strings of lang,
 // reporting every problem with the theme file it is in. prefix names the

@@ -19,8 +19,15 @@ func (c *county) write(dir string, in config.Inputs) error {
 	at := func(pattern string, y int) string {
 		return filepath.Join(dir, filepath.FromSlash(strings.ReplaceAll(pattern, "{year}", strconv.Itoa(y))))
 	}
-	jobs := []func() error{func() error { return WriteWorkbook(at(in.Units, 0), c.registerSheet()) }}
+	cases := map[int][]exampleCase{}
 	for _, yr := range c.years {
+		cases[yr.year] = c.cases(yr.year, c.best(yr))
+	}
+	jobs := []func() error{func() error { return WriteWorkbook(at(in.Units, 0), c.registerSheet(cases)) }}
+	for _, yr := range c.years {
+		if in.Cases != "" && len(cases[yr.year]) > 0 {
+			jobs = append(jobs, func() error { return WriteWorkbook(at(in.Cases, yr.year), c.caseSheet(yr.year, cases[yr.year])) })
+		}
 		jobs = append(jobs,
 			func() error { return WriteWorkbook(at(in.Ledger, yr.year), c.ledgerSheet(yr)) },
 			func() error { return WriteWorkbook(at(in.Evaluation, yr.year), c.evaluationSheet(yr)) })
@@ -50,11 +57,19 @@ func runAll(jobs []func() error) error {
 	return firstError(errs...)
 }
 
-// registerSheet is 单位名录, with every column of docs/inputs.md.
-func (c *county) registerSheet() Sheet {
+// registerSheet is 单位名录, with every column of the README. Two units
+// have a 备注: the merged town's says so, and the poor town's names its
+// dismissed party secretary, whom the public site masks there too.
+func (c *county) registerSheet(cases map[int][]exampleCase) Sheet {
 	rows := [][]any{
 		{c.name + "党风廉政建设责任制考核单位名录"},
-		{"序号", "单位编码", "单位名称", "类别", "所属镇", "起始年度", "终止年度", "曾用名", "并入单位"},
+		{"序号", "单位编码", "单位名称", "类别", "所属镇", "起始年度", "终止年度", "曾用名", "并入单位", "备注"},
+	}
+	remarks := map[string]string{mergedTown: "2022年起并入马庄镇"}
+	for _, ec := range cases[2022] {
+		if ec.unit == poorTown {
+			remarks[poorTown] = "2022年原镇党委书记" + ec.subjects[0][1] + "被免职，由县委另行选派"
+		}
 	}
 	for i, u := range c.units {
 		cat, _ := c.scheme.Category(u.cat)
@@ -63,9 +78,9 @@ func (c *county) registerSheet() Sheet {
 			former = append(former, fmt.Sprintf("%s（%d-%d）", f.name, f.from, f.until))
 		}
 		rows = append(rows, []any{i + 1, u.code, u.name, cat.Name, u.parent, yearCell(u.from), yearCell(u.to),
-			strings.Join(former, "；"), u.successor})
+			strings.Join(former, "；"), u.successor, remarks[u.code]})
 	}
-	return Sheet{Name: "单位名录", Merges: []string{"A1:I1"}, Header: 2, Rows: rows}
+	return Sheet{Name: "单位名录", Merges: []string{"A1:J1"}, Header: 2, Rows: rows}
 }
 
 func yearCell(y int) any {
@@ -115,6 +130,18 @@ func (c *county) scoreSheet(yr *year) Sheet {
 			pointsCell(s.main), pointsCell(s.supervision), pointsCell(s.base), pointsCell(s.social), pointsCell(s.total), s.band})
 	}
 	return Sheet{Name: "Sheet1", Merges: []string{"A1:I1"}, Header: 2, Rows: rows}
+}
+
+// best is the year's best-scoring department.
+func (c *county) best(yr *year) string {
+	scores := c.score(yr)
+	best := ""
+	for _, uy := range c.ranked(yr) {
+		if uy.unit.cat == "dept" && (best == "" || scores[uy.unit.code].total > scores[best].total) {
+			best = uy.unit.code
+		}
+	}
+	return best
 }
 
 // ranked lists the year's units that get a total (towns and departments).

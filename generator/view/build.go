@@ -8,8 +8,10 @@ import (
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/content"
+	"dutyreport/generator/notices"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
+	"dutyreport/generator/redact"
 	"dutyreport/generator/scoring"
 )
 
@@ -20,6 +22,7 @@ type Input struct {
 	Data     *record.Data
 	Results  []*scoring.Result
 	Content  *content.Content
+	Notices  *notices.Notices
 	Audience string
 }
 
@@ -36,6 +39,7 @@ func Build(in Input) *Site {
 		SchemeSource: c.Scheme.Source,
 	}
 	b := &builder{in: in, s: s, scheme: &c.Scheme, results: map[int]*scoring.Result{}}
+	b.red = redactor(in, s.Internal)
 	for i, y := range c.Site.Years {
 		if i < len(in.Results) && in.Results[i] != nil {
 			b.results[y.Year] = in.Results[i]
@@ -70,6 +74,7 @@ func Build(in Input) *Site {
 		s.Latest = s.Years[n-1]
 	}
 	b.unitIndex()
+	b.restrictions()
 	return s
 }
 
@@ -87,6 +92,9 @@ type builder struct {
 	// rows maps a unit code to its ledger entries in the year being built
 	// (internal audience only).
 	rows map[string][]*record.LedgerEntry
+	// red masks every free text and name the audience may not read; see
+	// redactor. Nothing reaches the model without passing b.text or b.person.
+	red *redact.Redactor
 }
 
 // displayOrder lists the components as tables show them: each top-level
@@ -194,7 +202,7 @@ func (b *builder) content() {
 		return
 	}
 	for _, p := range b.in.Content.Pages {
-		b.s.Contents = append(b.s.Contents, &Content{Path: slug(p.Name) + ".html", Name: p.Name, Title: p.Meta.Title, Body: p.Body, Menu: p.Meta.InMenu()})
+		b.s.Contents = append(b.s.Contents, &Content{Path: slug(p.Name) + ".html", Name: p.Name, Title: b.text(p.Meta.Title), Body: content.Render(b.text(p.Source)), Menu: p.Meta.InMenu()})
 	}
 }
 
@@ -205,7 +213,7 @@ func (b *builder) year(cy config.Year) *Year {
 	if b.in.Content != nil {
 		for _, p := range b.in.Content.Years {
 			if p.Year == cy.Year {
-				y.Summary = p.Body
+				y.Summary = content.Render(b.text(p.Source))
 			}
 		}
 	}
@@ -251,6 +259,7 @@ func (b *builder) year(cy config.Year) *Year {
 		y.Rankings = append(y.Rankings, r)
 	}
 	y.Export = b.export(cy, res)
+	b.notices(y)
 	return y
 }
 
@@ -288,6 +297,9 @@ func (b *builder) unitPage(year int, res *scoring.Result, u *scoring.Unit) *Unit
 	cat, _ := sc.Category(u.Category)
 	p := &UnitPage{Path: unitPath(year, slug(u.Code)), Unit: b.ref(year, u.Code, u.Name), Category: cat.Name,
 		Ranked: u.HasTotal, Rank: u.Rank, GroupSize: u.GroupSize, Consequences: b.consequences(u)}
+	if ru != nil {
+		p.Remark = b.text(ru.Remark)
+	}
 	if u.Group != "" {
 		p.Group = b.groups[u.Group]
 		p.Ranking = rankingPath(year, u.Group)

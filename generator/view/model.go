@@ -22,6 +22,64 @@ type Site struct {
 	Tasks        []Task
 	Contents     []*Content // Markdown pages, in menu order
 	Units        []*UnitIndex
+	HasNotices   bool // some year has accountability cases
+	// Restrictions are the restrictions of every case, for the internal
+	// audience only (nil for the public); RestrictionsPath their page.
+	Restrictions     []RestrictionLine
+	RestrictionsPath string
+}
+
+// Notice is one accountability case as published: for the public audience
+// every person's name is masked and internal-only fields are empty. It is
+// also a row of the notices export, hence the JSON names.
+type Notice struct {
+	Path           string        `json:"-"`
+	Number         string        `json:"number"`
+	Title          string        `json:"title"`
+	Year           int           `json:"year"`
+	Date           string        `json:"date"`
+	Unit           UnitRef       `json:"-"`
+	UnitCode       string        `json:"unit_code"`
+	UnitName       string        `json:"unit"`
+	Responsibility string        `json:"responsibility"`
+	Clause         string        `json:"clause"`
+	Severity       string        `json:"severity"`
+	Factors        string        `json:"factors"`
+	Level          string        `json:"level,omitempty"` // by the scheme's amount thresholds
+	Amount         string        `json:"amount,omitempty"`
+	FactsText      string        `json:"facts"` // the facts as written (Markdown for a notice file), masked
+	Facts          template.HTML `json:"-"`
+	Appeal         string        `json:"appeal"`
+	Subjects       []SubjectLine `json:"subjects"`
+	// Whistleblowers and Witnesses are counts: their names are shown to no one.
+	Whistleblowers int    `json:"whistleblowers"`
+	Witnesses      int    `json:"witnesses"`
+	Source         string `json:"source,omitempty"` // where the case was read: internal only
+}
+
+// SubjectLine is one party held accountable.
+type SubjectLine struct {
+	Kind     string `json:"kind"`
+	Name     string `json:"name"`
+	Position string `json:"position"`
+	Form     string `json:"form"`
+	Handling string `json:"handling"`            // 诫勉谈话、免职
+	IDNumber string `json:"id_number,omitempty"` // internal only
+	Phone    string `json:"phone,omitempty"`     // internal only
+}
+
+// NoticeRef links to a notice.
+type NoticeRef struct {
+	Path, Number, Title, Date string
+}
+
+// RestrictionLine is one restriction on a person, for the internal dashboard.
+type RestrictionLine struct {
+	Name, Position string
+	Unit           UnitRef
+	Restriction    string
+	From, Until    string
+	Case           NoticeRef
 }
 
 // Band is a grade band.
@@ -91,6 +149,19 @@ type Year struct {
 	CSV, JSON  string // paths of the exports
 	Export     *Export
 	Path       string // the year's overview page
+	// Notices are the year's accountability cases; NoticesPath their index.
+	Notices                 []*Notice
+	NoticesPath             string
+	NoticesCSV, NoticesJSON string
+	NoticesExport           *NoticesExport
+	Ineligible              []UnitRef // units that lost the year's commendation eligibility
+}
+
+// NoticesExport is a year's notices as data, public fields only in the
+// public audience.
+type NoticesExport struct {
+	Year    int       `json:"year"`
+	Notices []*Notice `json:"notices"`
 }
 
 // Export is a year's results as data: the rows of results.csv and results.json.
@@ -114,6 +185,10 @@ type ExportRow struct {
 	Total        string        `json:"total"`
 	Band         string        `json:"band"`
 	Consequences []string      `json:"consequences"`
+	// Notices counts the unit's cases that year; Ineligible says it lost
+	// the year's commendation eligibility by them.
+	Notices    int  `json:"notices"`
+	Ineligible bool `json:"commendation_ineligible"`
 }
 
 // ExportScore is one component in the exports; scores are strings, "90.00",
@@ -153,6 +228,10 @@ type Row struct {
 	// PrevYear is false in the first year of the data, where no unit can
 	// have a rank change (nor be new).
 	PrevYear bool
+	// Notices are the unit's cases that year. Ineligible marks a unit of
+	// the best band that a case costs that year's commendation.
+	Notices    []NoticeRef
+	Ineligible bool
 }
 
 // UnitRef names a unit and links to its page of a year.
@@ -183,6 +262,10 @@ type UnitPage struct {
 	MergedInto   *UnitRef     // the unit this one was merged into, after its last year
 	FormerNames  []string
 	Ranking      string // path of the group's ranking
+	Remark       string // the register's 备注
+	Notices      []NoticeRef
+	// Ineligible: a case that year cost the unit its commendation eligibility.
+	Ineligible bool
 }
 
 // ScoreLine is one component of a unit's score.

@@ -16,6 +16,7 @@ type Page struct {
 	Ranking *Ranking
 	Unit    *UnitPage
 	Content *Content
+	Notice  *Notice
 }
 
 // Page kinds; each has a layout of the same name in the theme.
@@ -27,6 +28,11 @@ const (
 	KindUnits       = "units"
 	KindContent     = "content"
 	KindMethodology = "methodology"
+	// KindNotices is a year's index of notices; KindNotice one notice;
+	// KindRestrictions the internal dashboard's restrictions in force.
+	KindNotices      = "notices"
+	KindNotice       = "notice"
+	KindRestrictions = "restrictions"
 )
 
 // Rel gives a link from this page to target (a path from the site root), so
@@ -72,6 +78,15 @@ func (s *Site) Pages() []*Page {
 		for _, u := range y.Units {
 			out = append(out, &Page{Site: s, Path: u.Path, Kind: KindUnit, Year: y, Unit: u, Title: u.Unit.Name})
 		}
+		if y.NoticesPath != "" {
+			out = append(out, &Page{Site: s, Path: y.NoticesPath, Kind: KindNotices, Year: y})
+		}
+		for _, n := range y.Notices {
+			out = append(out, &Page{Site: s, Path: n.Path, Kind: KindNotice, Year: y, Notice: n, Title: n.Title})
+		}
+	}
+	if s.RestrictionsPath != "" {
+		out = append(out, &Page{Site: s, Path: s.RestrictionsPath, Kind: KindRestrictions})
 	}
 	return out
 }

@@ -89,6 +89,10 @@ func same(name string, data []byte) bool {
 	return err == nil && bytes.Equal(old, data)
 }
 
+// Staged is the folder the new site is written into, for the leak audit
+// that must pass before Commit.
+func (t *Tree) Staged() string { return t.tmp }
+
 // Commit swaps the new site in for the old one and removes the old.
 func (t *Tree) Commit() error {
 	if _, err := os.Lstat(t.out); errors.Is(err, fs.ErrNotExist) {

@@ -1,0 +1,259 @@
+package audit
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Needle is a sensitive string the inputs know.
+type Needle struct {
+	Text string // e.g. 张三, 11010519491231002X, 13800138000
+	Kind string // "name", "hidden-name" (whistleblower, witness), "id-number", "phone", "email": for the message
+}
+
+// Hit is one occurrence of a needle in the output.
+type Hit struct {
+	File   string // slash-separated, relative to the scanned root
+	Offset int64  // byte offset in the file, or in File when InName
+	Length int    // bytes the occurrence spans, spaces of the spaced form included
+	InName bool   // the occurrence is in a file or folder name, not in content
+	Needle Needle
+	Form   string // how it was written: one of the Form constants
+
+	// shown is File with the needles found in its names masked. Dir sets it
+	// so that String never prints a name through the path.
+	shown string
+}
+
+// String gives "2023/notices/3.html:1042: name 张* (json-escape)". The needle
+// is masked to its first rune, since a CI log is itself a place it can leak to.
+func (h Hit) String() string {
+	file := h.shown
+	if file == "" {
+		file = h.File
+		if h.InName {
+			file = maskSpans(h.File, []span{{int(h.Offset), int(h.Offset) + h.Length, h.Needle.Text}})
+		}
+	}
+	if h.InName {
+		return fmt.Sprintf("%s: %s %s in path at byte %d (%s)", file, h.Needle.Kind, mask(h.Needle.Text), h.Offset, h.Form)
+	}
+	return fmt.Sprintf("%s:%d: %s %s (%s)", file, h.Offset, h.Needle.Kind, mask(h.Needle.Text), h.Form)
+}
+
+// mask keeps the first rune and stars the rest: 张三 → 张*. A one-rune text
+// is all star.
+func mask(text string) string {
+	n := utf8.RuneCountInString(text)
+	if n <= 1 {
+		return "*"
+	}
+	r, _ := utf8.DecodeRuneInString(text)
+	return string(r) + strings.Repeat("*", n-1)
+}
+
+// span is an occurrence of text at s[start:end].
+type span struct {
+	start, end int
+	text       string
+}
+
+// maskSpans replaces each occurrence in s with its masked text; overlapping
+// occurrences become one, masked as the first.
+func maskSpans(s string, spans []span) string {
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	var b strings.Builder
+	at := 0
+	for _, sp := range spans {
+		if sp.start < at || sp.end > len(s) {
+			at = max(at, min(sp.end, len(s)))
+			continue
+		}
+		b.WriteString(s[at:sp.start])
+		b.WriteString(mask(sp.text))
+		at = sp.end
+	}
+	b.WriteString(s[at:])
+	return b.String()
+}
+
+// owner is a needle or allowed term a pattern writes, in one form.
+type owner struct {
+	needle int // index in Scanner.needles, or -1 for an allowed term
+	form   string
+}
+
+// Scanner finds needles in bytes, files and folders. It is immutable and
+// safe for concurrent use.
+type Scanner struct {
+	needles []Needle
+	owners  [][]owner // pattern id → who writes it
+	m       *machine
+}
+
+// New builds a Scanner for needles. A needle occurrence lying entirely
+// within an occurrence of an allowed term (person 王平 in town 王平镇) is not
+// a hit; allowed terms are matched in the same forms as needles. A needle
+// equal to an allowed term is therefore never a hit. Empty needles and
+// terms are ignored, as are spaces and U+3000 inside them.
+func New(needles []Needle, allowed []string) *Scanner {
+	s := &Scanner{}
+	index := map[string]int{}
+	var patterns [][]byte
+	add := func(text string, o owner) {
+		for _, v := range variants(text) {
+			id, ok := index[v.bytes]
+			if !ok {
+				id = len(patterns)
+				index[v.bytes] = id
+				patterns = append(patterns, []byte(v.bytes))
+				s.owners = append(s.owners, nil)
+			}
+			o.form = v.form
+			if !slices.ContainsFunc(s.owners[id], func(p owner) bool { return p.needle == o.needle }) {
+				s.owners[id] = append(s.owners[id], o)
+			}
+		}
+	}
+	seen := map[Needle]bool{}
+	for _, n := range needles {
+		text := normalize(n.Text)
+		if text == "" || seen[n] {
+			continue
+		}
+		seen[n] = true
+		s.needles = append(s.needles, n)
+		add(text, owner{needle: len(s.needles) - 1})
+	}
+	for _, t := range allowed {
+		if text := normalize(t); text != "" {
+			add(text, owner{needle: -1})
+		}
+	}
+	s.m = newMachine(patterns)
+	return s
+}
+
+// Bytes returns the hits in data, the content of file, sorted by offset.
+// It does not look at the name file.
+func (s *Scanner) Bytes(file string, data []byte) []Hit {
+	var hits []Hit
+	for _, o := range s.find(data) {
+		hits = append(hits, Hit{
+			File:   file,
+			Offset: int64(o.start),
+			Length: o.end - o.start,
+			Needle: s.needles[o.needle],
+			Form:   o.form,
+		})
+	}
+	return hits
+}
+
+// occurrence is a needle found at data[start:end].
+type occurrence struct {
+	start, end int
+	needle     int
+	form       string
+}
+
+// find returns the needle occurrences in data that no allowed term covers,
+// sorted by start, end, needle and form.
+//
+// A two-character name is four GB18030 bytes, which UTF-8 CJK text and
+// binary files hold by chance. So a gb18030 occurrence is dropped when the
+// bytes around it decode as UTF-8 runes that cover it (a GBK-written name
+// such as D5 C5 C8 FD never does), and in binary content: a NUL byte in the
+// first 8000, as git decides.
+func (s *Scanner) find(data []byte) []occurrence {
+	var found []occurrence
+	var allowed []span
+	binary := bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0
+	s.m.scan(data, maxGap, func(start, end int, pat int32) {
+		for _, o := range s.owners[pat] {
+			if o.needle < 0 {
+				allowed = append(allowed, span{start: start, end: end})
+				continue
+			}
+			if o.form == FormGB18030 && (binary || inUTF8(data, start, end)) {
+				continue
+			}
+			form := o.form
+			if form == FormRaw && end-start != int(s.m.length[pat]) {
+				form = FormSpaced
+			}
+			found = append(found, occurrence{start, end, o.needle, form})
+		}
+	})
+	if len(found) == 0 {
+		return nil
+	}
+	if len(allowed) > 0 {
+		// reach[i] is the furthest end among allowed[:i+1], sorted by start:
+		// an occurrence is covered when some term starting at or before it
+		// reaches its end.
+		slices.SortFunc(allowed, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+		reach := make([]int, len(allowed))
+		for i, a := range allowed {
+			reach[i] = a.end
+			if i > 0 {
+				reach[i] = max(reach[i], reach[i-1])
+			}
+		}
+		found = slices.DeleteFunc(found, func(o occurrence) bool {
+			i := sort.Search(len(allowed), func(i int) bool { return allowed[i].start > o.start }) - 1
+			return i >= 0 && reach[i] >= o.end
+		})
+	}
+	slices.SortFunc(found, func(a, b occurrence) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end),
+			cmp.Compare(a.needle, b.needle), cmp.Compare(a.form, b.form))
+	})
+	return found
+}
+
+// inUTF8 reports whether data[start:end] lies within valid UTF-8 runes,
+// decoding from the start of the rune that holds data[start].
+func inUTF8(data []byte, start, end int) bool {
+	i := start
+	for k := 0; k < utf8.UTFMax-1 && i > 0 && !utf8.RuneStart(data[i]); k++ {
+		i--
+	}
+	for i < end {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 || i+size <= start {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// compareHits orders hits by file, name hits first, then offset, with the
+// rest as tie-breakers so that the order is total.
+func compareHits(a, b Hit) int {
+	return cmp.Or(
+		strings.Compare(a.File, b.File),
+		-compareBool(a.InName, b.InName),
+		cmp.Compare(a.Offset, b.Offset),
+		cmp.Compare(a.Length, b.Length),
+		strings.Compare(a.Needle.Kind, b.Needle.Kind),
+		strings.Compare(a.Needle.Text, b.Needle.Text),
+		strings.Compare(a.Form, b.Form),
+	)
+}
+
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}

@@ -1,0 +1,54 @@
+package generator
+
+import (
+	"path"
+	"path/filepath"
+
+	"dutyreport/generator/audit"
+	"dutyreport/generator/config"
+	"dutyreport/generator/notices"
+	"dutyreport/generator/problem"
+	"dutyreport/generator/record"
+)
+
+// Scanner is the leak audit of an audience: every sensitive string the
+// inputs know that the audience must not read. The public site may show
+// no person's name, ID or phone number; no site may show a whistleblower's
+// or witness's name. Names inside public terms (the person 王平 in the town
+// 王平镇) are not leaks.
+func Scanner(cfg *config.Config, data *record.Data, n *notices.Notices, audience string) *audit.Scanner {
+	var needles []audit.Needle
+	add := func(kind string, texts []string) {
+		for _, t := range texts {
+			if t != "" {
+				needles = append(needles, audit.Needle{Text: t, Kind: kind})
+			}
+		}
+	}
+	if n != nil {
+		add("hidden-name", n.Hidden)
+		if audience != config.Internal {
+			add("name", n.Persons)
+			add("id-number", n.IDNumbers)
+			add("phone", n.Phones)
+		}
+	}
+	if audience != config.Internal {
+		add("name", cfg.Site.Redaction.Names)
+	}
+	var reg *record.Register
+	if data != nil {
+		reg = data.Register
+	}
+	return audit.New(needles, notices.PublicTerms(cfg, reg))
+}
+
+// leaks turns the audit's hits into problems, one per hit, at the file
+// in the output folder out.
+func leaks(out string, hits []audit.Hit) problem.List {
+	var probs problem.List
+	for _, h := range hits {
+		probs.Add(problem.Problem{Pos: problem.Position{File: path.Join(filepath.ToSlash(out), h.File)}, Code: problem.AuditLeak, Found: h.String()})
+	}
+	return probs
+}

@@ -1,0 +1,175 @@
+package view
+
+import (
+	"html/template"
+	"strings"
+
+	"dutyreport/generator/content"
+	"dutyreport/generator/notices"
+)
+
+// notices makes the views of a year's cases, and links each to its unit's
+// page and ranking row.
+func (b *builder) notices(y *Year) {
+	if b.in.Notices == nil {
+		return
+	}
+	cases := b.in.Notices.Of(y.Year)
+	if len(cases) == 0 {
+		return
+	}
+	b.s.HasNotices = true
+	y.NoticesPath = noticesPath(y.Year)
+	y.NoticesCSV, y.NoticesJSON = noticesCSVPath(y.Year), noticesJSONPath(y.Year)
+	used := map[string]bool{}
+	units := map[string]*UnitPage{}
+	for _, u := range y.Units {
+		units[u.Unit.Code] = u
+	}
+	for _, cs := range cases {
+		n := b.notice(y.Year, cs, used)
+		y.Notices = append(y.Notices, n)
+		ref := NoticeRef{Path: n.Path, Number: n.Number, Title: n.Title, Date: n.Date}
+		if u := units[cs.Unit]; u != nil {
+			u.Notices = append(u.Notices, ref)
+			u.Ineligible = true
+		}
+	}
+	for _, u := range y.Units {
+		if u.Ineligible {
+			y.Ineligible = append(y.Ineligible, u.Unit)
+		}
+	}
+	for _, r := range y.Rankings {
+		for _, row := range r.Rows {
+			if u := units[row.Unit.Code]; u != nil {
+				row.Notices = u.Notices
+				row.Ineligible = u.Ineligible && len(b.s.Bands) > 0 && row.Band.ID == b.s.Bands[0].ID
+			}
+		}
+	}
+	if y.Export != nil {
+		for i := range y.Export.Units {
+			e := &y.Export.Units[i]
+			if u := units[e.Code]; u != nil {
+				e.Notices, e.Ineligible = len(u.Notices), u.Ineligible
+			}
+		}
+	}
+	y.NoticesExport = &NoticesExport{Year: y.Year, Notices: y.Notices}
+}
+
+// notice makes one case's view for the audience: masked for the public.
+func (b *builder) notice(year int, cs *notices.Case, used map[string]bool) *Notice {
+	n := &Notice{Number: cs.Number, Year: year, Date: cs.Date.String(),
+		Responsibility: cs.Responsibility, Clause: b.text(cs.Clause), Severity: cs.Severity,
+		Factors: b.text(cs.Factors), Level: cs.Level, Appeal: b.text(cs.Appeal),
+		Whistleblowers: len(cs.Whistleblowers), Witnesses: len(cs.Witnesses)}
+	name := cs.Unit
+	if u := b.in.Data.Register.Unit(cs.Unit); u != nil {
+		name = u.NameIn(year)
+	}
+	n.Unit = b.ref(year, cs.Unit, name)
+	n.UnitCode, n.UnitName = cs.Unit, name
+	n.Path = noticePath(year, noticeSlug(cs.Number, used))
+	for i, s := range cs.Subjects {
+		line := SubjectLine{Kind: s.Kind, Name: b.person(s.Name), Position: b.text(s.Position), Form: s.Form,
+			Handling: strings.Join(cs.Handlings[i], "、")}
+		if b.s.Internal {
+			line.IDNumber, line.Phone = s.IDNumber, s.Phone
+		}
+		n.Subjects = append(n.Subjects, line)
+	}
+	n.Title = b.text(cs.Title)
+	if n.Title == "" {
+		n.Title = name + "责任追究情况通报"
+	}
+	// The notice's text is its Markdown body when it has one; the
+	// register's summary otherwise, one paragraph per line.
+	if strings.TrimSpace(cs.Body) != "" {
+		n.FactsText = b.text(cs.Body)
+		n.Facts = content.Render(n.FactsText)
+	} else {
+		n.FactsText = b.text(cs.Facts)
+		var h strings.Builder
+		for _, para := range strings.Split(n.FactsText, "\n") {
+			if para = strings.TrimSpace(para); para != "" {
+				h.WriteString("<p>" + template.HTMLEscapeString(para) + "</p>\n")
+			}
+		}
+		n.Facts = template.HTML(h.String())
+	}
+	if b.s.Internal {
+		n.Source = cs.From
+		if cs.HasAmount {
+			n.Amount = cs.Amount.String()
+		}
+	}
+	return n
+}
+
+// restrictions lists every restriction, for the internal dashboard only:
+// who carries it is personal, and the public site has the notices.
+func (b *builder) restrictions() {
+	if !b.s.Internal || b.in.Notices == nil || len(b.in.Notices.Restrictions) == 0 {
+		return
+	}
+	b.s.RestrictionsPath = RestrictionsPath
+	refs := map[string]NoticeRef{}
+	for _, y := range b.s.Years {
+		for _, n := range y.Notices {
+			refs[n.Number] = NoticeRef{Path: n.Path, Number: n.Number, Title: n.Title, Date: n.Date}
+		}
+	}
+	for _, r := range b.in.Notices.Restrictions {
+		name := r.Unit
+		if u := b.in.Data.Register.Unit(r.Unit); u != nil {
+			name = u.NameIn(r.Year)
+		}
+		b.s.Restrictions = append(b.s.Restrictions, RestrictionLine{Name: b.person(r.Name), Position: r.Position,
+			Unit: b.ref(r.Year, r.Unit, name), Restriction: r.Restriction, From: r.From.String(), Until: r.Until.String(),
+			Case: refs[r.Case]})
+	}
+}
+
+// noticeSlug names a notice's page after its case number: its runs of
+// ASCII letters and digits joined by '-' (清纪问〔2023〕3号 → 2023-3), so
+// that the URL stays the same when other cases are added; a clash gets -2.
+func noticeSlug(number string, used map[string]bool) string {
+	var parts []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			parts = append(parts, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, r := range number {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			cur.WriteRune(r)
+		} else if r >= '０' && r <= '９' {
+			cur.WriteRune('0' + r - '０')
+		} else {
+			flush()
+		}
+	}
+	flush()
+	s := strings.Join(parts, "-")
+	if s == "" {
+		s = "notice"
+	}
+	base := s
+	for i := 2; used[s] || s == "index"; i++ {
+		s = base + "-" + itoa(i)
+	}
+	used[s] = true
+	return s
+}
+
+func noticesPath(y int) string             { return itoa(y) + "/notices/index.html" }
+func noticePath(y int, slug string) string { return itoa(y) + "/notices/" + slug + ".html" }
+func noticesCSVPath(y int) string          { return itoa(y) + "/data/notices.csv" }
+func noticesJSONPath(y int) string         { return itoa(y) + "/data/notices.json" }
+
+// RestrictionsPath is the internal dashboard's page of restrictions.
+const RestrictionsPath = "restrictions.html"
