@@ -52,3 +52,21 @@ func leaks(out string, hits []audit.Hit) problem.List {
 	}
 	return probs
 }
+
+// Audit scans a built site in dir for every sensitive string the inputs of
+// the site at o.Source know, as o.Audience may not show them. Each hit is an
+// audit.leak problem; problems of the inputs come back as they are, since
+// without the inputs the audit would not know what to look for.
+func Audit(o Options, dir string) (problem.List, error) {
+	if o.Audience == "" {
+		o.Audience = config.Public
+	}
+	in, probs := load(o.Source, o.cacheDir())
+	if probs.HasErrors() {
+		return probs, nil
+	}
+	probs = probs.Errors() // the inputs' warnings were the build's to print
+	hits, err := Scanner(in.cfg, in.data, in.notices, o.Audience).Dir(dir)
+	probs.Append(leaks(dir, hits))
+	return probs, err
+}

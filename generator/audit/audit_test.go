@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // Hand-worked encodings used below:
@@ -133,6 +135,26 @@ func TestBytesSkipsGB18030InBinaryContent(t *testing.T) {
 	want := []where{{16, 6, zhangSan, FormRaw}}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestGB18030InsideUTF8TextIsNotAHit(t *testing.T) {
+	// 三三 in UTF-8 is E4 B8 89 E4 B8 89; its bytes 1 to 4, B8 89 E4 B8, are
+	// two GB18030 characters. A needle written so is found in a GBK file but
+	// not across the runes of UTF-8 text.
+	text, err := simplifiedchinese.GB18030.NewDecoder().String("\xb8\x89\xe4\xb8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := Needle{Text: text, Kind: "name"}
+	s := New([]Needle{n}, nil)
+	if got := s.Bytes("a.html", []byte("<p>三三</p>")); got != nil {
+		t.Errorf("UTF-8 text: got %v, want no hits", got)
+	}
+	got := wheres(s.Bytes("a.csv", []byte("a,\xb8\x89\xe4\xb8\r\n")))
+	want := []where{{2, 4, n, FormGB18030}}
+	if !slices.Equal(got, want) {
+		t.Errorf("GBK text: got %v, want %v", got, want)
 	}
 }
 
