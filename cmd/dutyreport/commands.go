@@ -165,7 +165,11 @@ byte offset, the name itself masked. The public build runs it on its own output.
 			case err != nil && !probs.HasErrors():
 				return internal(g, err)
 			case probs.HasErrors():
-				summary(g, probs)
+				if g.language() == problem.EN {
+					fmt.Fprintf(g.stderr, "%d problems: see above\n", len(probs.Errors()))
+				} else {
+					fmt.Fprintf(g.stderr, "发现 %d 个问题，见上\n", len(probs.Errors()))
+				}
 				return &exitError{exitInput}
 			}
 			if g.language() == problem.EN {

@@ -216,7 +216,7 @@ var catalog = map[Code]entry{
 	NoticeUnknownRef:          {"通报引用了未定义的内容", "the notice refers to something not defined", "请改正，或先在单位名录或考核方案中定义", "correct it, or define it in the units register or the scheme first"},
 	NoticeConflict:            {"该案件已在责任追究台账中，通报不得另填案件信息", "the case is in the case register: the notice may not give its fields again", "请删除通报中的这些字段，只保留标题和正文", "delete those fields from the notice; keep its title and text"},
 	NoticeNoFacts:             {"案件没有事实摘要，也没有通报正文", "the case has no summary of facts and no notice text", "请在台账中填写事实摘要，或在 content/notices 中写通报", "write the facts in the register, or a notice in content/notices"},
-	AuditLeak:                 {"公开网站中发现敏感信息，已停止生成", "a sensitive string is in the public site; the build stopped", "原网站保持不变；这是模板或脱敏的缺陷，请报告", "the previous site is unchanged; this is a bug in a template or in the masking: report it"},
+	AuditLeak:                 {"网站中有该版本不得显示的敏感信息", "the site holds a sensitive string its audience may not see", "生成网站时发现即停止，原网站保持不变；这是主题模板或脱敏的缺陷，请报告", "a build that finds one stops and keeps the previous site; it is a bug in a theme template or in the masking: report it"},
 	ContentFrontMatter:        {"Markdown 文件头部信息有误", "front matter is not valid", "请按行号修改", "correct it at that line"},
 	ContentReservedName:       {"该文件名与网站自身的页面重名", "the file's name is taken by a page the site makes itself", "请给文件换个名字", "rename the file"},
 	ContentExternalLink:       {"链接指向外部网站", "link to another site", "发布的网站须离线可用；请链接到本站页面", "the site must work offline; link to a page of the site"},

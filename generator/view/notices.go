@@ -81,8 +81,16 @@ func (b *builder) notice(year int, cs *notices.Case, used map[string]bool) *Noti
 		n.Subjects = append(n.Subjects, line)
 	}
 	n.Title = b.text(cs.Title)
+	if n.Title == "" && len(n.Subjects) > 0 {
+		// 关于石桥镇镇党委书记梁某问责情况的通报, the name as the audience reads it.
+		who := n.Subjects[0].Kind
+		if s := n.Subjects[0]; s.Name != "" {
+			who = s.Position + s.Name
+		}
+		n.Title = "关于" + name + who + "问责情况的通报"
+	}
 	if n.Title == "" {
-		n.Title = name + "责任追究情况通报"
+		n.Title = "关于" + name + "问责情况的通报"
 	}
 	// The notice's text is its Markdown body when it has one; the
 	// register's summary otherwise, one paragraph per line.
