@@ -48,7 +48,7 @@ func Scanner(cfg *config.Config, data *record.Data, n *notices.Notices, audience
 func leaks(out string, hits []audit.Hit) problem.List {
 	var probs problem.List
 	for _, h := range hits {
-		probs.Add(problem.Problem{Pos: problem.Position{File: path.Join(filepath.ToSlash(out), h.File)}, Code: problem.AuditLeak, Found: h.String()})
+		probs.Add(problem.Problem{Pos: problem.Position{File: path.Join(filepath.ToSlash(out), h.MaskedFile())}, Code: problem.AuditLeak, Found: h.String()})
 	}
 	return probs
 }

@@ -34,25 +34,15 @@ const reports = -1 << 31
 type machine struct {
 	dense   int32   // states below dense have a row in rows
 	rows    []int32 // rows[s<<8|c] is the transition, with reports, for s < dense
-	states  []state
-	edges   []edge
+	first   []int32 // the edges of state s are first[s]:first[s+1] of label and target
+	label   []byte
+	target  []int32 // with reports
+	fail    []int32
 	pattern []int32 // state → id of the pattern it spells, or -1
 	report  []int32 // state → first state on its suffix chain that ends a pattern, or -1
 	chain   []int32 // state → next shorter suffix state that ends a pattern, or -1
 	length  []int32 // pattern id → length in bytes
 	maxLen  int
-}
-
-// state keeps together what a transition from a sparse state reads.
-type state struct {
-	first, end int32 // its edges are edges[first:end]
-	fail       int32
-}
-
-// edge is a trie edge; target has reports set.
-type edge struct {
-	label  byte
-	target int32
 }
 
 // newMachine builds the automaton. Patterns must be distinct and non-empty.
@@ -61,7 +51,7 @@ func newMachine(patterns [][]byte) *machine {
 		s int32
 		c byte
 	}
-	type link struct {
+	type edge struct {
 		s, t int32
 		c    byte
 	}
@@ -87,12 +77,12 @@ func newMachine(patterns [][]byte) *machine {
 		m.maxLen = max(m.maxLen, len(p))
 	}
 	n := len(ends)
-	edges := make([]link, 0, len(child))
+	edges := make([]edge, 0, len(child))
 	for k, t := range child {
-		edges = append(edges, link{k.s, t, k.c})
+		edges = append(edges, edge{k.s, t, k.c})
 	}
-	byState := func(edges []link) {
-		slices.SortFunc(edges, func(a, b link) int {
+	byState := func(edges []edge) {
+		slices.SortFunc(edges, func(a, b edge) int {
 			return cmp.Or(cmp.Compare(a.s, b.s), cmp.Compare(a.c, b.c))
 		})
 	}
@@ -117,36 +107,35 @@ func newMachine(patterns [][]byte) *machine {
 		}
 	}
 	for i := range edges {
-		edges[i] = link{id[edges[i].s], id[edges[i].t], edges[i].c}
+		edges[i] = edge{id[edges[i].s], id[edges[i].t], edges[i].c}
 	}
 	byState(edges)
 	m.pattern = make([]int32, n)
+	m.first = make([]int32, n+1)
+	m.label = make([]byte, len(edges))
+	m.target = make([]int32, len(edges))
 	for old, s := range id {
 		m.pattern[s] = ends[old]
 	}
-	m.states = make([]state, n)
-	m.edges = make([]edge, len(edges))
 	for i, e := range edges {
-		m.states[e.s].end++
-		m.edges[i] = edge{e.c, e.t}
+		m.first[e.s+1]++
+		m.label[i], m.target[i] = e.c, e.t
 	}
-	for s := 1; s < n; s++ {
-		m.states[s].first = m.states[s-1].first + m.states[s-1].end
-	}
-	for s := range m.states {
-		m.states[s].end += m.states[s].first
+	for s := range n {
+		m.first[s+1] += m.first[s]
 	}
 
+	m.fail = make([]int32, n)
 	m.chain = make([]int32, n)
 	m.report = make([]int32, n)
 	m.chain[0], m.report[0] = -1, -1
 	for s := range int32(n) {
-		for _, e := range m.edges[m.states[s].first:m.states[s].end] {
-			t := e.target
+		for k := m.first[s]; k < m.first[s+1]; k++ {
+			t := m.target[k]
 			if s != 0 {
-				m.states[t].fail = m.next(m.states[s].fail, e.label) &^ reports
+				m.fail[t] = m.next(m.fail[s], m.label[k]) &^ reports
 			}
-			f := m.states[t].fail
+			f := m.fail[t]
 			m.chain[t] = m.chain[f]
 			if m.pattern[f] >= 0 {
 				m.chain[t] = f
@@ -161,11 +150,11 @@ func newMachine(patterns [][]byte) *machine {
 		var r [256]int32
 		if s != 0 {
 			for c := range r {
-				r[c] = m.next(m.states[s].fail, byte(c))
+				r[c] = m.next(m.fail[s], byte(c))
 			}
 		}
-		for _, e := range m.edges[m.states[s].first:m.states[s].end] {
-			r[e.label] = e.target
+		for k := m.first[s]; k < m.first[s+1]; k++ {
+			r[m.label[k]] = m.target[k]
 		}
 		m.rows = append(m.rows, r[:]...)
 		m.dense = s + 1
@@ -178,8 +167,8 @@ func newMachine(patterns [][]byte) *machine {
 	for i := range m.rows {
 		flag(&m.rows[i])
 	}
-	for i := range m.edges {
-		flag(&m.edges[i].target)
+	for i := range m.target {
+		flag(&m.target[i])
 	}
 	return m
 }
@@ -191,16 +180,15 @@ func (m *machine) next(s int32, c byte) int32 {
 		if s < m.dense {
 			return m.rows[s<<8|int32(c)]
 		}
-		st := m.states[s]
-		for _, e := range m.edges[st.first:st.end] {
-			if e.label == c {
-				return e.target
+		for k := m.first[s]; k < m.first[s+1]; k++ {
+			if m.label[k] == c {
+				return m.target[k]
 			}
 		}
 		if s == 0 { // only while building, before the root has its row
 			return 0
 		}
-		s = st.fail
+		s = m.fail[s]
 	}
 }
 

@@ -30,16 +30,27 @@ type Hit struct {
 	shown string
 }
 
+// MaskedFile is File with the needles found in its names masked (张三 → 张*):
+// the path to print. A Hit from Dir knows every needle in its path; one
+// built elsewhere masks at least its own occurrence when InName.
+func (h Hit) MaskedFile() string {
+	switch {
+	case h.shown != "":
+		return h.shown
+	case h.InName:
+		n := h.Length
+		if n <= 0 { // built by hand without Length
+			n = len(h.Needle.Text)
+		}
+		return maskSpans(h.File, []span{{int(h.Offset), int(h.Offset) + n, h.Needle.Text}})
+	}
+	return h.File
+}
+
 // String gives "2023/notices/3.html:1042: name 张* (json-escape)". The needle
 // is masked to its first rune, since a CI log is itself a place it can leak to.
 func (h Hit) String() string {
-	file := h.shown
-	if file == "" {
-		file = h.File
-		if h.InName {
-			file = maskSpans(h.File, []span{{int(h.Offset), int(h.Offset) + h.Length, h.Needle.Text}})
-		}
-	}
+	file := h.MaskedFile()
 	if h.InName {
 		return fmt.Sprintf("%s: %s %s in path at byte %d (%s)", file, h.Needle.Kind, mask(h.Needle.Text), h.Offset, h.Form)
 	}
@@ -70,7 +81,7 @@ func maskSpans(s string, spans []span) string {
 	var b strings.Builder
 	at := 0
 	for _, sp := range spans {
-		if sp.start < at || sp.end > len(s) {
+		if sp.start < at || sp.end <= sp.start || sp.end > len(s) {
 			at = max(at, min(sp.end, len(s)))
 			continue
 		}
@@ -123,10 +134,10 @@ func New(needles []Needle, allowed []string) *Scanner {
 	seen := map[Needle]bool{}
 	for _, n := range needles {
 		text := normalize(n.Text)
-		if text == "" || seen[n] {
+		if text == "" || seen[Needle{text, n.Kind}] {
 			continue
 		}
-		seen[n] = true
+		seen[Needle{text, n.Kind}] = true
 		s.needles = append(s.needles, n)
 		add(text, owner{needle: len(s.needles) - 1})
 	}

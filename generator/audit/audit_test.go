@@ -223,8 +223,8 @@ func TestDirFindsNamesContentAndHiddenFiles(t *testing.T) {
 	}
 	for _, h := range hits {
 		for _, leak := range []string{"张三", "%E5%BC%A0%E4%B8%89", "11010519491231002X"} {
-			if strings.Contains(h.String(), leak) {
-				t.Errorf("%q contains %q", h.String(), leak)
+			if strings.Contains(h.String(), leak) || strings.Contains(h.MaskedFile(), leak) {
+				t.Errorf("%q (file %q) contains %q", h.String(), h.MaskedFile(), leak)
 			}
 		}
 	}
@@ -253,9 +253,19 @@ func TestDirReportsSymlinksWithoutFollowing(t *testing.T) {
 	}
 }
 
-func TestDirMissingRootIsAnError(t *testing.T) {
-	if _, err := New([]Needle{zhangSan}, nil).Dir(filepath.Join(t.TempDir(), "none")); err == nil {
-		t.Error("no error for a missing root")
+func TestDirRootMustBeAFolder(t *testing.T) {
+	root := writeTree(t, map[string]string{"a.html": "张三"})
+	for _, p := range []string{filepath.Join(root, "none"), filepath.Join(root, "a.html")} {
+		if _, err := New([]Needle{zhangSan}, nil).Dir(p); err == nil {
+			t.Errorf("Dir(%s): no error", p)
+		}
+	}
+}
+
+func TestNeedlesDifferingOnlyInSpacesAreOne(t *testing.T) {
+	s := New([]Needle{zhangSan, {Text: "张 三", Kind: "name"}}, nil)
+	if got := s.Bytes("f", []byte("张三")); len(got) != 1 {
+		t.Errorf("got %v, want one hit", got)
 	}
 }
 
@@ -270,6 +280,8 @@ func TestHitStringMasksTheNeedle(t *testing.T) {
 			"a.csv:7: id-number 1***************** (raw)"},
 		{Hit{File: "2023/张三.html", Offset: 5, Length: 6, InName: true, Needle: zhangSan, Form: FormRaw},
 			"2023/张*.html: name 张* in path at byte 5 (raw)"},
+		{Hit{File: "a/张三", Offset: 2, InName: true, Needle: zhangSan, Form: FormRaw},
+			"a/张*: name 张* in path at byte 2 (raw)"},
 		{Hit{File: "x", Needle: Needle{Text: "张", Kind: "name"}, Form: FormRaw},
 			"x:0: name * (raw)"},
 	}

@@ -36,6 +36,9 @@ func (s *Scanner) Dir(root string) ([]Hit, error) {
 	shown := map[string]string{".": ""} // folder → its path with needles masked
 	walkErr := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if p == root {
+			if err == nil && !d.IsDir() {
+				return errors.New("not a folder")
+			}
 			return err
 		}
 		rel, relErr := filepath.Rel(root, p)
