@@ -167,7 +167,7 @@ func sameCase(r row, c *record.Case, reg *register, year int) {
 			conflict(cCode, c.Unit)
 		}
 	} else if v := r.text(cUnit); v != "" {
-		if u := reg.Unit(c.Unit); u == nil || (config.FoldName(v) != config.FoldName(u.NameIn(year)) && config.FoldName(v) != config.FoldName(u.Name)) {
+		if u := reg.Unit(c.Unit); u == nil || !namedAs(u, v) {
 			name := c.Unit
 			if u != nil {
 				name = u.NameIn(year)
@@ -190,9 +190,36 @@ func sameCase(r row, c *record.Case, reg *register, year int) {
 	}
 }
 
+// namedAs reports whether name is one the unit had at any time: the first
+// row of a case may name it by a former name, and a later row repeat it.
+func namedAs(u *record.Unit, name string) bool {
+	f := config.FoldName(name)
+	if f == config.FoldName(u.Name) {
+		return true
+	}
+	for _, former := range u.Former {
+		if f == config.FoldName(former.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// personName reads a name as registers pad it to align columns: 王　平 is
+// 王平. The masking and the audit then know the name as it is written
+// everywhere else (and find the padded spelling too).
+func personName(cell string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0' {
+			return -1
+		}
+		return r
+	}, cell)
+}
+
 // subjectOf reads the party a row holds accountable.
 func subjectOf(r row, s *config.Scheme) (record.Subject, bool) {
-	sub := record.Subject{Name: r.text(cName), Position: r.text(cPosition), IDNumber: r.text(cID), Phone: r.text(cPhone), Origin: r.origin(cName)}
+	sub := record.Subject{Name: personName(r.text(cName)), Position: r.text(cPosition), IDNumber: r.text(cID), Phone: r.text(cPhone), Origin: r.origin(cName)}
 	ok := true
 	var good bool
 	if sub.Kind, good = choice(r, cKind, config.SubjectKinds); !good {
@@ -259,7 +286,19 @@ func people(cell string) []string {
 	if n, err := strconv.Atoi(cell); err == nil && n >= 0 && n < 1000 {
 		return make([]string, n)
 	}
-	return strings.FieldsFunc(cell, listSep)
+	var out []string
+	for _, name := range strings.FieldsFunc(cell, nameSep) {
+		if name = personName(name); name != "" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// nameSep splits a cell of names; unlike listSep, not at spaces, which
+// clerks put inside names to align them (王　平).
+func nameSep(r rune) bool {
+	return r != ' ' && r != '\u3000' && listSep(r)
 }
 
 // ValidIDNumber reports whether s is an 18-character resident ID number

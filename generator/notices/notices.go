@@ -264,8 +264,10 @@ func fromNotice(c *config.Config, data *record.Data, nt content.Notice, probs *p
 	cs := &Case{Case: record.Case{Number: m.Number, Year: m.Year, Date: m.Date, Clause: m.Clause, Factors: m.Factors, Appeal: m.Appeal,
 		Whistleblowers: m.Whistleblowers, Witnesses: m.Witnesses, Title: m.Title, Body: nt.Source, File: nt.File}, From: nt.File}
 	if m.Date == 0 {
+		// Without a date there is no year to check the unit against: that
+		// one problem says it all.
 		probs.Add(problem.Problem{Pos: at("number"), Code: problem.ContentFrontMatter, Found: "date", Expected: "the decision date: date: 2024-03-01", ExpectedZH: "决定日期：date: 2024-03-01"})
-		ok = false
+		return nil, false
 	}
 	if cs.Year == 0 {
 		cs.Year = m.Date.Year()
@@ -305,7 +307,7 @@ func fromNotice(c *config.Config, data *record.Data, nt content.Notice, probs *p
 	}
 	for i, s := range m.Subjects {
 		p := "subjects." + strconv.Itoa(i)
-		sub := record.Subject{Name: s.Name, Position: s.Position, IDNumber: s.IDNumber, Phone: s.Phone}
+		sub := record.Subject{Name: strings.Join(strings.Fields(s.Name), ""), Position: s.Position, IDNumber: s.IDNumber, Phone: s.Phone}
 		sub.Kind = vocab(p+".kind", s.Kind, config.SubjectKinds)
 		if sub.Kind == "" {
 			sub.Kind = "领导干部"
