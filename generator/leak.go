@@ -25,17 +25,11 @@ func Scanner(cfg *config.Config, data *record.Data, n *notices.Notices, audience
 			}
 		}
 	}
-	if n != nil {
-		add("hidden-name", n.Hidden)
-		if audience != config.Internal {
-			add("name", n.Persons)
-			add("id-number", n.IDNumbers)
-			add("phone", n.Phones)
-		}
-	}
-	if audience != config.Internal {
-		add("name", cfg.Site.Redaction.Names)
-	}
+	s := notices.SensitiveFor(cfg, n, audience)
+	add("hidden-name", s.Hidden)
+	add("name", s.Names)
+	add("id-number", s.IDNumbers)
+	add("phone", s.Phones)
 	var reg *record.Register
 	if data != nil {
 		reg = data.Register

@@ -109,7 +109,7 @@ func (c *Cases) HandlingNames() []string {
 	return out
 }
 
-// A Term of a case's fixed vocabulary: the regulations (seeds 003, 004)
+// A Term is a word of a case's fixed vocabulary: the regulations (seeds 003, 004)
 // fix who is held accountable, in which form and how seriously, so these
 // are not scheme data. Each has its canonical name and the spellings a
 // register uses.
@@ -145,7 +145,21 @@ var (
 	}
 )
 
-// Canonical finds the canonical name of a Term of vocabulary v.
+// SubjectKindOf gives the kind of a party whose kind the register or notice
+// does not say: a named one is a leader (领导干部), a nameless one the body.
+func SubjectKindOf(name string) string {
+	if name == "" {
+		return "领导班子"
+	}
+	return "领导干部"
+}
+
+// PersonName reads a name as registers pad it to align columns: 王　平 is
+// 王平. The masking and the audit then know the name as it is written
+// everywhere else (and find the padded spelling too).
+func PersonName(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// Canonical finds the canonical name of a term of vocabulary v.
 func Canonical(v []Term, s string) (string, bool) {
 	f := FoldName(s)
 	for _, t := range v {

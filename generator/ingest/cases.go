@@ -7,6 +7,7 @@ import (
 	"dutyreport/generator/config"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
+	"dutyreport/generator/redact"
 )
 
 // Columns of the case register (责任追究台账): one row per party held
@@ -205,32 +206,16 @@ func namedAs(u *record.Unit, name string) bool {
 	return false
 }
 
-// personName reads a name as registers pad it to align columns: 王　平 is
-// 王平. The masking and the audit then know the name as it is written
-// everywhere else (and find the padded spelling too).
-func personName(cell string) string {
-	return strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0' {
-			return -1
-		}
-		return r
-	}, cell)
-}
-
 // subjectOf reads the party a row holds accountable.
 func subjectOf(r row, s *config.Scheme) (record.Subject, bool) {
-	sub := record.Subject{Name: personName(r.text(cName)), Position: r.text(cPosition), IDNumber: r.text(cID), Phone: r.text(cPhone), Origin: r.origin(cName)}
+	sub := record.Subject{Name: config.PersonName(r.text(cName)), Position: r.text(cPosition), IDNumber: r.text(cID), Phone: r.text(cPhone), Origin: r.origin(cName)}
 	ok := true
 	var good bool
 	if sub.Kind, good = choice(r, cKind, config.SubjectKinds); !good {
 		ok = false
 	}
 	if sub.Kind == "" {
-		// Unsaid, a named row is a leader's and a nameless one the body's.
-		sub.Kind = "领导干部"
-		if sub.Name == "" {
-			sub.Kind = "领导班子"
-		}
+		sub.Kind = config.SubjectKindOf(sub.Name)
 	}
 	if sub.Kind != "领导班子" && sub.Name == "" {
 		r.problem(cName, problem.IngestEmptyCell, "the name of the person held accountable", "被问责人姓名")
@@ -288,7 +273,7 @@ func people(cell string) []string {
 	}
 	var out []string
 	for _, name := range strings.FieldsFunc(cell, nameSep) {
-		if name = personName(name); name != "" {
+		if name = config.PersonName(name); name != "" {
 			out = append(out, name)
 		}
 	}
@@ -307,15 +292,10 @@ func ValidIDNumber(s string) bool {
 	if len(s) != 18 {
 		return false
 	}
-	weights := [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for i := range 17 {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-		sum += int(s[i]-'0') * weights[i]
+	check, ok := redact.IDCheck(s[:17])
+	if !ok {
+		return false
 	}
-	check := "10X98765432"[sum%11]
 	last := s[17]
 	if last == 'x' {
 		last = 'X'

@@ -230,20 +230,7 @@ func AddMonths(d record.Date, m int) record.Date {
 	y, mo, day := d.Year(), int(d)/100%100+m, int(d)%100
 	y += (mo - 1) / 12
 	mo = (mo-1)%12 + 1
-	return record.MakeDate(y, mo, min(day, daysIn(y, mo)))
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
+	return record.MakeDate(y, mo, min(day, record.DaysIn(y, mo)))
 }
 
 // position gives the printable position of a register cell.
@@ -307,13 +294,10 @@ func fromNotice(c *config.Config, data *record.Data, nt content.Notice, probs *p
 	}
 	for i, s := range m.Subjects {
 		p := "subjects." + strconv.Itoa(i)
-		sub := record.Subject{Name: strings.Join(strings.Fields(s.Name), ""), Position: s.Position, IDNumber: s.IDNumber, Phone: s.Phone}
+		sub := record.Subject{Name: config.PersonName(s.Name), Position: s.Position, IDNumber: s.IDNumber, Phone: s.Phone}
 		sub.Kind = vocab(p+".kind", s.Kind, config.SubjectKinds)
 		if sub.Kind == "" {
-			sub.Kind = "领导干部"
-			if s.Name == "" {
-				sub.Kind = "领导班子"
-			}
+			sub.Kind = config.SubjectKindOf(sub.Name)
 		}
 		sub.Form = vocab(p+".form", s.Form, config.Forms)
 		if len(s.Handling) == 0 {
@@ -355,6 +339,30 @@ func unitByRef(reg *record.Register, ref string, year int) *record.Unit {
 		}
 	}
 	return found
+}
+
+// Sensitive are the strings an audience may not read: for the public,
+// every person the cases and site.yaml's redaction.names name, and the ID
+// and phone numbers the registers hold; for every audience, whistleblowers
+// and witnesses (Hidden). The view masks them and the leak audit looks for
+// them: one list, so the two cannot disagree.
+type Sensitive struct {
+	Names, Hidden, IDNumbers, Phones []string
+}
+
+// SensitiveFor gives what audience may not read; n may be nil (no cases).
+func SensitiveFor(c *config.Config, n *Notices, audience string) Sensitive {
+	var s Sensitive
+	if n != nil {
+		s.Hidden = n.Hidden
+		if audience != config.Internal {
+			s.Names, s.IDNumbers, s.Phones = n.Persons, n.IDNumbers, n.Phones
+		}
+	}
+	if audience != config.Internal {
+		s.Names = append(slices.Clone(s.Names), c.Site.Redaction.Names...)
+	}
+	return s
 }
 
 // PublicTerms are the texts a name inside which is no person's: unit names

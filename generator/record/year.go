@@ -104,5 +104,19 @@ func ParseISODate(s string) (Date, bool) {
 	return MakeDate(t.Year(), int(t.Month()), t.Day()), true
 }
 
+// DaysIn gives the number of days of month m of year y.
+func DaysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
 // MakeDate builds a Date from its parts; it does not check them.
 func MakeDate(y, m, d int) Date { return Date(y*10000 + m*100 + d) }

@@ -77,6 +77,22 @@ var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 
 const idCheck = "10X98765432"
 
+// IDCheck gives the check character (0–9 or X) of an ID number's first 17
+// ASCII digits; false when they are not 17 digits.
+func IDCheck(first17 string) (byte, bool) {
+	if len(first17) != 17 {
+		return 0, false
+	}
+	sum := 0
+	for i := range 17 {
+		if first17[i] < '0' || first17[i] > '9' {
+			return 0, false
+		}
+		sum += int(first17[i]-'0') * idWeights[i]
+	}
+	return idCheck[sum%11], true
+}
+
 // idAt returns the end of an ID number starting at s[i], or 0: 17 digits,
 // then a digit or X whose check is valid, then no further digit.
 func idAt(s string, i int) int {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"dutyreport/generator/redact"
 )
 
 // The example's accountability cases: 16 in the registers over five years,
@@ -176,10 +178,6 @@ func parseExampleDate(s string) (DateCell, error) {
 // under a region code no real county has (990101).
 func idNumber(r *rand.Rand, y int) string {
 	s := fmt.Sprintf("990101%04d%02d%02d%03d", y-between(r, 30, 55), between(r, 1, 12), between(r, 1, 28), r.IntN(1000))
-	weights := []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for i, w := range weights {
-		sum += int(s[i]-'0') * w
-	}
-	return s + string("10X98765432"[sum%11])
+	check, _ := redact.IDCheck(s)
+	return s + string(check)
 }

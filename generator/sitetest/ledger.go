@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"dutyreport/generator/config"
+	"dutyreport/generator/record"
 )
 
 // ledgerHeader is the header of 纪实台账, the primary names of docs/inputs.md.
@@ -59,20 +60,7 @@ func (c *county) completionDate(r *rand.Rand, y int, t config.Task, done int32) 
 		first, last = 12, 12
 	}
 	m := between(r, first, last)
-	return DateCell{Y: y, M: m, D: between(r, 1, daysIn(y, m)), Chinese: c.chineseDates[y]}
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
+	return DateCell{Y: y, M: m, D: between(r, 1, record.DaysIn(y, m)), Chinese: c.chineseDates[y]}
 }
 
 // evidence is the 佐证材料 a clerk records: a document number, a meeting

@@ -73,6 +73,11 @@ type NoticeRef struct {
 	Path, Number, Title, Date string
 }
 
+// Ref links to the notice.
+func (n *Notice) Ref() NoticeRef {
+	return NoticeRef{Path: n.Path, Number: n.Number, Title: n.Title, Date: n.Date}
+}
+
 // RestrictionLine is one restriction on a person, for the internal dashboard.
 type RestrictionLine struct {
 	Name, Position string

@@ -29,7 +29,7 @@ func (b *builder) notices(y *Year) {
 	for _, cs := range cases {
 		n := b.notice(y.Year, cs, used)
 		y.Notices = append(y.Notices, n)
-		ref := NoticeRef{Path: n.Path, Number: n.Number, Title: n.Title, Date: n.Date}
+		ref := n.Ref()
 		if u := units[cs.Unit]; u != nil {
 			u.Notices = append(u.Notices, ref)
 			u.Ineligible = true
@@ -126,7 +126,7 @@ func (b *builder) restrictions() {
 	refs := map[string]NoticeRef{}
 	for _, y := range b.s.Years {
 		for _, n := range y.Notices {
-			refs[n.Number] = NoticeRef{Path: n.Path, Number: n.Number, Title: n.Title, Date: n.Date}
+			refs[n.Number] = n.Ref()
 		}
 	}
 	for _, r := range b.in.Notices.Restrictions {

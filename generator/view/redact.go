@@ -1,32 +1,32 @@
 package view
 
 import (
+	"slices"
+
+	"dutyreport/generator/config"
 	"dutyreport/generator/notices"
 	"dutyreport/generator/redact"
 )
 
-// redactor makes the masking of an audience. The public one masks every
-// person the cases and site.yaml name (张三 → 张某), ID and mobile numbers
-// and e-mail addresses by pattern, and the ID and phone numbers the
-// registers hold. The internal one masks only whistleblowers and witnesses,
-// whom no audience may read.
+// redactor makes the masking of an audience: what notices.SensitiveFor
+// lists (for the public every person, 张三 → 张某, and the registers' ID and
+// phone numbers; for every audience whistleblowers and witnesses), and for
+// the public ID and mobile numbers and e-mail addresses by pattern.
 func redactor(in Input, internal bool) *redact.Redactor {
 	c := in.Config
-	o := redact.Options{
-		Policy: redact.Policy{Mask: c.Site.Redaction.Mask, CompoundSurnames: c.Site.Redaction.CompoundSurnames},
-		Public: notices.PublicTerms(c, in.Data.Register),
+	audience := config.Public
+	if internal {
+		audience = config.Internal
 	}
-	if n := in.Notices; n != nil {
-		o.Hidden = n.Hidden
-		if !internal {
-			o.Names = append(append(o.Names, n.Persons...), c.Site.Redaction.Names...)
-			o.Literals = append(append(o.Literals, n.IDNumbers...), n.Phones...)
-		}
-	} else if !internal {
-		o.Names = c.Site.Redaction.Names
-	}
-	o.Patterns = !internal
-	return redact.New(o)
+	s := notices.SensitiveFor(c, in.Notices, audience)
+	return redact.New(redact.Options{
+		Policy:   redact.Policy{Mask: c.Site.Redaction.Mask, CompoundSurnames: c.Site.Redaction.CompoundSurnames},
+		Public:   notices.PublicTerms(c, in.Data.Register),
+		Names:    s.Names,
+		Hidden:   s.Hidden,
+		Literals: append(slices.Clone(s.IDNumbers), s.Phones...),
+		Patterns: !internal,
+	})
 }
 
 // text masks a free text for the audience.
