@@ -22,7 +22,6 @@ type Site struct {
 	Tasks        []Task
 	Contents     []*Content // Markdown pages, in menu order
 	Units        []*UnitIndex
-	HasNotices   bool // some year has accountability cases
 	// Restrictions are the restrictions of every case, for the internal
 	// audience only (nil for the public); RestrictionsPath their page.
 	Restrictions     []RestrictionLine

@@ -18,7 +18,6 @@ func (b *builder) notices(y *Year) {
 	if len(cases) == 0 {
 		return
 	}
-	b.s.HasNotices = true
 	y.NoticesPath = noticesPath(y.Year)
 	y.NoticesCSV, y.NoticesJSON = noticesCSVPath(y.Year), noticesJSONPath(y.Year)
 	used := map[string]bool{}
