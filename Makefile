@@ -1,5 +1,8 @@
 # dutyreport — the two commands: `make build` and `make test`.
-# Everything they need comes from the Go module proxy; no other tool is assumed.
+# Everything they need they fetch themselves: Go modules from the module
+# proxy; the chart library (echarts) and the browser-test tools (playwright-core,
+# axe-core) from npm, pinned with their integrity in web/package-lock.json;
+# Chromium from Debian for the browser test.
 
 GO       ?= go
 BIN      := bin/dutyreport
@@ -8,13 +11,36 @@ LDFLAGS  := -X main.version=$(VERSION)
 # Reproducible binaries: no local paths, no VCS stamp that changes with the tree.
 GOBUILD  := $(GO) build -trimpath -buildvcs=false -ldflags '$(LDFLAGS)'
 
-.PHONY: build tool site examples test vet fmt-check golden data bench clean
+NPM      ?= npm
+CHROMIUM ?= /usr/bin/chromium
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The chart library, embedded in the tool with the default theme and copied
+# into every site it builds; never committed (.gitignore).
+VENDOR   := themes/default/assets/vendor
+ECHARTS  := $(VENDOR)/echarts.min.js
+NODE_OK  := web/node_modules/.installed
+
+.PHONY: build tool site examples assets test gotest browser-test vet fmt-check golden data bench clean
 
 ## build: build the tool, then the example site at the repository root into public/
 build: tool site examples
 
-tool:
+tool: assets
 	$(GOBUILD) -o $(BIN) ./cmd/dutyreport
+
+## assets: the pinned npm packages (npm ci checks each one's sha512 integrity
+## against web/package-lock.json), and ECharts copied into the default theme
+assets: $(ECHARTS)
+
+$(NODE_OK): web/package.json web/package-lock.json
+	cd web && $(NPM) ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(ECHARTS): $(NODE_OK)
+	mkdir -p $(VENDOR)
+	cp web/node_modules/echarts/dist/echarts.min.js $(ECHARTS)
+	cp web/node_modules/echarts/LICENSE $(VENDOR)/echarts.LICENSE.txt
+	cp web/node_modules/echarts/NOTICE $(VENDOR)/echarts.NOTICE.txt
 
 site: tool
 	./$(BIN) build --source .
@@ -22,11 +48,25 @@ site: tool
 examples: tool
 	./$(BIN) build --source examples/jingzhou
 
-## test: vet, formatting, and every test (the golden public/ included)
-test: vet fmt-check
+## test: vet, formatting, every Go test (the golden public/ included), then
+## the example site in headless Chromium
+test: vet fmt-check gotest browser-test
+
+gotest: assets
 	$(GO) test ./...
 
-vet:
+## browser-test: the example site in a real browser (web/browser.test.mjs):
+## charts draw, no console error, no request leaves the site, axe-core clean
+browser-test: site $(CHROMIUM)
+	cd web && SITE=../public CHROMIUM=$(CHROMIUM) node browser.test.mjs
+
+# Debian's Chromium, installed once; playwright-core drives it (npm's own
+# browser download does not work here).
+$(CHROMIUM):
+	$(SUDO) apt-get update -q
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends chromium
+
+vet: assets
 	$(GO) vet ./...
 
 fmt-check:
@@ -43,8 +83,8 @@ data:
 	$(GO) run ./cmd/exampledata -jingzhou -out examples/jingzhou
 
 ## bench: ingest, build and page-rendering figures for the example and a synthetic province
-bench:
+bench: assets
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./generator/ ./generator/ingest/
 
 clean:
-	rm -rf bin dashboard examples/jingzhou/public
+	rm -rf bin dashboard examples/jingzhou/public public/assets/vendor $(VENDOR) web/node_modules

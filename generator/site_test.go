@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"dutyreport/generator/config"
+	"dutyreport/generator/render"
 )
 
 // exampleSite is the repository root: it is itself an example site.
@@ -79,6 +80,22 @@ func TestGoldenPublic(t *testing.T) {
 		t.Fatal("public/ is empty: run make golden")
 	}
 	got := tree(t, buildExample(t, config.Public))
+	// The chart library is fetched at a pinned version, never committed:
+	// it is compared with the npm package instead of with public/.
+	lib, ok := got[render.EChartsAsset]
+	if !ok {
+		t.Errorf("the build lacks the chart library %s", render.EChartsAsset)
+	}
+	if npm, err := os.ReadFile("../web/node_modules/echarts/dist/echarts.min.js"); err == nil && !bytes.Equal(lib, npm) {
+		t.Errorf("%s differs from the pinned npm package's echarts.min.js: run make assets", render.EChartsAsset)
+	}
+	for _, files := range []map[string][]byte{golden, got} {
+		for p := range files {
+			if strings.HasPrefix(p, "assets/vendor/") {
+				delete(files, p)
+			}
+		}
+	}
 	if d := diffTrees(golden, got); len(d) > 0 {
 		if len(d) > 20 {
 			d = append(d[:20], "…")
@@ -99,7 +116,25 @@ func TestTwoBuildsAreByteIdentical(t *testing.T) {
 // externalURL finds links to other hosts in pages: the site must work offline.
 var externalURL = regexp.MustCompile(`(?i)(href|src)\s*=\s*"(https?:)?//`)
 
+// anyURL finds any http(s) address in a page, in a link, a script or text.
+var anyURL = regexp.MustCompile(`(?i)https?:(//|\\/\\/|&#x?[0-9a-f]+;)`)
+
+// echartsCDN is go-echarts' default asset host, which must never reach a site.
+const echartsCDN = "go-echarts.github.io"
+
 func TestPublicSiteIsOfflineAndRelative(t *testing.T) {
+	for _, audience := range []string{config.Public, config.Internal} {
+		for p, data := range tree(t, buildExample(t, audience)) {
+			if bytes.Contains(data, []byte(echartsCDN)) {
+				t.Errorf("%s: %s names go-echarts' asset host", audience, p)
+			}
+			if strings.HasSuffix(p, ".html") {
+				if m := anyURL.Find(data); m != nil {
+					t.Errorf("%s: %s has an address on another host: %s", audience, p, m)
+				}
+			}
+		}
+	}
 	for p, data := range tree(t, buildExample(t, config.Public)) {
 		if !strings.HasSuffix(p, ".html") {
 			continue

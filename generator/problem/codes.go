@@ -159,6 +159,10 @@ const (
 
 	// RenderTemplate: a theme template does not parse or fails to execute.
 	RenderTemplate Code = "render.template"
+	// RenderMissingAsset: the theme lacks a file the pages load, such as
+	// the chart library, which the Makefile fetches from npm at a pinned
+	// version rather than the repository carrying it.
+	RenderMissingAsset Code = "render.missing-asset"
 )
 
 type entry struct{ zh, en, hintZH, hintEN string }
@@ -221,6 +225,7 @@ var catalog = map[Code]entry{
 	ContentReservedName:       {"该文件名与网站自身的页面重名", "the file's name is taken by a page the site makes itself", "请给文件换个名字", "rename the file"},
 	ContentExternalLink:       {"链接指向外部网站", "link to another site", "发布的网站须离线可用；请链接到本站页面", "the site must work offline; link to a page of the site"},
 	RenderTemplate:            {"模板错误", "template error", "请修改主题模板", "correct the theme template"},
+	RenderMissingAsset:        {"主题缺少网页要加载的文件", "the theme lacks a file its pages load", "图表库由 make build 从 npm 下载（固定版本并校验完整性）后编入程序；请用 make build 构建 dutyreport", "make build fetches the chart library from npm (pinned, integrity-checked) and builds it into the tool; build dutyreport with make build"},
 }
 
 // Message gives the code's one-line message in lang.

@@ -70,6 +70,12 @@ func Load(fsys fs.FS, prefix, lang string) (*Theme, problem.List) {
 		return nil
 	})
 	slices.Sort(t.assets)
+	for _, a := range []string{EChartsAsset, ChartsAsset} {
+		if !slices.Contains(t.assets, a) {
+			probs.Add(problem.Problem{Pos: problem.Position{File: prefix + a}, Code: problem.RenderMissingAsset,
+				Found: a, Expected: "the chart library in the theme's assets", ExpectedZH: "主题 assets 中的图表库"})
+		}
+	}
 	probs.Sort()
 	return t, probs
 }
@@ -104,6 +110,10 @@ func (t *Theme) funcs() template.FuncMap {
 		"last":  func(n int, rows []*view.Row) []*view.Row { return rows[max(len(rows)-n, 0):] },
 		"join":  strings.Join,
 		"neg":   func(i int) int { return -i },
+		// say renders a view.Phrase: a UI string filled with its arguments.
+		"say": t.sayErr,
+		// chartOptions is a chart's ECharts option, JSON for a script element.
+		"chartOptions": t.ChartOptions,
 		"hasSheet": func(lines []view.ScoreLine) bool {
 			return slices.ContainsFunc(lines, func(l view.ScoreLine) bool { return l.FromSheet })
 		},

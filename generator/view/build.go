@@ -75,6 +75,7 @@ func Build(in Input) *Site {
 	}
 	b.unitIndex()
 	b.restrictions()
+	b.charts()
 	return s
 }
 

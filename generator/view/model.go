@@ -26,6 +26,8 @@ type Site struct {
 	// audience only (nil for the public); RestrictionsPath their page.
 	Restrictions     []RestrictionLine
 	RestrictionsPath string
+	// Charts are the landing page's, across the audience's years.
+	Charts []*Chart
 }
 
 // Notice is one accountability case as published: for the public audience
@@ -159,6 +161,7 @@ type Year struct {
 	NoticesCSV, NoticesJSON string
 	NoticesExport           *NoticesExport
 	Ineligible              []UnitRef // units that lost the year's commendation eligibility
+	Charts                  []*Chart  // the year page's
 }
 
 // NoticesExport is a year's notices as data, public fields only in the
@@ -214,6 +217,7 @@ type Ranking struct {
 	Path  string
 	Group Group
 	Rows  []*Row
+	Chart *Chart // the totals in rank order
 }
 
 // Row is one line of a ranking.
@@ -270,6 +274,9 @@ type UnitPage struct {
 	Notices      []NoticeRef
 	// Ineligible: a case that year cost the unit its commendation eligibility.
 	Ineligible bool
+	// ScoreChart and RankChart draw the unit's years, ComponentsChart its
+	// scores against its group's; nil for a unit not ranked that year.
+	ScoreChart, RankChart, ComponentsChart *Chart
 }
 
 // ScoreLine is one component of a unit's score.

@@ -99,3 +99,19 @@ func rankingPath(y int, g string) string { return itoa(y) + "/" + g + ".html" }
 func unitPath(y int, code string) string { return itoa(y) + "/units/" + code + ".html" }
 func csvPath(y int) string               { return itoa(y) + "/data/results.csv" }
 func jsonPath(y int) string              { return itoa(y) + "/data/results.json" }
+
+// HasCharts reports whether the page draws charts, and so loads the chart
+// scripts; other pages load none.
+func (p *Page) HasCharts() bool {
+	switch p.Kind {
+	case KindLanding:
+		return len(p.Site.Charts) > 0
+	case KindYear:
+		return len(p.Year.Charts) > 0
+	case KindRanking:
+		return p.Ranking.Chart != nil
+	case KindUnit:
+		return p.Unit.ScoreChart != nil
+	}
+	return false
+}

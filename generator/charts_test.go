@@ -1,0 +1,159 @@
+package generator
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"dutyreport/generator/config"
+)
+
+// figure is one chart as a page carries it.
+type figure struct {
+	id, title, summary string
+	options            map[string]any
+	table              bool // a table in the figure, or the page's table it names
+}
+
+var (
+	figureRE  = regexp.MustCompile(`(?s)<figure class="chart".*?</figure>`)
+	canvasRE  = regexp.MustCompile(`<div class="chart-canvas" id="([^"]+)" role="img" aria-label="[^"]+" data-options="([^"]+)" hidden>`)
+	titleRE   = regexp.MustCompile(`<span class="chart-title"[^>]*>([^<]*)</span> <span class="chart-summary">([^<]*)</span>`)
+	optionsRE = regexp.MustCompile(`(?s)<script type="application/json" id="([^"]+)">(.*?)</script>`)
+	dataRefRE = regexp.MustCompile(`<a class="chart-data" href="#([^"]+)">`)
+)
+
+func figures(t *testing.T, page string, html []byte) []figure {
+	t.Helper()
+	var out []figure
+	for _, f := range figureRE.FindAll(html, -1) {
+		c, ti, o := canvasRE.FindSubmatch(f), titleRE.FindSubmatch(f), optionsRE.FindSubmatch(f)
+		if c == nil || ti == nil || o == nil {
+			t.Errorf("%s: a chart lacks its canvas, caption or options:\n%.300s", page, f)
+			continue
+		}
+		fig := figure{id: string(c[1]), title: string(ti[1]), summary: string(ti[2])}
+		if string(c[2]) != string(o[1]) {
+			t.Errorf("%s: chart %s points at options %s but carries %s", page, fig.id, c[2], o[1])
+		}
+		if err := json.Unmarshal(o[2], &fig.options); err != nil {
+			t.Errorf("%s: chart %s: options are not JSON: %v", page, fig.id, err)
+		}
+		fig.table = strings.Contains(string(f), `<table class="chart-table">`)
+		if ref := dataRefRE.FindSubmatch(f); ref != nil {
+			fig.table = strings.Contains(string(html), `id="`+string(ref[1])+`"`)
+		}
+		out = append(out, fig)
+	}
+	return out
+}
+
+// Every kind of page with charts: ids derived from page and name, unique on
+// the page; a title, a summary and a table for each; options that draw.
+func TestChartsOnEveryKindOfPage(t *testing.T) {
+	site := tree(t, buildExample(t, config.Public))
+	idRE := regexp.MustCompile(`^chart-[a-z]+-[0-9a-f]{8}$`)
+	for page, want := range map[string][]string{
+		"index.html":          {"bands", "distribution", "averages"},
+		"2023/index.html":     {"bands", "distribution"},
+		"2023/towns.html":     {"totals"},
+		"2023/units/T01.html": {"components", "score", "rank"},
+	} {
+		figs := figures(t, page, site[page])
+		var names []string
+		seen := map[string]bool{}
+		for _, f := range figs {
+			if !idRE.MatchString(f.id) || seen[f.id] {
+				t.Errorf("%s: chart id %q is not chart-<name>-<hash>, or not unique", page, f.id)
+			}
+			seen[f.id] = true
+			names = append(names, strings.Split(f.id, "-")[1])
+			if f.title == "" || f.summary == "" || !strings.HasSuffix(f.summary, "。") {
+				t.Errorf("%s: chart %s lacks a title or a one-sentence summary: %q %q", page, f.id, f.title, f.summary)
+			}
+			if !f.table {
+				t.Errorf("%s: chart %s has no table of its numbers", page, f.id)
+			}
+			series, _ := f.options["series"].([]any)
+			xs, _ := f.options["xAxis"].([]any)
+			if len(series) == 0 || len(xs) == 0 || xs[0].(map[string]any)["data"] == nil {
+				t.Errorf("%s: chart %s has no series or no categories", page, f.id)
+			}
+		}
+		if fmt.Sprint(names) != fmt.Sprint(want) {
+			t.Errorf("%s: charts %v, want %v", page, names, want)
+		}
+		if !strings.Contains(string(site[page]), `src="`+strings.Repeat("../", strings.Count(page, "/"))+`assets/vendor/echarts.min.js"`) {
+			t.Errorf("%s does not load the site's own copy of ECharts", page)
+		}
+	}
+	// Pages without charts load no chart script.
+	for _, page := range []string{"methodology.html", "units.html", "2023/notices/index.html"} {
+		if strings.Contains(string(site[page]), "echarts") {
+			t.Errorf("%s loads the chart library but has no chart", page)
+		}
+	}
+}
+
+// The summaries say what the exports say: counted again here from
+// results.json, not taken from the chart.
+func TestChartSummariesMatchTheExports(t *testing.T) {
+	site := tree(t, buildExample(t, config.Public))
+	read := func(year int) []map[string]any {
+		var e struct {
+			Units []map[string]any `json:"units"`
+		}
+		if err := json.Unmarshal(site[fmt.Sprintf("%d/data/results.json", year)], &e); err != nil {
+			t.Fatal(err)
+		}
+		return e.Units
+	}
+	best := func(year int) int {
+		n := 0
+		for _, u := range read(year) {
+			if u["band"] == "优秀" {
+				n++
+			}
+		}
+		return n
+	}
+	now, before := best(2023), best(2022)
+	change := "与上年持平"
+	switch {
+	case now > before:
+		change = fmt.Sprintf("比上年增加%d个", now-before)
+	case now < before:
+		change = fmt.Sprintf("比上年减少%d个", before-now)
+	}
+	want := fmt.Sprintf("2023年优秀单位%d个，%s。", now, change)
+	if figs := figures(t, "index.html", site["index.html"]); len(figs) == 0 || figs[0].summary != want {
+		t.Errorf("landing bands summary: %v, want %q", figs, want)
+	}
+
+	for _, u := range read(2023) {
+		if u["code"] != "T01" {
+			continue
+		}
+		var prevRank float64
+		for _, p := range read(2022) {
+			if p["code"] == "T01" {
+				prevRank = p["rank"].(float64)
+			}
+		}
+		rank, size := u["rank"].(float64), u["group_size"].(float64)
+		move := "与上年持平"
+		switch {
+		case rank < prevRank:
+			move = fmt.Sprintf("比上年上升%.0f名", prevRank-rank)
+		case rank > prevRank:
+			move = fmt.Sprintf("比上年下降%.0f名", rank-prevRank)
+		}
+		want := fmt.Sprintf("2023年在%s%.0f个单位中排第%.0f名，%s。", u["group"], size, rank, move)
+		figs := figures(t, "2023/units/T01.html", site["2023/units/T01.html"])
+		if len(figs) != 3 || figs[2].summary != want {
+			t.Errorf("T01 rank summary: %v, want %q", figs, want)
+		}
+	}
+}

@@ -1,0 +1,216 @@
+// The example site in a real browser: headless Chromium (Debian's) driven by
+// playwright-core, with axe-core for accessibility. Run by `make browser-test`
+// (part of `make test`):
+//
+//   SITE=../public CHROMIUM=/usr/bin/chromium node browser.test.mjs
+//
+// The site is served from its folder on loopback under a sub-path, as the
+// county CMS would, and every request outside that folder is refused and
+// reported. For each kind of page it asserts: every chart draws (its SVG is
+// not blank), the console shows no error, no request leaves the site's
+// folder, and axe-core finds no serious or critical violation. It also checks
+// the pages without scripts (the charts' tables remain) and with reduced
+// motion (no animation).
+import { createServer } from 'node:http';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const site = path.resolve(process.env.SITE || '../public');
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const prefix = '/county/report/'; // a sub-path, as on the county CMS
+
+const failures = [];
+const fail = (where, what) => failures.push(`${where}: ${what}`);
+
+// serve answers only files inside the site's folder; anything else is 404.
+function serve() {
+  const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.csv': 'text/csv' };
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let rel = decodeURIComponent(url.pathname);
+    if (!rel.startsWith(prefix)) {
+      res.writeHead(404).end();
+      return;
+    }
+    rel = rel.slice(prefix.length) || 'index.html';
+    const file = path.resolve(site, rel);
+    if (file !== site && !file.startsWith(site + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const data = await readFile(file);
+      res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' }).end(data);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// pagesToCheck finds one page of each kind, and every page with charts
+// but the unit pages of earlier years.
+async function pagesToCheck() {
+  const years = (await readdir(site)).filter((d) => /^\d{4}$/.test(d)).sort();
+  if (years.length === 0) {
+    throw new Error(`${site} holds no year: build the site first (make site)`);
+  }
+  const latest = years[years.length - 1];
+  const kinds = [['landing', 'index.html'], ['units', 'units.html'], ['methodology', 'methodology.html']];
+  const charted = [];
+  for (const y of years) {
+    charted.push(['year', `${y}/index.html`]);
+    for (const f of (await readdir(path.join(site, y))).sort()) {
+      if (f.endsWith('.html') && f !== 'index.html') {
+        charted.push(['ranking', `${y}/${f}`]);
+      }
+    }
+  }
+  const units = (await readdir(path.join(site, latest, 'units'))).filter((f) => f.endsWith('.html')).sort();
+  for (const f of units) {
+    charted.push(['unit', `${latest}/units/${f}`]);
+  }
+  const notices = path.join(site, latest, 'notices');
+  if (await stat(notices).catch(() => null)) {
+    kinds.push(['notices', `${latest}/notices/index.html`]);
+    const one = (await readdir(notices)).filter((f) => f !== 'index.html' && f.endsWith('.html')).sort()[0];
+    if (one) kinds.push(['notice', `${latest}/notices/${one}`]);
+  }
+  return { kinds, charted };
+}
+
+// chartsDrawn waits for every chart of the page and reports the blank ones.
+async function chartsDrawn(page, where) {
+  const ids = await page.$$eval('.chart-canvas', (els) => els.map((e) => e.id));
+  for (const id of ids) {
+    try {
+      await page.waitForFunction((id) => {
+        const svg = document.getElementById(id).querySelector('svg');
+        if (!svg || svg.getBoundingClientRect().width < 100) return false;
+        // Drawn marks: shapes filled with a colour that is not the background.
+        const marks = [...svg.querySelectorAll('path, rect')].filter((p) => {
+          const fill = (p.getAttribute('fill') || '').toLowerCase();
+          return fill && fill !== 'none' && fill !== 'transparent' && !/^(#fff|#ffffff|white|rgb\(255, ?255, ?255\))$/.test(fill);
+        });
+        return marks.length >= 2;
+      }, id, { timeout: 5000 });
+    } catch {
+      fail(where, `chart ${id} is blank`);
+    }
+  }
+  return ids.length;
+}
+
+async function axe(page, where) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  for (const v of result.violations) {
+    if (v.impact === 'serious' || v.impact === 'critical') {
+      const nodes = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ');
+      fail(where, `axe ${v.impact} ${v.id}: ${v.help} (${nodes})`);
+    }
+  }
+}
+
+const server = await serve();
+const base = `http://127.0.0.1:${server.address().port}${prefix}`;
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+
+// refuseOutside aborts every request that is not for a file of the site.
+async function refuseOutside(context) {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base)) {
+      return route.continue();
+    }
+    fail(route.request().frame()?.url() || '?', `request outside the site refused: ${url}`);
+    return route.abort();
+  });
+}
+
+function watch(page, where) {
+  page.on('console', (m) => { if (m.type() === 'error') fail(where, `console error: ${m.text()}`); });
+  page.on('pageerror', (e) => fail(where, `script error: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    if (r.url().startsWith(base)) fail(where, `request failed: ${r.url()}`);
+  });
+  page.on('response', (r) => { if (r.status() >= 400) fail(where, `HTTP ${r.status()}: ${r.url()}`); });
+}
+
+try {
+  const { kinds, charted } = await pagesToCheck();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await refuseOutside(context);
+  const page = await context.newPage();
+  let current = '';
+  watch(page, { toString: () => current });
+  let charts = 0;
+  const axed = new Set();
+  for (const [kind, rel] of [...kinds, ...charted]) {
+    current = rel;
+    await page.goto(base + rel, { waitUntil: 'load' });
+    charts += await chartsDrawn(page, rel);
+    if (!axed.has(kind)) {
+      axed.add(kind);
+      await axe(page, rel);
+    }
+  }
+  console.log(`${kinds.length + charted.length} pages, ${charts} charts drawn; axe on ${[...axed].join(', ')}`);
+
+  // Reduced motion: the charts draw without animation.
+  const calm = await browser.newContext({ reducedMotion: 'reduce' });
+  await refuseOutside(calm);
+  const still = await calm.newPage();
+  watch(still, 'index.html (reduced motion)');
+  await still.goto(base + 'index.html', { waitUntil: 'load' });
+  await chartsDrawn(still, 'index.html (reduced motion)');
+  const animated = await still.$$eval('.chart-canvas', (els) => els.filter((e) => window.echarts.getInstanceByDom(e).getOption().animation !== false).map((e) => e.id));
+  if (animated.length) fail('index.html (reduced motion)', `charts still animate: ${animated.join(', ')}`);
+
+  // Scripts off: no chart is drawn, and each chart's numbers are in a table.
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  await refuseOutside(plain);
+  const noScript = await plain.newPage();
+  for (const rel of ['index.html', charted.find(([k]) => k === 'ranking')[1], charted.find(([k]) => k === 'unit')[1]]) {
+    await noScript.goto(base + rel, { waitUntil: 'load' });
+    const missing = await noScript.$$eval('figure.chart', (figs) => figs.filter((f) => {
+      const canvas = f.querySelector('.chart-canvas');
+      const ref = f.querySelector('.chart-data');
+      const table = f.querySelector('table') || (ref && document.getElementById(ref.getAttribute('href').slice(1)));
+      return !canvas.hidden || !table || table.getBoundingClientRect().height === 0;
+    }).map((f) => f.querySelector('.chart-canvas').id));
+    if (missing.length) fail(`${rel} (no scripts)`, `charts without a visible table, or shown empty: ${missing.join(', ')}`);
+  }
+
+  // On paper: an A4 print of a unit page holds its charts' tables and keeps
+  // the charts within the page's width.
+  const paper = await browser.newContext();
+  await refuseOutside(paper);
+  const print = await paper.newPage();
+  const unit = charted.find(([k]) => k === 'unit')[1];
+  await print.goto(base + unit, { waitUntil: 'load' });
+  await chartsDrawn(print, unit);
+  await print.emulateMedia({ media: 'print' });
+  await print.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const widest = await print.$$eval('.chart-canvas svg', (svgs) => Math.max(...svgs.map((s) => s.getBoundingClientRect().width)));
+  if (!(widest > 0 && widest <= 681)) fail(`${unit} (print)`, `charts are ${widest}px wide, more than A4's 180 mm`);
+  const pdf = await print.pdf({ format: 'A4' });
+  if (pdf.length < 1000) fail(`${unit} (print)`, 'the A4 print is empty');
+} finally {
+  await browser.close();
+  server.close();
+}
+
+if (failures.length) {
+  console.error(`${failures.length} problem(s) in the browser:`);
+  for (const f of failures) console.error('  ' + f);
+  process.exit(1);
+}
+console.log('browser test: ok');
