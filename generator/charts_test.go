@@ -132,6 +132,24 @@ func TestChartSummariesMatchTheExports(t *testing.T) {
 		t.Errorf("landing bands summary: %v, want %q", figs, want)
 	}
 
+	// The distribution's range is the last year's, over every group.
+	lo, hi := "", ""
+	for _, u := range read(2023) {
+		total, _ := u["total"].(string)
+		if total == "" {
+			continue
+		}
+		if lo == "" || len(total) < len(lo) || len(total) == len(lo) && total < lo {
+			lo = total
+		}
+		if hi == "" || len(total) > len(hi) || len(total) == len(hi) && total > hi {
+			hi = total
+		}
+	}
+	if figs := figures(t, "index.html", site["index.html"]); len(figs) < 2 || !strings.HasSuffix(figs[1].summary, "最高"+hi+"分，最低"+lo+"分。") {
+		t.Errorf("landing distribution summary: %v, want the 2023 range %s to %s", figs, lo, hi)
+	}
+
 	for _, u := range read(2023) {
 		if u["code"] != "T01" {
 			continue

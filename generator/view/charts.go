@@ -203,7 +203,7 @@ func (b *builder) boxChart(page string, years []*Year) *Chart {
 	for gi, g := range b.s.Groups {
 		c.Series = append(c.Series, Series{Name: Lit(g.Name), Color: seriesColor(gi)})
 	}
-	var lo, hi record.Points
+	var lo record.Points // the lowest total shown, for the axis
 	first := true
 	for _, y := range years {
 		c.X = append(c.X, itoa(y.Year))
@@ -221,9 +221,6 @@ func (b *builder) boxChart(page string, years []*Year) *Chart {
 					if first || f[0] < lo {
 						lo = f[0]
 					}
-					if first || f[4] > hi {
-						hi = f[4]
-					}
 					first = false
 				}
 			}
@@ -233,15 +230,19 @@ func (b *builder) boxChart(page string, years []*Year) *Chart {
 	if !first {
 		c.YMin = axisFloor([]record.Points{lo})
 	}
+	// The summary: the last year's highest median, and its range over all groups.
 	last := years[len(years)-1]
 	best, bestMedian := "", record.Points(0)
+	var all []record.Points
 	for gi, r := range last.Rankings {
-		if f, ok := record.Quartiles(totals(r)); ok && (best == "" || f[2] > bestMedian) {
+		ts := totals(r)
+		all = append(all, ts...)
+		if f, ok := record.Quartiles(ts); ok && (best == "" || f[2] > bestMedian) {
 			best, bestMedian = b.s.Groups[gi].Name, f[2]
 		}
 	}
-	if best != "" {
-		c.Summary = Say("sum_distribution", itoa(last.Year), best, bestMedian.String(), hi.String(), lo.String())
+	if f, ok := record.Quartiles(all); ok {
+		c.Summary = Say("sum_distribution", itoa(last.Year), best, bestMedian.String(), f[4].String(), f[0].String())
 	}
 	return c
 }
