@@ -3,11 +3,13 @@ package generator
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"dutyreport/generator/config"
+	"dutyreport/generator/sitetest"
 )
 
 // figure is one chart as a page carries it.
@@ -173,5 +175,94 @@ func TestChartSummariesMatchTheExports(t *testing.T) {
 		if len(figs) != 3 || figs[2].summary != want {
 			t.Errorf("T01 rank summary: %v, want %q", figs, want)
 		}
+	}
+}
+
+// chartSite is worked by hand: 2022 is not in the site, so 2023 has no year
+// before to compare with; the department group has no unit at all.
+const chartSite = `
+-- site.yaml --
+title: 图表测试县
+county: 图表测试县
+scheme: scheme.yaml
+years:
+  - {year: 2021, status: published, published: 2022-03-01}
+  - {year: 2023, status: published, published: 2024-03-01}
+-- scheme.yaml --
+name: 测试方案
+categories: [{id: town, name: 镇}, {id: dept, name: 部门}]
+components:
+  - {id: social, name: 社会评价, kind: evaluation, full: 100}
+total: [social]
+bands: [{id: best, name: 优秀, min: 90}, {id: good, name: 良好, min: 80}, {id: fair, name: 一般}]
+groups: [{id: towns, name: 镇, categories: [town]}, {id: depts, name: 部门, categories: [dept]}]
+-- data/单位名录.xlsx.tsv --
+单位编码	单位名称	类别
+T01	一镇	镇
+T02	二镇	镇
+T03	三镇	镇
+-- data/2021/民主测评.xlsx.tsv --
+单位编码	平均分
+T01	88
+T02	92
+T03	75
+-- data/2023/民主测评.xlsx.tsv --
+单位编码	平均分
+T01	95
+T02	85
+T03	70
+`
+
+func TestChartsWorkedByHand(t *testing.T) {
+	dir := t.TempDir()
+	if err := sitetest.WriteSite(dir, chartSite); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	if _, probs, err := Build(Options{Source: dir, Out: out, Audience: config.Public}); err != nil || probs.HasErrors() {
+		t.Fatalf("build: %v\n%v", err, probs)
+	}
+	site := tree(t, out)
+	summaries := func(page string) []string {
+		var s []string
+		for _, f := range figures(t, page, site[page]) {
+			s = append(s, f.summary)
+		}
+		return s
+	}
+	for page, want := range map[string][]string{
+		"index.html": {
+			"2023年优秀单位1个，上年无可比数据。",
+			"2023年镇得分中位数最高，为85.00分；全部参评单位最高95.00分，最低70.00分。",
+			"2023年平均分最高的分组是镇，为83.33分，上年无可比数据。",
+		},
+		"2023/towns.html":     {"2023年镇共3个单位，第1名为一镇（95.00分），其中优秀1个、良好1个、一般1个。"},
+		"2023/units/T01.html": {"与镇平均分相比，1项中有1项高于平均。", "2023年总分95.00分，档次为优秀，上年无可比数据。", "2023年在镇3个单位中排第1名，上年无可比数据。"},
+		"2021/units/T02.html": {"与镇平均分相比，1项中有1项高于平均。", "2021年总分92.00分，档次为优秀，上年无可比数据。", "2021年在镇3个单位中排第1名，上年无可比数据。"},
+		"2023/depts.html":     nil, // no unit, no chart
+	} {
+		if got := summaries(page); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: summaries\n%q\nwant\n%q", page, got, want)
+		}
+	}
+	if strings.Contains(string(site["2023/depts.html"]), "echarts") {
+		t.Error("a ranking with no unit loads the chart library")
+	}
+	// 2021's towns: 75, 88, 92. Quartiles at positions 0.5, 1 and 1.5.
+	row := "<tr><th scope=\"row\">2021</th><td class=\"num\">镇</td><td class=\"num\">3</td><td class=\"num\">75.00</td><td class=\"num\">81.50</td><td class=\"num\">88.00</td><td class=\"num\">90.00</td><td class=\"num\">92.00</td></tr>"
+	if !strings.Contains(string(site["index.html"]), row) {
+		t.Errorf("the distribution table lacks the hand-worked row\n%s", row)
+	}
+	// The unit's score over its bands: the axis from 80 (5 below its lowest
+	// total, 88, rounded down to ten, which leaves the band 一般 out of
+	// view) to the total's full points, 100.
+	opts := figures(t, "2023/units/T01.html", site["2023/units/T01.html"])[1].options
+	y := opts["yAxis"].([]any)[0].(map[string]any)
+	if y["min"] != 80.0 || y["max"] != 100.0 {
+		t.Errorf("score axis %v to %v, want 80 to 100", y["min"], y["max"])
+	}
+	areas := opts["series"].([]any)[0].(map[string]any)["markArea"].(map[string]any)["data"].([]any)
+	if fmt.Sprint(areas) != "[[map[itemStyle:map[color:var(--band-1) opacity:0.12] name:优秀 yAxis:90] map[yAxis:100]] [map[itemStyle:map[color:var(--band-2) opacity:0.12] name:良好 yAxis:80] map[yAxis:90]]]" {
+		t.Errorf("band areas: %v", areas)
 	}
 }

@@ -88,14 +88,30 @@ async function chartsDrawn(page, where) {
   for (const id of ids) {
     try {
       await page.waitForFunction((id) => {
-        const svg = document.getElementById(id).querySelector('svg');
-        if (!svg || svg.getBoundingClientRect().width < 100) return false;
-        // Drawn marks: shapes filled with a colour that is not the background.
+        const el = document.getElementById(id);
+        const svg = el.querySelector('svg');
+        const chart = window.echarts && window.echarts.getInstanceByDom(el);
+        if (!svg || !chart || svg.getBoundingClientRect().width < 100) return false;
+        // The option holds data, and the plot area (not the legend) holds
+        // opaque marks in a colour other than the background's.
+        const values = (chart.getOption().series || []).flatMap((s) => s.data || []);
+        if (!values.some((v) => v !== '-' && v !== null && !(v && v.value === '-'))) return false;
+        const grid = chart.getModel().getComponent('grid').coordinateSystem.getRect();
+        const box = svg.getBoundingClientRect();
+        const blank = (c) => !c || c === 'none' || c === 'transparent' || /^(#fff|#ffffff|white|rgb\(255, ?255, ?255\))$/.test(c);
         const marks = [...svg.querySelectorAll('path, rect')].filter((p) => {
-          const fill = (p.getAttribute('fill') || '').toLowerCase();
-          return fill && fill !== 'none' && fill !== 'transparent' && !/^(#fff|#ffffff|white|rgb\(255, ?255, ?255\))$/.test(fill);
+          // A filled shape (a bar, a box, a symbol), or a line drawn thicker
+          // than the axes' and grid's 1px.
+          const filled = !blank((p.getAttribute('fill') || '').toLowerCase());
+          const stroked = !blank((p.getAttribute('stroke') || '').toLowerCase()) && Number(p.getAttribute('stroke-width') || 1) >= 2;
+          if (!filled && !stroked) return false;
+          if (Number(p.getAttribute('fill-opacity') ?? 1) < 0.5 || Number(p.getAttribute('opacity') ?? 1) < 0.5) return false;
+          const r = p.getBoundingClientRect();
+          const cx = r.x + r.width / 2 - box.x;
+          const cy = r.y + r.height / 2 - box.y;
+          return r.width > 0 && r.height > 0 && cx >= grid.x && cx <= grid.x + grid.width && cy >= grid.y && cy <= grid.y + grid.height;
         });
-        return marks.length >= 2;
+        return marks.length >= 1;
       }, id, { timeout: 5000 });
     } catch {
       fail(where, `chart ${id} is blank`);

@@ -84,7 +84,7 @@ func TestPhrasesInBothLanguages(t *testing.T) {
 	p := view.Say("sum_rank", "2024", "镇", "11", "3", view.Say("rank_up", "2"))
 	for lang, want := range map[string]string{
 		"zh-CN": "2024年在镇11个单位中排第3名，比上年上升2名。",
-		"en":    "In 2024 ranked 3 of 11 in 镇, up 2 places on the year before.",
+		"en":    "In 2024 ranked 3 of 11 in 镇, up 2 in rank on the year before.",
 	} {
 		got, err := testTheme(t, lang).sayErr(p)
 		if err != nil || got != want {

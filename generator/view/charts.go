@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"slices"
 	"strconv"
+	"strings"
 
+	"dutyreport/generator/config"
 	"dutyreport/generator/record"
 )
 
@@ -113,11 +115,13 @@ func (b *builder) charts() {
 	if len(s.Years) == 0 {
 		return
 	}
-	s.Charts = []*Chart{b.bandsChart("index.html", s.Years), b.boxChart("index.html", s.Years), b.averagesChart("index.html", s.Years)}
+	s.Charts = withData(b.bandsChart("index.html", s.Years), b.boxChart("index.html", s.Years), b.averagesChart("index.html", s.Years))
 	for _, y := range s.Years {
-		y.Charts = []*Chart{b.yearBandsChart(y), b.boxChart(y.Path, []*Year{y})}
+		y.Charts = withData(b.yearBandsChart(y), b.boxChart(y.Path, []*Year{y}))
 		for _, r := range y.Rankings {
-			r.Chart = b.totalsChart(y, r)
+			if len(r.Rows) > 0 {
+				r.Chart = b.totalsChart(y, r)
+			}
 		}
 		avg := b.groupAverages(y.Year)
 		for _, u := range y.Units {
@@ -127,6 +131,18 @@ func (b *builder) charts() {
 			u.ScoreChart, u.RankChart, u.ComponentsChart = b.scoreChart(y, u), b.rankChart(y, u), b.componentsChart(y, u, avg[u.Group.ID])
 		}
 	}
+}
+
+// withData keeps the charts that have something to show: a chart with no
+// ranked unit has no summary either.
+func withData(cs ...*Chart) []*Chart {
+	var out []*Chart
+	for _, c := range cs {
+		if c.Summary.Key != "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // bandsChart stacks the units of each band over the years.
@@ -174,7 +190,7 @@ func (b *builder) bandsSummary(y *Year) Phrase {
 	}
 	best := y.BandCounts[0]
 	has, d := false, 0
-	if y.Prev != nil && len(y.Prev.BandCounts) > 0 {
+	if y.Prev != nil && y.Prev.Year == y.Year-1 && len(y.Prev.BandCounts) > 0 {
 		has, d = true, best.Count-y.Prev.BandCounts[0].Count
 	}
 	return Say("sum_bands", itoa(y.Year), best.Band.Name, itoa(best.Count), change("count", has, itoa(abs(d)), d))
@@ -295,7 +311,7 @@ func (b *builder) averagesChart(page string, years []*Year) *Chart {
 	}
 	if best >= 0 {
 		m := means[last][best]
-		has, d := last > 0 && means[last-1][best] >= 0, record.Points(0)
+		has, d := last > 0 && years[last-1].Year == years[last].Year-1 && means[last-1][best] >= 0, record.Points(0)
 		if has {
 			d = m - means[last-1][best]
 		}
@@ -351,23 +367,79 @@ func axisFloor(ts []record.Points) string {
 	return itoa(int(max(f, 0) / record.Scale))
 }
 
-// ownHistory is a unit's own ranked years, without its predecessors'.
-func ownHistory(u *UnitPage) []HistoryRow {
-	var out []HistoryRow
+// ownHistory is a unit's own ranked years, without its predecessors', from
+// its first to its last: a year between without a total is a row with no
+// Total, so that a chart shows the gap rather than join across it.
+func (b *builder) ownHistory(u *UnitPage) []HistoryRow {
+	own := map[int]HistoryRow{}
 	for _, h := range u.History {
 		if !h.Predecessor && h.Total != "" {
+			own[h.Year] = h
+		}
+	}
+	var out []HistoryRow
+	for _, y := range b.s.Years {
+		h, ok := own[y.Year]
+		if !ok {
+			h = HistoryRow{Year: y.Year}
+		}
+		if ok || len(out) > 0 {
 			out = append(out, h)
 		}
 	}
+	for len(out) > 0 && out[len(out)-1].Total == "" {
+		out = out[:len(out)-1]
+	}
 	return out
+}
+
+// yearBefore is the row of the year before year, if the unit had a total then.
+func yearBefore(hist []HistoryRow, year int) (HistoryRow, bool) {
+	for _, h := range hist {
+		if h.Year == year-1 && h.Total != "" {
+			return h, true
+		}
+	}
+	return HistoryRow{}, false
+}
+
+// totalFull is the most a total can be, the sum of its components' full
+// points; "" when one of them has none.
+func (b *builder) totalFull() string {
+	sum, ok := b.full(b.scheme.Total, false, 0)
+	if !ok {
+		return ""
+	}
+	return strings.TrimSuffix(sum.String(), ".00")
+}
+
+// full is the sum of the full points of the components ids, or their mean;
+// a mean or a sum of parts has its parts' (ok is false where one has none).
+func (b *builder) full(ids []string, mean bool, depth int) (record.Points, bool) {
+	var sum record.Points
+	for _, id := range ids {
+		comp, _ := b.scheme.Component(id)
+		f := comp.Full
+		if f <= 0 && depth < 8 && (comp.Kind == config.KindMean || comp.Kind == config.KindSum) {
+			f, _ = b.full(comp.Of, comp.Kind == config.KindMean, depth+1)
+		}
+		if f <= 0 {
+			return 0, false
+		}
+		sum += f
+	}
+	if mean && len(ids) > 0 {
+		return sum.MulDiv(1, int64(len(ids))), true
+	}
+	return sum, len(ids) > 0
 }
 
 // scoreChart draws a unit's total over the years over its bands.
 func (b *builder) scoreChart(y *Year, u *UnitPage) *Chart {
 	c := &Chart{ID: chartID(u.Path, "score"), Kind: ChartLine, TableID: "history-table", Title: Say("chart_score"),
-		XName: Say("year"), YName: Say("total"), YMax: "100"}
+		XName: Say("year"), YName: Say("total"), YMax: b.totalFull()}
 	s := Series{Name: Lit(u.Unit.Name), Color: "var(--series-1)"}
-	hist := ownHistory(u)
+	hist := b.ownHistory(u)
 	var ts []record.Points
 	for _, h := range hist {
 		c.X = append(c.X, itoa(h.Year))
@@ -377,8 +449,13 @@ func (b *builder) scoreChart(y *Year, u *UnitPage) *Chart {
 		}
 	}
 	c.Series = []Series{s}
+	top := ""
 	if len(ts) > 0 {
 		c.YMin = axisFloor(ts)
+		top = slices.Max(ts).String()
+	}
+	if c.YMax != "" {
+		top = c.YMax
 	}
 	// The bands behind the line, clipped to the axis: a band below its
 	// start is left out.
@@ -386,7 +463,7 @@ func (b *builder) scoreChart(y *Year, u *UnitPage) *Chart {
 	for _, band := range b.s.Bands {
 		from, to := band.Min, band.Upper
 		if to == "" {
-			to = c.YMax
+			to = top
 		}
 		if f, err := record.ParsePoints(from); from == "" || err != nil || f < lo {
 			from = c.YMin
@@ -397,13 +474,10 @@ func (b *builder) scoreChart(y *Year, u *UnitPage) *Chart {
 		c.Areas = append(c.Areas, Area{Name: band.Name, From: from, To: to, Color: bandColor(band)})
 	}
 	has, d, dir := false, "", 0
-	for i, h := range hist {
-		if h.Year == y.Year && i > 0 && hist[i-1].Year == y.Year-1 {
-			has = true
-			cur, _ := record.ParsePoints(h.Total)
-			prev, _ := record.ParsePoints(hist[i-1].Total)
-			d, dir = absPoints(cur-prev).String(), sign(int64(cur-prev))
-		}
+	if prev, ok := yearBefore(hist, y.Year); ok {
+		cur, _ := record.ParsePoints(u.Total)
+		p, _ := record.ParsePoints(prev.Total)
+		has, d, dir = true, absPoints(cur-p).String(), sign(int64(cur-p))
 	}
 	c.Summary = Say("sum_score", itoa(y.Year), u.Total, u.Band.Name, change("points", has, d, dir))
 	return c
@@ -415,19 +489,21 @@ func (b *builder) rankChart(y *Year, u *UnitPage) *Chart {
 		XName: Say("year"), YName: Say("rank"), YMin: "1", YInverse: true}
 	s := Series{Name: Lit(u.Unit.Name), Color: "var(--series-1)"}
 	size := 1
-	hist := ownHistory(u)
+	hist := b.ownHistory(u)
 	for _, h := range hist {
 		c.X = append(c.X, itoa(h.Year))
-		s.Values = append(s.Values, itoa(h.Rank))
+		rank := ""
+		if h.Total != "" {
+			rank = itoa(h.Rank)
+		}
+		s.Values = append(s.Values, rank)
 		size = max(size, h.GroupSize)
 	}
 	c.Series = []Series{s}
 	c.YMax = itoa(size)
 	has, d := false, 0
-	for i, h := range hist {
-		if h.Year == y.Year && i > 0 && hist[i-1].Year == y.Year-1 {
-			has, d = true, hist[i-1].Rank-h.Rank
-		}
+	if prev, ok := yearBefore(hist, y.Year); ok {
+		has, d = true, prev.Rank-u.Rank
 	}
 	c.Summary = Say("sum_rank", itoa(y.Year), u.Group.Name, itoa(u.GroupSize), itoa(u.Rank), change("rank", has, itoa(abs(d)), d))
 	return c

@@ -16,7 +16,8 @@
   function resolve(v) {
     if (typeof v === 'string') {
       var m = /^var\((--[\w-]+)\)$/.exec(v);
-      return m ? (root.getPropertyValue(m[1]).trim() || v) : v;
+      // A colour the style sheet lacks is left to ECharts' palette.
+      return m ? (root.getPropertyValue(m[1]).trim() || undefined) : v;
     }
     if (Array.isArray(v)) {
       return v.map(resolve);
