@@ -125,12 +125,44 @@ func (b *builder) charts() {
 		}
 		avg := b.groupAverages(y.Year)
 		for _, u := range y.Units {
-			if !u.Ranked || u.Group.ID == "" {
-				continue
+			if u.Ranked && u.Group.ID != "" {
+				u.charts = &unitCharts{b: b, y: y, avg: avg[u.Group.ID]}
 			}
-			u.ScoreChart, u.RankChart, u.ComponentsChart = b.scoreChart(y, u), b.rankChart(y, u), b.componentsChart(y, u, avg[u.Group.ID])
 		}
 	}
+}
+
+// unitCharts is what a unit page's charts are made from when it is rendered.
+type unitCharts struct {
+	b   *builder
+	y   *Year
+	avg []record.Points // the group's average per component that year
+}
+
+// ScoreChart draws the unit's total over the years over its bands; nil for
+// a unit not ranked that year.
+func (u *UnitPage) ScoreChart() *Chart {
+	if u.charts == nil {
+		return nil
+	}
+	return u.charts.b.scoreChart(u.charts.y, u)
+}
+
+// RankChart draws the unit's rank over the years; nil for a unit not ranked.
+func (u *UnitPage) RankChart() *Chart {
+	if u.charts == nil {
+		return nil
+	}
+	return u.charts.b.rankChart(u.charts.y, u)
+}
+
+// ComponentsChart sets the unit's scores beside its group's average; nil
+// for a unit not ranked.
+func (u *UnitPage) ComponentsChart() *Chart {
+	if u.charts == nil {
+		return nil
+	}
+	return u.charts.b.componentsChart(u.charts.y, u, u.charts.avg)
 }
 
 // withData keeps the charts that have something to show: a chart with no

@@ -274,9 +274,10 @@ type UnitPage struct {
 	Notices      []NoticeRef
 	// Ineligible: a case that year cost the unit its commendation eligibility.
 	Ineligible bool
-	// ScoreChart and RankChart draw the unit's years, ComponentsChart its
-	// scores against its group's; nil for a unit not ranked that year.
-	ScoreChart, RankChart, ComponentsChart *Chart
+	// charts makes the unit's charts when its page is rendered (see
+	// ScoreChart): a province has tens of thousands of unit pages, and
+	// their charts held all at once would double a build's memory.
+	charts *unitCharts
 }
 
 // ScoreLine is one component of a unit's score.

@@ -111,7 +111,7 @@ func (p *Page) HasCharts() bool {
 	case KindRanking:
 		return p.Ranking.Chart != nil
 	case KindUnit:
-		return p.Unit.ScoreChart != nil
+		return p.Unit.charts != nil
 	}
 	return false
 }
