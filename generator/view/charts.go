@@ -55,6 +55,9 @@ type Area struct {
 type Table struct {
 	Head []Phrase
 	Rows []TableRow
+	// TextCells is how many of each row's first cells are words (a group's
+	// name), not numbers.
+	TextCells int
 }
 
 // TableRow is one row of a chart's table, headed by its category.
@@ -247,7 +250,7 @@ func (b *builder) boxChart(page string, years []*Year) *Chart {
 		title = Say("chart_distribution_year", itoa(years[0].Year))
 	}
 	c := &Chart{ID: chartID(page, "distribution"), Kind: ChartBox, Title: title, XName: Say("year"), YName: Say("total"),
-		Table: &Table{Head: []Phrase{Say("year"), Say("group"), Say("count"), Say("min"), Say("q1"), Say("median"), Say("q3"), Say("max")}}}
+		Table: &Table{Head: []Phrase{Say("year"), Say("group"), Say("count"), Say("min"), Say("q1"), Say("median"), Say("q3"), Say("max")}, TextCells: 1}}
 	for gi, g := range b.s.Groups {
 		c.Series = append(c.Series, Series{Name: Lit(g.Name), Color: seriesColor(gi)})
 	}
