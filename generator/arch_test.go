@@ -19,6 +19,7 @@ var denied = []struct {
 	{"record", "dutyreport/", "record is a leaf: every stage uses it, so it may use none of them"},
 	{"redact", "dutyreport/", "redact is a leaf: the view masks with it, so it may know nothing of the pipeline"},
 	{"audit", "dutyreport/", "audit is a leaf: it scans bytes for strings it is given"},
+	{"diff", "dutyreport/", "diff is a leaf: it compares two editions given as plain data, so a stored revision compares like a year built now"},
 	{"view", "dutyreport/generator/audit", "the view masks; the audit checks the result independently"},
 	{"config", "dutyreport/generator/ingest", "config is read before any data; it must not read data files"},
 	{"scoring", "dutyreport/generator/ingest", "scoring speaks record, not ingest, so it can be tested without files"},

@@ -64,7 +64,7 @@ async function pagesToCheck() {
   for (const y of years) {
     charted.push(['year', `${y}/index.html`]);
     for (const f of (await readdir(path.join(site, y))).sort()) {
-      if (f.endsWith('.html') && f !== 'index.html') {
+      if (f.endsWith('.html') && f !== 'index.html' && f !== 'changes.html') {
         charted.push(['ranking', `${y}/${f}`]);
       }
     }
@@ -72,6 +72,9 @@ async function pagesToCheck() {
   const units = (await readdir(path.join(site, latest, 'units'))).filter((f) => f.endsWith('.html')).sort();
   for (const f of units) {
     charted.push(['unit', `${latest}/units/${f}`]);
+  }
+  if (await stat(path.join(site, latest, 'changes.html')).catch(() => null)) {
+    kinds.push(['changes', `${latest}/changes.html`]);
   }
   const notices = path.join(site, latest, 'notices');
   if (await stat(notices).catch(() => null)) {

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -69,7 +71,7 @@ to dashboard/.`,
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&g.lang, "lang", "zh-CN", "language of messages: zh-CN or en")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usage(cmd, err) })
-	root.AddCommand(buildCmd(g), checkCmd(g), auditCmd(g), versionCmd(g))
+	root.AddCommand(buildCmd(g), checkCmd(g), auditCmd(g), diffCmd(g), versionCmd(g))
 	return root
 }
 
@@ -182,6 +184,63 @@ byte offset, the name itself masked. The public build runs it on its own output.
 	}
 	cmd.Flags().StringVar(&o.Source, "source", ".", "the site folder whose inputs name the sensitive strings")
 	cmd.Flags().StringVar(&o.Audience, "audience", config.Public, "the audience the site in DIR is for: public or internal")
+	return cmd
+}
+
+func diffCmd(g *globals) *cobra.Command {
+	var o generator.Options
+	var format string
+	cmd := &cobra.Command{
+		Use:   "diff FROM TO",
+		Short: "Say what changed between two years",
+		Long: `diff compares two years of the site, FROM and TO (2022 2023): units that moved rank
+within their group and by how much, bands changed, consequences gained or lost, notices
+added, and units created, renamed, merged or dropped. It prints text (the default),
+Markdown or JSON, in the site's language; each year's "changes since last year" page
+is made by the same code.`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.Audience != config.Public && o.Audience != config.Internal {
+				return usage(cmd, fmt.Errorf("--audience %q: use public or internal", o.Audience))
+			}
+			if format != "text" && format != "markdown" && format != "json" {
+				return usage(cmd, fmt.Errorf("--format %q: use text, markdown or json", format))
+			}
+			var years [2]int
+			for i, a := range args {
+				y, err := strconv.Atoi(a)
+				if err != nil || y < 1000 || y > 9999 {
+					return usage(cmd, fmt.Errorf("%q is not a year such as 2023", a))
+				}
+				years[i] = y
+			}
+			d, theme, probs, err := generator.Diff(o, years[0], years[1])
+			printProblems(g, probs)
+			switch {
+			case err != nil && generator.IsUsage(err):
+				return usage(cmd, err)
+			case err != nil:
+				return internal(g, err)
+			case probs.HasErrors():
+				summary(g, probs)
+				return &exitError{exitInput}
+			}
+			if format == "json" {
+				data, err := json.MarshalIndent(d, "", "  ")
+				if err != nil {
+					return internal(g, err)
+				}
+				_, err = fmt.Fprintf(g.stdout, "%s\n", data)
+				return err
+			}
+			_, err = g.stdout.Write(theme.DiffText(d, format == "markdown"))
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&o.Source, "source", ".", "the site folder (holding site.yaml)")
+	cmd.Flags().StringVar(&o.Audience, "audience", config.Public, "compare the years as this audience sees them: public (names masked, published years) or internal")
+	cmd.Flags().StringVar(&format, "format", "text", "text, markdown or json")
+	cmd.Flags().BoolVar(&o.NoCache, "no-cache", false, "read every input file again, ignoring what the cache kept of unchanged ones")
 	return cmd
 }
 

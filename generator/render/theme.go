@@ -27,7 +27,7 @@ type Theme struct {
 
 // kinds are the page kinds; each is a layout file of the same name.
 var kinds = []string{view.KindLanding, view.KindYear, view.KindRanking, view.KindUnit,
-	view.KindUnits, view.KindContent, view.KindMethodology, view.KindNotices, view.KindNotice, view.KindRestrictions}
+	view.KindUnits, view.KindContent, view.KindMethodology, view.KindNotices, view.KindNotice, view.KindRestrictions, view.KindChanges}
 
 // Load parses every layout of the theme in fsys and the UI strings of lang,
 // reporting every problem with the theme file it is in. prefix names the
@@ -114,6 +114,9 @@ func (t *Theme) funcs() template.FuncMap {
 		"say": t.sayErr,
 		// chartOptions is a chart's ECharts option, JSON for a script element.
 		"chartOptions": t.ChartOptions,
+		// diffTitle and diffSections word a year's changes, as `dutyreport diff` does.
+		"diffTitle":    t.DiffTitle,
+		"diffSections": t.DiffSections,
 		"hasSheet": func(lines []view.ScoreLine) bool {
 			return slices.ContainsFunc(lines, func(l view.ScoreLine) bool { return l.FromSheet })
 		},

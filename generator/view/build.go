@@ -76,6 +76,7 @@ func Build(in Input) *Site {
 	b.unitIndex()
 	b.restrictions()
 	b.charts()
+	b.changes()
 	return s
 }
 

@@ -1,6 +1,10 @@
 package view
 
-import "html/template"
+import (
+	"html/template"
+
+	"dutyreport/generator/diff"
+)
 
 // Site is everything one audience's site shows.
 type Site struct {
@@ -162,6 +166,10 @@ type Year struct {
 	NoticesExport           *NoticesExport
 	Ineligible              []UnitRef // units that lost the year's commendation eligibility
 	Charts                  []*Chart  // the year page's
+	// Changes is what changed since the year before, when the audience has
+	// it; ChangesPath its page.
+	Changes     *diff.Diff
+	ChangesPath string
 }
 
 // NoticesExport is a year's notices as data, public fields only in the

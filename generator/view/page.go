@@ -33,6 +33,8 @@ const (
 	KindNotices      = "notices"
 	KindNotice       = "notice"
 	KindRestrictions = "restrictions"
+	// KindChanges is a year's changes since the year before.
+	KindChanges = "changes"
 )
 
 // Rel gives a link from this page to target (a path from the site root), so
@@ -78,6 +80,9 @@ func (s *Site) Pages() []*Page {
 		for _, u := range y.Units {
 			out = append(out, &Page{Site: s, Path: u.Path, Kind: KindUnit, Year: y, Unit: u, Title: u.Unit.Name})
 		}
+		if y.ChangesPath != "" {
+			out = append(out, &Page{Site: s, Path: y.ChangesPath, Kind: KindChanges, Year: y})
+		}
 		if y.NoticesPath != "" {
 			out = append(out, &Page{Site: s, Path: y.NoticesPath, Kind: KindNotices, Year: y})
 		}
@@ -97,6 +102,7 @@ const UnitsPath = "units.html"
 func yearPath(y int) string              { return itoa(y) + "/index.html" }
 func rankingPath(y int, g string) string { return itoa(y) + "/" + g + ".html" }
 func unitPath(y int, code string) string { return itoa(y) + "/units/" + code + ".html" }
+func changesPath(y int) string           { return itoa(y) + "/changes.html" }
 func csvPath(y int) string               { return itoa(y) + "/data/results.csv" }
 func jsonPath(y int) string              { return itoa(y) + "/data/results.json" }
 
