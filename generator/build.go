@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/content"
@@ -32,6 +33,11 @@ type Options struct {
 	// NoCache reads every input file, instead of taking unchanged ones
 	// from the site's cache folder (CacheDir).
 	NoCache bool
+	// Zip, when not "", is a zip file to pack the built site into, for the
+	// county CMS; SourceDate the time its entries carry (SOURCE_DATE_EPOCH),
+	// zero for the latest published edition's date.
+	Zip        string
+	SourceDate time.Time
 }
 
 // CacheDir is the folder, in the site folder, where each input file's
@@ -116,6 +122,11 @@ func Build(o Options) (Report, problem.List, error) {
 	}
 	rep.Written, rep.Unchanged = tree.Written, tree.Unchanged
 	rep.Files = tree.Written + tree.Unchanged
+	if o.Zip != "" {
+		if err := write.Zip(rep.Out, o.Zip, siteDate(in.cfg, o)); err != nil {
+			return rep, probs, err
+		}
+	}
 	rep.Warnings = probs
 	return rep, probs, nil
 }
@@ -215,6 +226,9 @@ func guardOut(cfg *config.Config, o Options, out string) error {
 	}
 	target := abs(out)
 	within := func(a, b string) bool { return a == b || strings.HasPrefix(a, b+string(filepath.Separator)) }
+	if o.Zip != "" && within(abs(o.Zip), target) {
+		return &UsageError{fmt.Sprintf("the zip file %s may not be inside the output folder %s", o.Zip, out)}
+	}
 	if target == abs(o.Source) {
 		return &UsageError{fmt.Sprintf("the output folder %s is the site folder itself", out)}
 	}
@@ -251,4 +265,24 @@ func (e *UsageError) Error() string { return e.Msg }
 func IsUsage(err error) bool {
 	var u *UsageError
 	return errors.As(err, &u)
+}
+
+// siteDate is the one date a build writes where a date must appear (the
+// zip's entries): SOURCE_DATE_EPOCH when given, else the latest published
+// edition's publication date, else 1980-01-01, the earliest a zip can hold.
+// Never the clock: the same inputs give the same bytes.
+func siteDate(cfg *config.Config, o Options) time.Time {
+	if !o.SourceDate.IsZero() {
+		return o.SourceDate.UTC()
+	}
+	var latest record.Date
+	for _, y := range cfg.Site.Years {
+		if y.Status == config.Published && y.Published > latest {
+			latest = y.Published
+		}
+	}
+	if latest == 0 {
+		return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(int(latest)/10000, time.Month(int(latest)/100%100), int(latest)%100, 0, 0, 0, 0, time.UTC)
 }

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -94,6 +95,13 @@ was until the new one is complete, then it is swapped in.`,
 			if o.Audience != config.Public && o.Audience != config.Internal {
 				return usage(cmd, fmt.Errorf("--audience %q: use public or internal", o.Audience))
 			}
+			if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+				secs, err := strconv.ParseInt(v, 10, 64)
+				if err != nil || secs < 315532800 { // 1980-01-01, the earliest a zip can hold
+					return usage(cmd, fmt.Errorf("SOURCE_DATE_EPOCH=%q: give seconds since 1970 as a whole number, from 315532800 (1980-01-01) on", v))
+				}
+				o.SourceDate = time.Unix(secs, 0)
+			}
 			rep, probs, err := generator.Build(o)
 			printProblems(g, probs)
 			switch {
@@ -111,6 +119,13 @@ was until the new one is complete, then it is swapped in.`,
 			} else {
 				fmt.Fprintf(g.stdout, "已生成 %s：%d 个页面，共 %d 个文件（新写入 %d 个，未变 %d 个）\n", rep.Out, rep.Pages, rep.Files, rep.Written, rep.Unchanged)
 			}
+			if o.Zip != "" {
+				if l == problem.EN {
+					fmt.Fprintf(g.stdout, "packed into %s\n", o.Zip)
+				} else {
+					fmt.Fprintf(g.stdout, "已打包为 %s\n", o.Zip)
+				}
+			}
 			return nil
 		},
 	}
@@ -118,6 +133,7 @@ was until the new one is complete, then it is swapped in.`,
 	cmd.Flags().StringVar(&o.Out, "out", "", "the output folder (default: public/ or dashboard/ in the site folder, from site.yaml)")
 	cmd.Flags().StringVar(&o.Audience, "audience", config.Public, "public (the county website) or internal (the office's dashboard)")
 	cmd.Flags().BoolVar(&o.NoCache, "no-cache", false, "read every input file again, ignoring what the cache kept of unchanged ones")
+	cmd.Flags().StringVar(&o.Zip, "zip", "", "also pack the built site into this zip file, the same bytes for the same site (for upload to the county CMS)")
 	return cmd
 }
 

@@ -1,0 +1,68 @@
+package write
+
+import (
+	"archive/zip"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+)
+
+// Zip packs the site in dir into the zip file name, for upload to the county
+// CMS, so that the same site gives the same bytes: entries in byte order of
+// their paths, every time set to modTime (SOURCE_DATE_EPOCH, or a fixed
+// date), every file mode 0644, no folder entries and nothing of the machine
+// (owner, local time zone). The zip is written beside name and renamed into
+// place, so a failed run leaves the previous zip whole.
+func Zip(dir, name string, modTime time.Time) (err error) {
+	var paths []string
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		paths = append(paths, filepath.ToSlash(rel))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	slices.Sort(paths)
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".dutyreport-zip-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	zw := zip.NewWriter(tmp)
+	for _, p := range paths {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			return err
+		}
+		h := &zip.FileHeader{Name: p, Method: zip.Deflate, Modified: modTime.UTC()}
+		h.SetMode(0o644)
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(data); err != nil {
+			return err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}
