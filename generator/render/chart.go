@@ -123,10 +123,6 @@ func (t *Theme) chartGlobals(base *charts.RectChart, c *view.Chart) {
 		y.Inverse = opts.Bool(true)
 		y.MinInterval = 1
 	}
-	description := t.say(c.Title)
-	if s := t.say(c.Summary); s != "" {
-		description += t.String("chart_sep") + s
-	}
 	base.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: c.ID, AssetsHost: "assets/vendor/", Renderer: "svg"}),
 		charts.WithXAxisOpts(opts.XAxis{Name: t.say(c.XName), Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: rotate(c)}}),
@@ -135,9 +131,19 @@ func (t *Theme) chartGlobals(base *charts.RectChart, c *view.Chart) {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "48", Bottom: "3%", ContainLabel: opts.Bool(true)}),
 		charts.WithColorsOpts(opts.Colors{"var(--series-1)", "var(--series-2)", "var(--series-3)", "var(--series-4)"}),
-		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Description: description},
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Description: t.chartLabel(c)},
 			Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
 	)
+}
+
+// chartLabel is a chart's accessible name, the same on the page and in the
+// options: its title, and its summary when it has one.
+func (t *Theme) chartLabel(c *view.Chart) string {
+	label := t.say(c.Title)
+	if s := t.say(c.Summary); s != "" {
+		label += t.String("chart_sep") + s
+	}
+	return label
 }
 
 // rotate turns long category labels (unit names in a ranking) sideways.
@@ -200,9 +206,9 @@ func (t *Theme) sayErr(p view.Phrase) (string, error) {
 		}
 		return fmt.Sprint(p.Args[0]), nil
 	}
-	format, ok := t.strings[p.Key]
-	if !ok {
-		return p.Key, fmt.Errorf("no UI string %q in the theme's i18n file", p.Key)
+	format, err := t.lookup(p.Key)
+	if err != nil {
+		return p.Key, err
 	}
 	args := make([]any, len(p.Args))
 	for i, a := range p.Args {

@@ -85,13 +85,7 @@ func (t *Theme) funcs() template.FuncMap {
 	return template.FuncMap{
 		// t looks up a UI string; an unknown key fails the build rather
 		// than print nothing.
-		"t": func(key string) (string, error) {
-			s, ok := t.strings[key]
-			if !ok {
-				return "", fmt.Errorf("no UI string %q in the theme's i18n file", key)
-			}
-			return s, nil
-		},
+		"t": t.lookup,
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {
 				return nil, errors.New("dict needs pairs of key and value")
@@ -114,6 +108,8 @@ func (t *Theme) funcs() template.FuncMap {
 		"say": t.sayErr,
 		// chartOptions is a chart's ECharts option, JSON for a script element.
 		"chartOptions": t.ChartOptions,
+		// chartLabel is a chart's accessible name: its title and summary.
+		"chartLabel": t.chartLabel,
 		// diffTitle and diffSections word a year's changes, as `dutyreport diff` does.
 		"diffTitle":    t.DiffTitle,
 		"diffSections": t.DiffSections,
@@ -121,6 +117,16 @@ func (t *Theme) funcs() template.FuncMap {
 			return slices.ContainsFunc(lines, func(l view.ScoreLine) bool { return l.FromSheet })
 		},
 	}
+}
+
+// lookup returns a UI string of the theme's language, failing on a key the
+// i18n file lacks.
+func (t *Theme) lookup(key string) (string, error) {
+	s, ok := t.strings[key]
+	if !ok {
+		return "", fmt.Errorf("no UI string %q in the theme's i18n file", key)
+	}
+	return s, nil
 }
 
 // String returns a UI string of the theme's language, or the key.
