@@ -248,7 +248,7 @@ func (b *builder) year(cy config.Year) *Year {
 		}
 		scoring.Order(members)
 		for _, u := range members {
-			row := &Row{Rank: u.Rank, Unit: b.ref(cy.Year, u.Code, u.Name), Total: u.Total.String(),
+			row := &Row{Rank: u.Rank, Unit: b.ref(cy.Year, u.Code, u.Name), Total: u.Total.String(), points: u.Total,
 				Band: b.bands[u.Band], Consequences: b.consequences(u), PrevRank: u.PrevRank, PrevYear: b.results[cy.Year-1] != nil}
 			for _, col := range b.s.Columns {
 				row.Scores = append(row.Scores, scoreText(u.Scores[b.scheme.ComponentIndex(col.ID)]))
@@ -409,7 +409,7 @@ func (b *builder) history(year int, u *record.Unit) []HistoryRow {
 			h := HistoryRow{Year: cy.Year, Unit: b.ref(cy.Year, code, r.Name), Rank: r.Rank, GroupSize: r.GroupSize,
 				Predecessor: i > 0, Current: cy.Year == year && i == 0}
 			if r.HasTotal {
-				h.Total, h.Band = r.Total.String(), b.bands[r.Band]
+				h.Total, h.points, h.Band = r.Total.String(), r.Total, b.bands[r.Band]
 			}
 			rows = append(rows, h)
 		}

@@ -118,6 +118,7 @@ func (b *builder) charts() {
 	if len(s.Years) == 0 {
 		return
 	}
+	full := b.totalFull()
 	s.Charts = withData(b.bandsChart("index.html", s.Years), b.boxChart("index.html", s.Years), b.averagesChart("index.html", s.Years))
 	for _, y := range s.Years {
 		y.Charts = withData(b.yearBandsChart(y), b.boxChart(y.Path, []*Year{y}))
@@ -129,7 +130,7 @@ func (b *builder) charts() {
 		avg := b.groupAverages(y.Year)
 		for _, u := range y.Units {
 			if u.Ranked && u.Group.ID != "" {
-				u.charts = &unitCharts{b: b, y: y, avg: avg[u.Group.ID]}
+				u.charts = &unitCharts{b: b, y: y, avg: avg[u.Group.ID], full: full}
 			}
 		}
 	}
@@ -137,9 +138,10 @@ func (b *builder) charts() {
 
 // unitCharts is what a unit page's charts are made from when it is rendered.
 type unitCharts struct {
-	b   *builder
-	y   *Year
-	avg []record.Points // the group's average per component that year
+	b    *builder
+	y    *Year
+	avg  []record.Points // the group's average per component that year
+	full string          // the most a total can be, the score axis's end
 }
 
 // ScoreChart draws the unit's total over the years over its bands; nil for
@@ -148,7 +150,7 @@ func (u *UnitPage) ScoreChart() *Chart {
 	if u.charts == nil {
 		return nil
 	}
-	return u.charts.b.scoreChart(u.charts.y, u)
+	return u.charts.b.scoreChart(u.charts.y, u, u.charts.full)
 }
 
 // RankChart draws the unit's rank over the years; nil for a unit not ranked.
@@ -233,11 +235,9 @@ func (b *builder) bandsSummary(y *Year) Phrase {
 
 // totals lists the ranked units' totals of a ranking.
 func totals(r *Ranking) []record.Points {
-	var out []record.Points
-	for _, row := range r.Rows {
-		if p, err := record.ParsePoints(row.Total); err == nil {
-			out = append(out, p)
-		}
+	out := make([]record.Points, len(r.Rows))
+	for i, row := range r.Rows {
+		out[i] = row.points
 	}
 	return out
 }
@@ -256,13 +256,21 @@ func (b *builder) boxChart(page string, years []*Year) *Chart {
 	}
 	var lo record.Points // the lowest total shown, for the axis
 	first := true
-	for _, y := range years {
+	// The last year's medians per group and all its totals, for the summary.
+	medians := make([]record.Points, len(b.s.Groups))
+	var all []record.Points
+	for yi, y := range years {
 		c.X = append(c.X, itoa(y.Year))
 		for gi := range b.s.Groups {
 			var box []string
+			medians[gi] = -1
 			if gi < len(y.Rankings) {
 				ts := totals(y.Rankings[gi])
+				if yi == len(years)-1 {
+					all = append(all, ts...)
+				}
 				if f, ok := record.Quartiles(ts); ok {
+					medians[gi] = f[2]
 					row := TableRow{Head: itoa(y.Year), Cells: []string{b.s.Groups[gi].Name, itoa(len(ts))}}
 					for _, p := range f {
 						box = append(box, p.String())
@@ -282,18 +290,14 @@ func (b *builder) boxChart(page string, years []*Year) *Chart {
 		c.YMin = axisFloor([]record.Points{lo})
 	}
 	// The summary: the last year's highest median, and its range over all groups.
-	last := years[len(years)-1]
 	best, bestMedian := "", record.Points(0)
-	var all []record.Points
-	for gi, r := range last.Rankings {
-		ts := totals(r)
-		all = append(all, ts...)
-		if f, ok := record.Quartiles(ts); ok && (best == "" || f[2] > bestMedian) {
-			best, bestMedian = b.s.Groups[gi].Name, f[2]
+	for gi, m := range medians {
+		if m >= 0 && (best == "" || m > bestMedian) {
+			best, bestMedian = b.s.Groups[gi].Name, m
 		}
 	}
-	if f, ok := record.Quartiles(all); ok {
-		c.Summary = Say("sum_distribution", itoa(last.Year), best, bestMedian.String(), f[4].String(), f[0].String())
+	if len(all) > 0 {
+		c.Summary = Say("sum_distribution", itoa(years[len(years)-1].Year), best, bestMedian.String(), slices.Max(all).String(), slices.Min(all).String())
 	}
 	return c
 }
@@ -470,17 +474,21 @@ func (b *builder) full(ids []string, mean bool, depth int) (record.Points, bool)
 }
 
 // scoreChart draws a unit's total over the years over its bands.
-func (b *builder) scoreChart(y *Year, u *UnitPage) *Chart {
+func (b *builder) scoreChart(y *Year, u *UnitPage, full string) *Chart {
 	c := &Chart{ID: chartID(u.Path, "score"), Kind: ChartLine, TableID: "history-table", Title: Say("chart_score"),
-		XName: Say("year"), YName: Say("total"), YMax: b.totalFull()}
+		XName: Say("year"), YName: Say("total"), YMax: full}
 	s := Series{Name: Lit(u.Unit.Name), Color: "var(--series-1)"}
 	hist := b.ownHistory(u)
 	var ts []record.Points
+	var cur record.Points
 	for _, h := range hist {
 		c.X = append(c.X, itoa(h.Year))
 		s.Values = append(s.Values, h.Total)
-		if p, err := record.ParsePoints(h.Total); err == nil {
-			ts = append(ts, p)
+		if h.Total != "" {
+			ts = append(ts, h.points)
+		}
+		if h.Year == y.Year {
+			cur = h.points
 		}
 	}
 	c.Series = []Series{s}
@@ -510,9 +518,7 @@ func (b *builder) scoreChart(y *Year, u *UnitPage) *Chart {
 	}
 	has, d, dir := false, "", 0
 	if prev, ok := yearBefore(hist, y.Year); ok {
-		cur, _ := record.ParsePoints(u.Total)
-		p, _ := record.ParsePoints(prev.Total)
-		has, d, dir = true, absPoints(cur-p).String(), sign(int64(cur-p))
+		has, d, dir = true, absPoints(cur-prev.points).String(), sign(int64(cur-prev.points))
 	}
 	c.Summary = Say("sum_score", itoa(y.Year), u.Total, u.Band.Name, change("points", has, d, dir))
 	return c

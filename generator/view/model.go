@@ -4,6 +4,7 @@ import (
 	"html/template"
 
 	"dutyreport/generator/diff"
+	"dutyreport/generator/record"
 )
 
 // Site is everything one audience's site shows.
@@ -248,6 +249,7 @@ type Row struct {
 	// the best band that a case costs that year's commendation.
 	Notices    []NoticeRef
 	Ineligible bool
+	points     record.Points // Total, for the charts' arithmetic
 }
 
 // UnitRef names a unit and links to its page of a year.
@@ -326,7 +328,8 @@ type HistoryRow struct {
 	GroupSize int
 	// Predecessor is true for a row of a unit later merged into this one.
 	Predecessor bool
-	Current     bool // the year of the page
+	Current     bool          // the year of the page
+	points      record.Points // Total, for the charts' arithmetic
 }
 
 // FoldedUnit is a village committee folded into its town's score.
