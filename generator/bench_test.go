@@ -155,7 +155,7 @@ func siteView(b *testing.B, dir string) (*view.Site, *render.Theme) {
 	if probs.HasErrors() {
 		b.Fatal(probs)
 	}
-	s := view.Build(view.Input{Config: in.cfg, Data: in.data, Results: in.results, Content: in.content, Audience: config.Public})
+	s := in.view(config.Public)
 	theme, probs := loadTheme(in.cfg)
 	if probs.HasErrors() {
 		b.Fatal(probs)

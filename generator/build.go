@@ -74,7 +74,7 @@ func Build(o Options) (Report, problem.List, error) {
 	if probs.HasErrors() {
 		return rep, probs, nil
 	}
-	site := view.Build(view.Input{Config: in.cfg, Data: in.data, Results: in.results, Content: in.content, Notices: in.notices, Audience: o.Audience})
+	site := in.view(o.Audience)
 
 	theme, tprobs := loadTheme(in.cfg)
 	probs.Append(tprobs)
@@ -149,6 +149,11 @@ type inputs struct {
 	content *content.Content
 	results []*scoring.Result
 	notices *notices.Notices
+}
+
+// view builds the model of one audience's site from the inputs.
+func (in inputs) view(audience string) *view.Site {
+	return view.Build(view.Input{Config: in.cfg, Data: in.data, Results: in.results, Content: in.content, Notices: in.notices, Audience: audience})
 }
 
 // load runs config, ingest, content and scoring. Content needs nothing

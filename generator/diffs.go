@@ -29,7 +29,7 @@ func Diff(o Options, from, to int) (*diff.Diff, *render.Theme, problem.List, err
 	if tprobs.HasErrors() {
 		return nil, nil, tprobs, nil
 	}
-	site := view.Build(view.Input{Config: in.cfg, Data: in.data, Results: in.results, Content: in.content, Notices: in.notices, Audience: o.Audience})
+	site := in.view(o.Audience)
 	years := map[int]*view.Year{}
 	var have []string
 	for _, y := range site.Years {

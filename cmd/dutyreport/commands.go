@@ -76,6 +76,14 @@ to dashboard/.`,
 	return root
 }
 
+// checkAudience refuses an --audience that is neither public nor internal.
+func checkAudience(a string) error {
+	if a != config.Public && a != config.Internal {
+		return fmt.Errorf("--audience %q: use public or internal", a)
+	}
+	return nil
+}
+
 // usage prints a command-line mistake and the command's usage, exit code 2.
 func usage(cmd *cobra.Command, err error) error {
 	fmt.Fprintf(cmd.ErrOrStderr(), "dutyreport: %v\n\n%s", err, cmd.UsageString())
@@ -92,8 +100,8 @@ site. Nothing is written unless every input is correct: the previous site stays 
 was until the new one is complete, then it is swapped in.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if o.Audience != config.Public && o.Audience != config.Internal {
-				return usage(cmd, fmt.Errorf("--audience %q: use public or internal", o.Audience))
+			if err := checkAudience(o.Audience); err != nil {
+				return usage(cmd, err)
 			}
 			if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
 				secs, err := strconv.ParseInt(v, 10, 64)
@@ -171,8 +179,8 @@ JSON-escaped, percent-encoded and in GB18030. Each hit is printed with its file 
 byte offset, the name itself masked. The public build runs it on its own output.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if o.Audience != config.Public && o.Audience != config.Internal {
-				return usage(cmd, fmt.Errorf("--audience %q: use public or internal", o.Audience))
+			if err := checkAudience(o.Audience); err != nil {
+				return usage(cmd, err)
 			}
 			if st, err := os.Stat(args[0]); err != nil || !st.IsDir() {
 				return usage(cmd, fmt.Errorf("%s is not a folder", args[0]))
@@ -216,8 +224,8 @@ Markdown or JSON, in the site's language; each year's "changes since last year" 
 is made by the same code.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if o.Audience != config.Public && o.Audience != config.Internal {
-				return usage(cmd, fmt.Errorf("--audience %q: use public or internal", o.Audience))
+			if err := checkAudience(o.Audience); err != nil {
+				return usage(cmd, err)
 			}
 			if format != "text" && format != "markdown" && format != "json" {
 				return usage(cmd, fmt.Errorf("--format %q: use text, markdown or json", format))
