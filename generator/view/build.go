@@ -382,8 +382,8 @@ func (b *builder) hasYear(y int) bool {
 	return false
 }
 
-// history lists a unit's results over every year the audience shows,
-// following it through renames (same code, another name) and mergers (the
+// history lists a unit's results over the years the audience shows up to
+// year, following it through renames (same code, another name) and mergers (the
 // units merged into it, before their merger).
 func (b *builder) history(year int, u *record.Unit) []HistoryRow {
 	codes := []string{u.Code}
@@ -398,7 +398,7 @@ func (b *builder) history(year int, u *record.Unit) []HistoryRow {
 	var rows []HistoryRow
 	for _, cy := range b.in.Config.Site.YearsFor(b.in.Audience) {
 		res := b.results[cy.Year]
-		if res == nil {
+		if res == nil || cy.Year > year {
 			continue
 		}
 		for i, code := range codes {
@@ -460,7 +460,9 @@ func (b *builder) export(cy config.Year, res *scoring.Result) *Export {
 	return e
 }
 
-// unitIndex lists every unit that has a page in any year.
+// unitIndex lists every unit that has a page in any year. A merger is told
+// here, site-wide, and not on the merged unit's last page: that page
+// belongs to a published edition, which a later year must not change.
 func (b *builder) unitIndex() {
 	byCode := map[string]*UnitIndex{}
 	for _, y := range b.s.Years {
@@ -473,6 +475,9 @@ func (b *builder) unitIndex() {
 			}
 			ix.Name = u.Unit.Name // the latest name
 			ix.Years = append(ix.Years, UnitRef{Code: u.Unit.Code, Name: strconv.Itoa(y.Year), Path: u.Path})
+			if u.MergedInto != nil {
+				ix.MergedInto = u.MergedInto
+			}
 		}
 	}
 	slices.SortFunc(b.s.Units, func(a, c *UnitIndex) int { return strings.Compare(a.Code, c.Code) })

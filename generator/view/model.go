@@ -277,11 +277,13 @@ type UnitPage struct {
 	History      []HistoryRow
 	Folded       []FoldedUnit // units whose scores were folded into this one
 	FoldedInto   *UnitRef     // the town a committee's score went into
-	MergedInto   *UnitRef     // the unit this one was merged into, after its last year
-	FormerNames  []string
-	Ranking      string // path of the group's ranking
-	Remark       string // the register's 备注
-	Notices      []NoticeRef
+	// MergedInto is the unit this one was merged into after its last year,
+	// for the changes and the unit directory; the page does not show it.
+	MergedInto  *UnitRef
+	FormerNames []string
+	Ranking     string // path of the group's ranking
+	Remark      string // the register's 备注
+	Notices     []NoticeRef
 	// Ineligible: a case that year cost the unit its commendation eligibility.
 	Ineligible bool
 	// charts makes the unit's charts when its page is rendered (see
@@ -342,4 +344,5 @@ type FoldedUnit struct {
 type UnitIndex struct {
 	Code, Name, Category string
 	Years                []UnitRef // Name is the year, Path its page
+	MergedInto           *UnitRef  // the unit it was merged into, after its last year
 }

@@ -106,6 +106,23 @@ func changesPath(y int) string           { return itoa(y) + "/changes.html" }
 func csvPath(y int) string               { return itoa(y) + "/data/results.csv" }
 func jsonPath(y int) string              { return itoa(y) + "/data/results.json" }
 
+// NavYears are the years the page's menu links to: for a page of an
+// edition (under its year's folder) the years up to its own, so that a
+// published edition's pages stay as they were when a later year is
+// published; for the site-wide pages every year.
+func (p *Page) NavYears() []*Year {
+	if p.Year == nil || p.Kind == KindLanding {
+		return p.Site.Years
+	}
+	var out []*Year
+	for _, y := range p.Site.Years {
+		if y.Year <= p.Year.Year {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
 // HasCharts reports whether the page draws charts, and so loads the chart
 // scripts; other pages load none.
 func (p *Page) HasCharts() bool {
