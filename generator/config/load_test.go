@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"dutyreport/generator/problem"
@@ -121,5 +122,41 @@ func TestDeduction(t *testing.T) {
 		if got := tc.task.Deduction(tc.required, tc.done).String(); got != tc.want {
 			t.Errorf("%s: got %s, want %s", tc.name, got, tc.want)
 		}
+	}
+}
+
+// Errata and site-wide revisions say when, what and why, in date order, and
+// none corrects a draft or predates the publication.
+func TestErrata(t *testing.T) {
+	site := `title: t
+scheme: schemes/s.yaml
+revisions:
+  - {date: 2025-01-10, what: 页面改版}
+years:
+  - year: 2023
+    published: 2024-03-20
+    errata:
+      - {date: 2024-05-10, what: 更正台账, why: 录入错误}
+      - {date: 2024-03-01, what: 更正测评, why: 录入错误}
+  - year: 2024
+    status: draft
+    errata:
+      - {date: 2025-05-10, what: x, why: y}
+`
+	c, probs := Load(writeSite(t, site, minimalScheme))
+	want := []string{
+		"site.yaml:4:5 config.missing-key revisions.0.why",
+		"site.yaml:10:9 config.bad-value years.0.errata.1.date: 2024-03-01",
+		"site.yaml:14:7 config.bad-value years.1.errata",
+	}
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.Pos.String()+" "+string(p.Code)+" "+p.Found)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if r := c.Site.Years[0].Revision(); r != 3 {
+		t.Errorf("2023 with two errata is revision %d, want 3", r)
 	}
 }

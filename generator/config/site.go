@@ -21,7 +21,11 @@ type Site struct {
 	// Scheme is the path of the scheme file, relative to the site folder.
 	Scheme string `yaml:"scheme"`
 	Years  []Year `yaml:"years"`
-	Inputs Inputs `yaml:"inputs"`
+	// Revisions are site-wide revisions: changes of presentation (the
+	// templates, the site's own text) that alter the pages of every
+	// published edition but none of their numbers, each recorded once.
+	Revisions []Erratum `yaml:"revisions"`
+	Inputs    Inputs    `yaml:"inputs"`
 	// Audiences gives each audience's output folder.
 	Audiences Audiences `yaml:"audiences"`
 	Redaction Redaction `yaml:"redaction"`
@@ -33,6 +37,22 @@ type Year struct {
 	// Status is "published" (both audiences) or "draft" (internal only).
 	Status    string      `yaml:"status"`
 	Published record.Date `yaml:"published"`
+	// Errata are the corrections of a published edition, oldest first;
+	// each makes a new revision (the first publication is revision 1).
+	Errata []Erratum `yaml:"errata"`
+	// Pos is where the year is in site.yaml, for problems found later.
+	Pos problem.Position `yaml:"-"`
+}
+
+// Revision is the edition's current revision: 1, and one more per erratum.
+func (y Year) Revision() int { return 1 + len(y.Errata) }
+
+// Erratum is one correction of a published edition, or one site-wide
+// revision: when, what changed and why, as the correction notice says.
+type Erratum struct {
+	Date record.Date `yaml:"date"`
+	What string      `yaml:"what"`
+	Why  string      `yaml:"why"`
 }
 
 // Draft and Published are the edition states of a year.
@@ -133,6 +153,7 @@ func (s *Site) validate(file string, pos Positions, probs *problem.List) {
 			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigDuplicate, Found: path + ".year: " + strconv.Itoa(y.Year)})
 		}
 		seen[y.Year] = true
+		s.Years[i].Pos = at
 		if y.Status != Draft && y.Status != Published {
 			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigBadValue, Found: path + ".status: " + y.Status, Expected: "draft or published", ExpectedZH: "draft（草稿）或 published（已发布）"})
 		}
@@ -156,6 +177,17 @@ func (s *Site) validate(file string, pos Positions, probs *problem.List) {
 				HintZH:     "请同时发布该年度，或在其发布前不列出以后的年度"})
 		}
 	}
+	for i, y := range s.Years {
+		path := "years." + strconv.Itoa(i) + ".errata"
+		if len(y.Errata) > 0 && y.Status != Published {
+			probs.Add(problem.Problem{Pos: pos.Of(file, path), Code: problem.ConfigBadValue, Found: path,
+				Expected: "errata only for a published year", ExpectedZH: "只有已发布的年度才有更正",
+				Hint: "a draft is changed freely: delete its errata", HintZH: "草稿可以直接修改：请删除其更正记录"})
+			continue
+		}
+		validErrata(y.Errata, y.Published, path, file, pos, probs)
+	}
+	validErrata(s.Revisions, 0, "revisions", file, pos, probs)
 	for _, in := range []struct{ key, path string }{
 		{"ledger", s.Inputs.Ledger}, {"evaluation", s.Inputs.Evaluation}, {"scores", s.Inputs.Scores}, {"cases", s.Inputs.Cases},
 	} {
@@ -179,6 +211,29 @@ func (s *Site) validate(file string, pos Positions, probs *problem.List) {
 		probs.Add(problem.Problem{Pos: pos.Of(file, "audiences.internal.out"), Code: problem.ConfigBadValue, Found: "audiences.internal.out: " + s.Audiences.Internal.Out,
 			Expected: "a folder other than the public one", ExpectedZH: "与公开网站不同的目录",
 			Hint: "the internal dashboard must never be written into the public site", HintZH: "内部网站绝不能写入公开网站的目录"})
+	}
+}
+
+// validErrata checks a list of errata or site-wide revisions: each has a
+// date, what and why; the dates ascend and none is before published.
+func validErrata(list []Erratum, published record.Date, path, file string, pos Positions, probs *problem.List) {
+	last := published
+	for i, e := range list {
+		p := path + "." + strconv.Itoa(i)
+		at := pos.Of(file, p)
+		for _, f := range []struct{ key, value string }{{"date", e.Date.String()}, {"what", e.What}, {"why", e.Why}} {
+			if strings.TrimSpace(f.value) == "" {
+				probs.Add(problem.Problem{Pos: at, Code: problem.ConfigMissingKey, Found: p + "." + f.key,
+					Hint:   "a correction says when (date: 2024-05-10), what changed (what) and why (why)",
+					HintZH: "更正须写明日期（date: 2024-05-10）、更正内容（what）和原因（why）"})
+			}
+		}
+		if e.Date != 0 && e.Date < last {
+			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigBadValue, Found: p + ".date: " + e.Date.String(),
+				Expected:   "a date not before " + last.String() + " (the publication or the correction before)",
+				ExpectedZH: "不早于 " + last.String() + "（发布日期或上一次更正）的日期"})
+		}
+		last = max(last, e.Date)
 	}
 }
 
