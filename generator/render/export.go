@@ -44,6 +44,41 @@ func CSV(e *view.Export, t *Theme) []byte {
 	})
 }
 
+// RankingCSV writes a year's rankings: one row per ranked unit, group by
+// group in the scheme's order, each by rank (ties by code, as the ranking
+// page shows them).
+func RankingCSV(y *view.Year, t *Theme) []byte {
+	return table(func(w *csv.Writer) {
+		_ = w.Write([]string{t.String("year"), t.String("groups"), t.String("rank"), t.String("unit_code"), t.String("unit"), t.String("total"), t.String("band")})
+		year := strconv.Itoa(y.Year)
+		for _, r := range y.Rankings {
+			for _, row := range r.Rows {
+				_ = w.Write([]string{year, r.Group.Name, strconv.Itoa(row.Rank), row.Unit.Code, row.Unit.Name, row.Total, row.Band.Name})
+			}
+		}
+	})
+}
+
+// BandsCSV writes how many units of each group fell in each band, with the
+// band's lowest total; a band no unit reached is a row with 0.
+func BandsCSV(y *view.Year, bands []view.Band, t *Theme) []byte {
+	return table(func(w *csv.Writer) {
+		_ = w.Write([]string{t.String("year"), t.String("groups"), t.String("band"), t.String("band_min"), t.String("count")})
+		year := strconv.Itoa(y.Year)
+		for _, r := range y.Rankings {
+			for _, b := range bands {
+				n := 0
+				for _, row := range r.Rows {
+					if row.Band.ID == b.ID {
+						n++
+					}
+				}
+				_ = w.Write([]string{year, r.Group.Name, b.Name, b.Min, strconv.Itoa(n)})
+			}
+		}
+	})
+}
+
 // NoticesCSV writes a year's notices, one row per party held accountable,
 // in the notices' order. The internal audience's file adds the ID and phone
 // columns; whistleblowers and witnesses are counts in both.

@@ -56,3 +56,34 @@ func TestEveryUIStringInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// The ranking and band exports: group by group in the scheme's order, ranks
+// ascending, every band listed even when no unit reached it.
+func TestRankingAndBandsExports(t *testing.T) {
+	theme, probs := Load(themes.Default(), "themes/default/", "zh-CN")
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	good := view.Band{ID: "good", Name: "优秀", Min: "90.00"}
+	poor := view.Band{ID: "poor", Name: "较差"}
+	y := &view.Year{Year: 2024, Rankings: []*view.Ranking{
+		{Group: view.Group{ID: "towns", Name: "镇"}, Rows: []*view.Row{
+			{Rank: 1, Unit: view.UnitRef{Code: "T02", Name: "清水镇"}, Total: "91.50", Band: good},
+			{Rank: 1, Unit: view.UnitRef{Code: "T03", Name: "龙门镇"}, Total: "91.50", Band: good},
+			{Rank: 3, Unit: view.UnitRef{Code: "T01", Name: "城关镇"}, Total: "58.00", Band: poor},
+		}},
+		{Group: view.Group{ID: "depts", Name: "县直部门"}},
+	}}
+	got := string(RankingCSV(y, theme))
+	want := "\ufeff年度,排名分组,名次,单位编码,单位,总分,档次\r\n" +
+		"2024,镇,1,T02,清水镇,91.50,优秀\r\n2024,镇,1,T03,龙门镇,91.50,优秀\r\n2024,镇,3,T01,城关镇,58.00,较差\r\n"
+	if got != want {
+		t.Errorf("ranking.csv:\n%q\nwant\n%q", got, want)
+	}
+	got = string(BandsCSV(y, []view.Band{good, poor}, theme))
+	want = "\ufeff年度,排名分组,档次,分数线（不低于）,单位数\r\n" +
+		"2024,镇,优秀,90.00,2\r\n2024,镇,较差,,1\r\n2024,县直部门,优秀,90.00,0\r\n2024,县直部门,较差,,0\r\n"
+	if got != want {
+		t.Errorf("bands.csv:\n%q\nwant\n%q", got, want)
+	}
+}

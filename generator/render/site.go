@@ -40,6 +40,12 @@ func (t *Theme) Site(s *view.Site, emit Emit) (problem.List, error) {
 		if err := emit(y.JSON, JSON(y.Export)); err != nil {
 			return probs, err
 		}
+		if err := emit(y.RankingCSV, RankingCSV(y, t)); err != nil {
+			return probs, err
+		}
+		if err := emit(y.BandsCSV, BandsCSV(y, s.Bands, t)); err != nil {
+			return probs, err
+		}
 		if y.NoticesExport != nil {
 			if err := emit(y.NoticesCSV, NoticesCSV(y.NoticesExport, t, s.Internal)); err != nil {
 				return probs, err

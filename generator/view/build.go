@@ -211,7 +211,8 @@ func (b *builder) content() {
 func (b *builder) year(cy config.Year) *Year {
 	res := b.results[cy.Year]
 	y := &Year{Year: cy.Year, Draft: cy.Status == config.Draft, Published: cy.Published.String(),
-		CSV: csvPath(cy.Year), JSON: jsonPath(cy.Year), Path: yearPath(cy.Year)}
+		CSV: csvPath(cy.Year), JSON: jsonPath(cy.Year), Path: yearPath(cy.Year),
+		RankingCSV: dataPath(cy.Year, "ranking.csv"), BandsCSV: dataPath(cy.Year, "bands.csv"), Manifest: dataPath(cy.Year, ManifestFile)}
 	if b.in.Content != nil {
 		for _, p := range b.in.Content.Years {
 			if p.Year == cy.Year {

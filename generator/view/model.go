@@ -158,8 +158,11 @@ type Year struct {
 	Prev       *Year       // the year before, when the audience has it
 	Next       *Year
 	CSV, JSON  string // paths of the exports
-	Export     *Export
-	Path       string // the year's overview page
+	// RankingCSV and BandsCSV are the paths of the rankings and band
+	// counts; Manifest the edition's manifest (see generator/edition).
+	RankingCSV, BandsCSV, Manifest string
+	Export                         *Export
+	Path                           string // the year's overview page
 	// Notices are the year's accountability cases; NoticesPath their index.
 	Notices                 []*Notice
 	NoticesPath             string

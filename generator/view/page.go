@@ -103,8 +103,15 @@ func yearPath(y int) string              { return itoa(y) + "/index.html" }
 func rankingPath(y int, g string) string { return itoa(y) + "/" + g + ".html" }
 func unitPath(y int, code string) string { return itoa(y) + "/units/" + code + ".html" }
 func changesPath(y int) string           { return itoa(y) + "/changes.html" }
-func csvPath(y int) string               { return itoa(y) + "/data/results.csv" }
-func jsonPath(y int) string              { return itoa(y) + "/data/results.json" }
+func csvPath(y int) string               { return dataPath(y, "results.csv") }
+func jsonPath(y int) string              { return dataPath(y, "results.json") }
+
+// dataPath is the path of an edition's export: 2023/data/results.csv.
+func dataPath(y int, name string) string { return itoa(y) + "/data/" + name }
+
+// ManifestFile is the name of an edition's manifest among its exports:
+// what it was made from (scheme, inputs and their digests) and its revision.
+const ManifestFile = "manifest.json"
 
 // NavYears are the years the page's menu links to: for a page of an
 // edition (under its year's folder) the years up to its own, so that a
