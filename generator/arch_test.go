@@ -39,6 +39,9 @@ var denied = []struct {
 	{"view", "dutyreport/generator/render", "the view does not know how it is rendered"},
 	{"view", "os", "the view does no I/O"},
 	{"write", "dutyreport/generator/view", "write takes bytes; it must not see the model"},
+	{"edition", "dutyreport/generator/view", "edition compares digests and bytes of what was written; it must not see the model"},
+	{"edition", "dutyreport/generator/render", "edition compares what was written, not how"},
+	{"edition", "dutyreport/generator/config", "edition is given the editions as plain data, so it is tested without a site"},
 }
 
 // downstream lists, for each stage, the stages after it, which it must never import.

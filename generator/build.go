@@ -14,6 +14,7 @@ import (
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/content"
+	"dutyreport/generator/edition"
 	"dutyreport/generator/ingest"
 	"dutyreport/generator/notices"
 	"dutyreport/generator/problem"
@@ -59,6 +60,8 @@ type Report struct {
 	Files              int    // every file written or kept
 	Written, Unchanged int
 	Warnings           problem.List
+	// Locked says what the build recorded in editions.lock: "2024 r1".
+	Locked []string
 }
 
 // Build builds one audience's site. Problems in the input come back as the
@@ -73,6 +76,10 @@ func Build(o Options) (Report, problem.List, error) {
 	in, probs := load(o.Source, o.cacheDir())
 	if probs.HasErrors() {
 		return rep, probs, nil
+	}
+	var err error
+	if in.archived, err = edition.List(o.Source); err != nil {
+		return rep, probs, err
 	}
 	site := in.view(o.Audience)
 
@@ -93,16 +100,43 @@ func Build(o Options) (Report, problem.List, error) {
 	if err != nil {
 		return rep, probs, err
 	}
-	rprobs, err := theme.Site(site, func(p string, data []byte) error {
+	files := newEditionFiles()
+	add := func(p string, data []byte) error {
 		if strings.HasSuffix(p, ".html") {
 			rep.Pages++
 		}
+		files.add(p, data)
 		return tree.Add(p, data)
-	})
+	}
+	rprobs, err := theme.Site(site, add)
+	if err == nil && !rprobs.HasErrors() {
+		err = in.addEditionFiles(site, files, add)
+	}
 	probs.Append(rprobs)
 	if err != nil || probs.HasErrors() {
 		tree.Abort()
 		return rep, probs, err
+	}
+	// A public build is what gets published: its editions must match the
+	// lock, or the build stops here and the previous site stays.
+	var locked edition.Result
+	if o.Audience == config.Public {
+		lock, err := edition.ReadLock(o.Source)
+		if err != nil {
+			tree.Abort()
+			return rep, probs, err
+		}
+		check := edition.Check{Dir: o.Source, Lock: lock, Editions: in.editions(site, files),
+			SiteRevisions: len(in.cfg.Site.Revisions), Pos: problem.Position{File: config.SiteFile},
+			Previous: fileIn(rep.Out), Current: fileIn(tree.Staged())}
+		var eprobs problem.List
+		locked, eprobs = check.Run()
+		probs.Append(eprobs)
+		if probs.HasErrors() {
+			tree.Abort()
+			probs.Sort()
+			return rep, probs, nil
+		}
 	}
 	// The leak audit reads the site as it will be swapped in; a hit keeps
 	// the previous site.
@@ -120,6 +154,10 @@ func Build(o Options) (Report, problem.List, error) {
 		tree.Abort()
 		return rep, probs, err
 	}
+	if err := edition.Commit(o.Source, locked); err != nil {
+		return rep, probs, err
+	}
+	rep.Locked = locked.Recorded()
 	rep.Written, rep.Unchanged = tree.Written, tree.Unchanged
 	rep.Files = tree.Written + tree.Unchanged
 	if o.Zip != "" {
@@ -149,11 +187,14 @@ type inputs struct {
 	content *content.Content
 	results []*scoring.Result
 	notices *notices.Notices
+	// archived lists the exports kept of each edition's revisions
+	// (editions/{year}/r{n}/); set by Build, which serves them.
+	archived map[int]map[int][]string
 }
 
 // view builds the model of one audience's site from the inputs.
 func (in inputs) view(audience string) *view.Site {
-	return view.Build(view.Input{Config: in.cfg, Data: in.data, Results: in.results, Content: in.content, Notices: in.notices, Audience: audience})
+	return view.Build(view.Input{Config: in.cfg, Data: in.data, Results: in.results, Content: in.content, Notices: in.notices, Audience: audience, Archived: in.archived})
 }
 
 // load runs config, ingest, content and scoring. Content needs nothing
@@ -239,7 +280,7 @@ func guardOut(cfg *config.Config, o Options, out string) error {
 	}
 	// The swap replaces the whole output folder: it must hold no input and
 	// lie in none, and an existing folder must be an earlier build.
-	for _, in := range []string{config.SiteFile, "data", "content", "schemes", "themes", cfg.Site.Scheme, filepath.Dir(cfg.Site.Inputs.Units)} {
+	for _, in := range []string{config.SiteFile, "data", "content", "schemes", "themes", edition.ArchiveDir, edition.LockFile, cfg.Site.Scheme, filepath.Dir(cfg.Site.Inputs.Units)} {
 		p := abs(filepath.Join(o.Source, in))
 		if within(p, target) || within(target, p) {
 			return &UsageError{fmt.Sprintf("the output folder %s would replace the site's inputs (%s); choose another folder", out, in)}

@@ -1,24 +1,34 @@
 package generator
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/diff"
+	"dutyreport/generator/edition"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/render"
 	"dutyreport/generator/view"
 )
 
-// Diff compares two years of the site as an audience sees them (in public,
-// with the notices' names masked), for `dutyreport diff`. The theme words
-// the result in the site's language. A year the audience lacks is a
-// usage error that lists the years it has.
-func Diff(o Options, from, to int) (*diff.Diff, *render.Theme, problem.List, error) {
+// Diff compares two editions of the site as an audience sees them (in
+// public, with the notices' names masked), for `dutyreport diff`: two
+// years, or two revisions of one year (2023r1 2023). A year's current
+// revision is built now; an earlier one is read from its archived exports
+// (editions/2023/r1/), which are the public record, so revisions compare in
+// the public audience only. The theme words the result in the site's
+// language. An edition the site lacks is a usage error that lists those it has.
+func Diff(o Options, from, to diff.Label) (*diff.Diff, *render.Theme, problem.List, error) {
 	if o.Audience == "" {
 		o.Audience = config.Public
+	}
+	if (from.Revision > 0 || to.Revision > 0) && o.Audience != config.Public {
+		return nil, nil, nil, &UsageError{"revisions are kept as they were published, in the public audience: leave out --audience internal"}
 	}
 	in, probs := load(o.Source, o.cacheDir())
 	if probs.HasErrors() {
@@ -36,10 +46,58 @@ func Diff(o Options, from, to int) (*diff.Diff, *render.Theme, problem.List, err
 		years[y.Year] = y
 		have = append(have, strconv.Itoa(y.Year))
 	}
-	for _, y := range []int{from, to} {
-		if years[y] == nil {
-			return nil, nil, probs, &UsageError{fmt.Sprintf("the %s site has no year %d; it has %s", o.Audience, y, strings.Join(have, ", "))}
+	var eds [2]diff.Edition
+	for i, l := range []diff.Label{from, to} {
+		y := years[l.Year]
+		if y == nil {
+			return nil, nil, probs, &UsageError{fmt.Sprintf("the %s site has no year %d; it has %s", o.Audience, l.Year, strings.Join(have, ", "))}
 		}
+		if l.Revision == 0 && from.Year == to.Year {
+			l.Revision = max(y.Revision, 1) // 2023r1 2023: the current revision, by number
+		}
+		if l.Revision == 0 || l.Revision == y.Revision {
+			eds[i] = view.Edition(y)
+			eds[i].Revision = l.Revision
+			continue
+		}
+		e, err := archivedEdition(o.Source, l)
+		if err != nil {
+			return nil, nil, probs, &UsageError{fmt.Sprintf("%d has no revision %d to compare (%v); it has revisions 1 to %d, earlier ones as archived in %s/%d/", l.Year, l.Revision, err, max(y.Revision, 1), edition.ArchiveDir, l.Year)}
+		}
+		eds[i] = e
 	}
-	return diff.Compare(view.Edition(years[from]), view.Edition(years[to])), theme, probs, nil
+	return diff.Compare(eds[0], eds[1]), theme, probs, nil
+}
+
+// archivedEdition reads an earlier revision from its archived exports: the
+// results and the notices as published.
+func archivedEdition(dir string, l diff.Label) (diff.Edition, error) {
+	e := diff.Edition{Year: l.Year, Revision: l.Revision}
+	data, err := edition.ReadFile(dir, l.Year, l.Revision, "results.json")
+	if err != nil {
+		return e, err
+	}
+	var results view.Export
+	if err := json.Unmarshal(data, &results); err != nil {
+		return e, err
+	}
+	for _, r := range results.Units {
+		e.Units = append(e.Units, diff.Unit{Code: r.Code, Name: r.Name, Group: r.Group, Rank: r.Rank, GroupSize: r.GroupSize,
+			Total: r.Total, Band: r.Band, Consequences: r.Consequences})
+	}
+	data, err = edition.ReadFile(dir, l.Year, l.Revision, "notices.json")
+	if errors.Is(err, fs.ErrNotExist) {
+		return e, nil // a year without notices
+	}
+	if err != nil {
+		return e, err
+	}
+	var notices view.NoticesExport
+	if err := json.Unmarshal(data, &notices); err != nil {
+		return e, err
+	}
+	for _, n := range notices.Notices {
+		e.Notices = append(e.Notices, diff.Notice{Number: n.Number, Title: n.Title, Unit: n.UnitName})
+	}
+	return e, nil
 }

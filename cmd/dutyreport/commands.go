@@ -16,6 +16,8 @@ import (
 
 	"dutyreport/generator"
 	"dutyreport/generator/config"
+	"dutyreport/generator/diff"
+	"dutyreport/generator/edition"
 	"dutyreport/generator/problem"
 )
 
@@ -127,6 +129,13 @@ was until the new one is complete, then it is swapped in.`,
 			} else {
 				fmt.Fprintf(g.stdout, "已生成 %s：%d 个页面，共 %d 个文件（新写入 %d 个，未变 %d 个）\n", rep.Out, rep.Pages, rep.Files, rep.Written, rep.Unchanged)
 			}
+			if len(rep.Locked) > 0 {
+				if l == problem.EN {
+					fmt.Fprintf(g.stdout, "recorded in %s: %s (commit it with the data)\n", edition.LockFile, strings.Join(rep.Locked, ", "))
+				} else {
+					fmt.Fprintf(g.stdout, "已记入 %s：%s（请与数据一并提交）\n", edition.LockFile, strings.Join(rep.Locked, "、"))
+				}
+			}
 			if o.Zip != "" {
 				if l == problem.EN {
 					fmt.Fprintf(g.stdout, "packed into %s\n", o.Zip)
@@ -216,10 +225,12 @@ func diffCmd(g *globals) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "diff FROM TO",
-		Short: "Say what changed between two years",
-		Long: `diff compares two years of the site, FROM and TO (2022 2023): units that moved rank
+		Short: "Say what changed between two years, or two revisions of one",
+		Long: `diff compares two editions of the site, FROM and TO: two years (2022 2023), or two
+revisions of one year (2023r1 2023, the first publication against the current one;
+earlier revisions are read from editions/2023/r1/). It lists units that moved rank
 within their group and by how much, bands changed, consequences gained or lost, notices
-added, and units created, renamed, merged or dropped. It prints text (the default),
+added or removed, and units created, renamed, merged or dropped. It prints text (the default),
 Markdown or JSON, in the site's language; each year's "changes since last year" page
 is made by the same code.`,
 		Args: cobra.ExactArgs(2),
@@ -230,15 +241,15 @@ is made by the same code.`,
 			if format != "text" && format != "markdown" && format != "json" {
 				return usage(cmd, fmt.Errorf("--format %q: use text, markdown or json", format))
 			}
-			var years [2]int
+			var eds [2]diff.Label
 			for i, a := range args {
-				y, err := strconv.Atoi(a)
-				if err != nil || y < 1000 || y > 9999 {
-					return usage(cmd, fmt.Errorf("%q is not a year such as 2023", a))
+				l, ok := parseEdition(a)
+				if !ok {
+					return usage(cmd, fmt.Errorf("%q is neither a year such as 2023 nor a revision such as 2023r1", a))
 				}
-				years[i] = y
+				eds[i] = l
 			}
-			d, theme, probs, err := generator.Diff(o, years[0], years[1])
+			d, theme, probs, err := generator.Diff(o, eds[0], eds[1])
 			printProblems(g, probs)
 			switch {
 			case err != nil && generator.IsUsage(err):
@@ -266,6 +277,24 @@ is made by the same code.`,
 	cmd.Flags().StringVar(&format, "format", "text", "text, markdown or json")
 	cmd.Flags().BoolVar(&o.NoCache, "no-cache", false, "read every input file again, ignoring what the cache kept of unchanged ones")
 	return cmd
+}
+
+// parseEdition reads a diff argument: a year (2023) or a revision (2023r1).
+func parseEdition(a string) (diff.Label, bool) {
+	year, rev, hasRev := strings.Cut(strings.ToLower(a), "r")
+	y, err := strconv.Atoi(year)
+	if err != nil || y < 1000 || y > 9999 {
+		return diff.Label{}, false
+	}
+	l := diff.Label{Year: y}
+	if hasRev {
+		n, err := strconv.Atoi(rev)
+		if err != nil || n < 1 {
+			return diff.Label{}, false
+		}
+		l.Revision = n
+	}
+	return l, true
 }
 
 func versionCmd(g *globals) *cobra.Command {

@@ -237,6 +237,16 @@ func validErrata(list []Erratum, published record.Date, path, file string, pos P
 	}
 }
 
+// Year gives the configuration of year y; the zero Year when not listed.
+func (s *Site) Year(y int) Year {
+	for _, cy := range s.Years {
+		if cy.Year == y {
+			return cy
+		}
+	}
+	return Year{}
+}
+
 // YearsFor lists the years an audience shows: published ones for the
 // public, all for the internal dashboard. Ascending.
 func (s *Site) YearsFor(audience string) []Year {

@@ -157,6 +157,19 @@ const (
 	// site must work offline, so link to a page of the site instead.
 	ContentExternalLink Code = "content.external-link"
 
+	// EditionChanged: a build would change a published edition (its
+	// inputs, numbers or pages differ from editions.lock). Fix: undo the
+	// change, or record an erratum (or, for pages only, a site-wide
+	// revision) in site.yaml.
+	EditionChanged Code = "edition.changed"
+	// EditionRevisionRemoved: site.yaml lists fewer errata (or site-wide
+	// revisions) than editions.lock records: a published revision is
+	// never taken back.
+	EditionRevisionRemoved Code = "edition.revision-removed"
+	// EditionWithdrawn: a year in editions.lock is no longer published in
+	// site.yaml; a published edition keeps its pages for good.
+	EditionWithdrawn Code = "edition.withdrawn"
+
 	// RenderTemplate: a theme template does not parse or fails to execute.
 	RenderTemplate Code = "render.template"
 	// RenderMissingAsset: the theme lacks a file the pages load, such as
@@ -224,6 +237,9 @@ var catalog = map[Code]entry{
 	ContentFrontMatter:        {"Markdown 文件头部信息有误", "front matter is not valid", "请按行号修改", "correct it at that line"},
 	ContentReservedName:       {"该文件名与网站自身的页面重名", "the file's name is taken by a page the site makes itself", "请给文件换个名字", "rename the file"},
 	ContentExternalLink:       {"链接指向外部网站", "link to another site", "发布的网站须离线可用；请链接到本站页面", "the site must work offline; link to a page of the site"},
+	EditionChanged:            {"已发布年度的内容将被改变", "a published edition would change", "", ""},
+	EditionRevisionRemoved:    {"删除了已记录的更正或修订", "a recorded erratum or revision was removed", "已发布的版次不得撤回；请恢复被删除的记录", "a published revision is never taken back; restore the record"},
+	EditionWithdrawn:          {"已发布的年度不再发布", "a published edition is no longer published", "已发布年度的网页须永久保留；请在 site.yaml 中恢复该年度（status: published）", "a published edition keeps its pages for good; restore the year in site.yaml (status: published)"},
 	RenderTemplate:            {"模板错误", "template error", "请修改主题模板", "correct the theme template"},
 	RenderMissingAsset:        {"主题缺少网页要加载的文件", "the theme lacks a file its pages load", "图表库由 make build 从 npm 下载（固定版本并校验完整性）后编入程序；请用 make build 构建 dutyreport", "make build fetches the chart library from npm (pinned, integrity-checked) and builds it into the tool; build dutyreport with make build"},
 }

@@ -24,6 +24,9 @@ type Input struct {
 	Content  *content.Content
 	Notices  *notices.Notices
 	Audience string
+	// Archived lists the exports kept of each edition's earlier revisions:
+	// year → revision → file names (see generator/edition).
+	Archived map[int]map[int][]string
 }
 
 // Build makes the model of one audience's site.
@@ -74,6 +77,7 @@ func Build(in Input) *Site {
 		s.Latest = s.Years[n-1]
 	}
 	b.unitIndex()
+	b.siteRevisions()
 	b.restrictions()
 	b.charts()
 	b.changes()
@@ -213,6 +217,7 @@ func (b *builder) year(cy config.Year) *Year {
 	y := &Year{Year: cy.Year, Draft: cy.Status == config.Draft, Published: cy.Published.String(),
 		CSV: csvPath(cy.Year), JSON: jsonPath(cy.Year), Path: yearPath(cy.Year),
 		RankingCSV: dataPath(cy.Year, "ranking.csv"), BandsCSV: dataPath(cy.Year, "bands.csv"), Manifest: dataPath(cy.Year, ManifestFile)}
+	b.revisions(y, cy)
 	if b.in.Content != nil {
 		for _, p := range b.in.Content.Years {
 			if p.Year == cy.Year {

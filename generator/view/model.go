@@ -31,6 +31,8 @@ type Site struct {
 	// audience only (nil for the public); RestrictionsPath their page.
 	Restrictions     []RestrictionLine
 	RestrictionsPath string
+	// Revisions are the site-wide revisions (changes of presentation).
+	Revisions []RevisionLine
 	// Charts are the landing page's, across the audience's years.
 	Charts []*Chart
 }
@@ -170,6 +172,12 @@ type Year struct {
 	NoticesExport           *NoticesExport
 	Ineligible              []UnitRef // units that lost the year's commendation eligibility
 	Charts                  []*Chart  // the year page's
+	// Revision is a published edition's revision (1 until corrected);
+	// Revisions its history once corrected, oldest first; Erratum the
+	// latest correction, for the notice on every page of the edition.
+	Revision  int
+	Revisions []RevisionLine
+	Erratum   *RevisionLine
 	// Changes is what changed since the year before, when the audience has
 	// it; ChangesPath its page.
 	Changes     *diff.Diff

@@ -1,0 +1,156 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/edition"
+	"dutyreport/generator/view"
+)
+
+// editionFiles gathers, while a site is written, each edition's files:
+// the digest of every file under its year's folder, and the bytes of its
+// exports (the files of its data folder itself) for the manifest and the
+// revision's archive.
+type editionFiles struct {
+	output  map[int]map[string]string
+	exports map[int]map[string][]byte
+	inputs  map[int]map[string]string // set by manifest
+}
+
+func newEditionFiles() *editionFiles {
+	return &editionFiles{output: map[int]map[string]string{}, exports: map[int]map[string][]byte{}, inputs: map[int]map[string]string{}}
+}
+
+// add notes one written file; data is copied, as the renderer reuses it.
+func (f *editionFiles) add(p string, data []byte) {
+	dir, rest, ok := strings.Cut(p, "/")
+	year, err := strconv.Atoi(dir)
+	if !ok || err != nil || len(dir) != 4 {
+		return
+	}
+	if f.output[year] == nil {
+		f.output[year], f.exports[year] = map[string]string{}, map[string][]byte{}
+	}
+	f.output[year][p] = edition.Digest(data)
+	if name, ok := strings.CutPrefix(rest, "data/"); ok && !strings.Contains(name, "/") {
+		f.exports[year][name] = append([]byte(nil), data...)
+	}
+}
+
+// manifest makes a year's manifest from its inputs and the exports written
+// so far (all but the manifest itself).
+func (in inputs) manifest(y *view.Year, files *editionFiles) ([]byte, error) {
+	cy := in.cfg.Site.Year(y.Year)
+	m := edition.Manifest{Year: y.Year, Revision: y.Revision, Published: y.Published,
+		Scheme: edition.Scheme{Name: in.cfg.Scheme.Name, File: filepath.ToSlash(in.cfg.Site.Scheme)}}
+	for i, e := range cy.Errata {
+		m.Errata = append(m.Errata, edition.Erratum{Revision: i + 2, Date: e.Date.String(), What: e.What, Why: e.Why})
+	}
+	ins, err := in.editionInputs(y.Year)
+	if err != nil {
+		return nil, err
+	}
+	files.inputs[y.Year] = ins
+	m.Scheme.Digest = ins[m.Scheme.File]
+	m.Inputs = edition.Files(ins)
+	exports := map[string]string{}
+	for name, data := range files.exports[y.Year] {
+		exports[name] = edition.Digest(data)
+	}
+	m.Exports = edition.Files(exports)
+	return m.JSON(), nil
+}
+
+// editionInputs digests the input files of one edition: the scheme, the
+// year's spreadsheets, its summary page and its notices. The units
+// register serves every year and belongs to none: what it changes in an
+// edition shows in the edition's pages.
+func (in inputs) editionInputs(year int) (map[string]string, error) {
+	paths := []string{filepath.ToSlash(in.cfg.Site.Scheme)}
+	if y := in.data.Year(year); y != nil {
+		for _, f := range []uint16{y.LedgerFile, y.EvaluationFile, y.ScoresFile, y.CasesFile} {
+			if f != 0 && int(f) < len(in.data.Files) {
+				paths = append(paths, in.data.Files[f].Path)
+			}
+		}
+	}
+	for _, p := range in.content.Years {
+		if p.Year == year {
+			paths = append(paths, p.File)
+		}
+	}
+	for _, n := range in.content.Notices {
+		ny := n.Meta.Year
+		if ny == 0 {
+			ny = n.Meta.Date.Year()
+		}
+		if ny == year {
+			paths = append(paths, n.File)
+		}
+	}
+	out := map[string]string{}
+	for _, p := range paths {
+		data, err := os.ReadFile(filepath.Join(in.cfg.Dir, filepath.FromSlash(p)))
+		if err != nil {
+			if os.IsNotExist(err) {
+				continue // an optional input the year does without
+			}
+			return nil, err
+		}
+		out[filepath.ToSlash(p)] = edition.Digest(data)
+	}
+	return out, nil
+}
+
+// editions lists the published editions of a public build for the check.
+func (in inputs) editions(site *view.Site, files *editionFiles) []edition.Edition {
+	var out []edition.Edition
+	for _, y := range site.Years {
+		cy := in.cfg.Site.Year(y.Year)
+		if cy.Status != config.Published {
+			continue
+		}
+		out = append(out, edition.Edition{Year: y.Year, Revision: y.Revision, Published: y.Published, Pos: cy.Pos,
+			Inputs: files.inputs[y.Year], Output: files.output[y.Year], Exports: files.exports[y.Year]})
+	}
+	return out
+}
+
+// addEditionFiles adds what the renderer does not make: each year's
+// earlier revisions' exports, from the archive, and its manifest, made
+// last from the exports before it.
+func (in inputs) addEditionFiles(site *view.Site, files *editionFiles, add func(string, []byte) error) error {
+	for _, y := range site.Years {
+		for _, r := range y.Revisions {
+			for _, f := range r.Files {
+				data, err := edition.ReadFile(in.cfg.Dir, y.Year, r.N, f.Name)
+				if err != nil {
+					return err
+				}
+				if err := add(f.Path, data); err != nil {
+					return err
+				}
+			}
+		}
+		m, err := in.manifest(y, files)
+		if err != nil {
+			return err
+		}
+		if err := add(y.Manifest, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fileIn reads files of a built site, for the lock's messages.
+func fileIn(dir string) func(p string) ([]byte, bool) {
+	return func(p string) ([]byte, bool) {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		return data, err == nil
+	}
+}
