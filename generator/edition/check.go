@@ -170,6 +170,11 @@ func (c Check) changed(e Edition, old Entry, inputs, output []string, numbers bo
 	archive, _ := ReadArchive(c.Dir, e.Year, old.Revision)
 	dataDir := strconv.Itoa(e.Year) + "/data/"
 	var pages []string
+	// The results say most, so their rows come first.
+	output = slices.Clone(output)
+	slices.SortStableFunc(output, func(a, b string) int {
+		return btoi(b == dataDir+"results.csv") - btoi(a == dataDir+"results.csv")
+	})
 	for _, f := range output {
 		name, isExport := strings.CutPrefix(f, dataDir)
 		if !isExport || strings.Contains(name, "/") {
@@ -213,6 +218,13 @@ func (c Check) changed(e Edition, old Entry, inputs, output []string, numbers bo
 		p.HintZH = "该年度的数据未变：如为模板或网站文字的调整，请在 site.yaml 记录全站修订（revisions: - {date: …, what: …, why: …}）；如为对该年度的更正，请在该年度下记录更正"
 	}
 	return p
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // firstLineDiff finds the first line that differs and gives both versions
