@@ -126,7 +126,7 @@ func Build(o Options) (Report, problem.List, error) {
 			tree.Abort()
 			return rep, probs, err
 		}
-		check := edition.Check{Dir: o.Source, Lock: lock, Editions: in.editions(site, files),
+		check := edition.Check{Dir: o.Source, Lock: lock, Editions: in.editions(site, files, tree.Staged()),
 			SiteRevisions: len(in.cfg.Site.Revisions), Pos: problem.Position{File: config.SiteFile},
 			Previous: fileIn(rep.Out), Current: fileIn(tree.Staged())}
 		var eprobs problem.List

@@ -11,21 +11,21 @@ import (
 	"dutyreport/generator/view"
 )
 
-// editionFiles gathers, while a site is written, each edition's files:
-// the digest of every file under its year's folder, and the bytes of its
-// exports (the files of its data folder itself) for the manifest and the
-// revision's archive.
+// editionFiles gathers, while a site is written, the digest of every file
+// under each year's folder, and of its exports (the files of its data
+// folder itself) for the manifest. It keeps no file's bytes: a province's
+// exports are read back from the written site only when they are archived.
 type editionFiles struct {
 	output  map[int]map[string]string
-	exports map[int]map[string][]byte
+	exports map[int]map[string]string
 	inputs  map[int]map[string]string // set by manifest
 }
 
 func newEditionFiles() *editionFiles {
-	return &editionFiles{output: map[int]map[string]string{}, exports: map[int]map[string][]byte{}, inputs: map[int]map[string]string{}}
+	return &editionFiles{output: map[int]map[string]string{}, exports: map[int]map[string]string{}, inputs: map[int]map[string]string{}}
 }
 
-// add notes one written file; data is copied, as the renderer reuses it.
+// add notes one written file.
 func (f *editionFiles) add(p string, data []byte) {
 	dir, rest, ok := strings.Cut(p, "/")
 	year, err := strconv.Atoi(dir)
@@ -33,11 +33,12 @@ func (f *editionFiles) add(p string, data []byte) {
 		return
 	}
 	if f.output[year] == nil {
-		f.output[year], f.exports[year] = map[string]string{}, map[string][]byte{}
+		f.output[year], f.exports[year] = map[string]string{}, map[string]string{}
 	}
-	f.output[year][p] = edition.Digest(data)
+	d := edition.Digest(data)
+	f.output[year][p] = d
 	if name, ok := strings.CutPrefix(rest, "data/"); ok && !strings.Contains(name, "/") {
-		f.exports[year][name] = append([]byte(nil), data...)
+		f.exports[year][name] = d
 	}
 }
 
@@ -57,11 +58,7 @@ func (in inputs) manifest(y *view.Year, files *editionFiles) ([]byte, error) {
 	files.inputs[y.Year] = ins
 	m.Scheme.Digest = ins[m.Scheme.File]
 	m.Inputs = edition.Files(ins)
-	exports := map[string]string{}
-	for name, data := range files.exports[y.Year] {
-		exports[name] = edition.Digest(data)
-	}
-	m.Exports = edition.Files(exports)
+	m.Exports = edition.Files(files.exports[y.Year])
 	return m.JSON(), nil
 }
 
@@ -106,8 +103,9 @@ func (in inputs) editionInputs(year int) (map[string]string, error) {
 	return out, nil
 }
 
-// editions lists the published editions of a public build for the check.
-func (in inputs) editions(site *view.Site, files *editionFiles) []edition.Edition {
+// editions lists the published editions of a public build for the check;
+// their exports are read from staged, the site as written.
+func (in inputs) editions(site *view.Site, files *editionFiles, staged string) []edition.Edition {
 	var out []edition.Edition
 	for _, y := range site.Years {
 		cy := in.cfg.Site.Year(y.Year)
@@ -115,7 +113,7 @@ func (in inputs) editions(site *view.Site, files *editionFiles) []edition.Editio
 			continue
 		}
 		out = append(out, edition.Edition{Year: y.Year, Revision: y.Revision, Published: y.Published, Pos: cy.Pos,
-			Inputs: files.inputs[y.Year], Output: files.output[y.Year], Exports: files.exports[y.Year]})
+			Inputs: files.inputs[y.Year], Output: files.output[y.Year], Exports: readExports(staged, y.Year, files.exports[y.Year])})
 	}
 	return out
 }
@@ -152,5 +150,20 @@ func fileIn(dir string) func(p string) ([]byte, bool) {
 	return func(p string) ([]byte, bool) {
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
 		return data, err == nil
+	}
+}
+
+// readExports reads a year's exports back from the written site.
+func readExports(dir string, year int, names map[string]string) func() (map[string][]byte, error) {
+	return func() (map[string][]byte, error) {
+		out := map[string][]byte{}
+		for name := range names {
+			data, err := os.ReadFile(filepath.Join(dir, strconv.Itoa(year), "data", name))
+			if err != nil {
+				return nil, err
+			}
+			out[name] = data
+		}
+		return out, nil
 	}
 }

@@ -18,9 +18,10 @@ type Edition struct {
 	// Inputs maps each input file to its digest; Output every file under
 	// the year's folder (paths from the site root) to its digest.
 	Inputs, Output map[string]string
-	// Exports are the files of the year's data folder itself, by name:
-	// what the revision's archive keeps.
-	Exports map[string][]byte
+	// Exports reads the files of the year's data folder itself, by name:
+	// what the revision's archive keeps. It is called only for an edition
+	// to archive or to explain, so a build holds no year's exports.
+	Exports func() (map[string][]byte, error)
 }
 
 // Check compares what a build made with the lock.
@@ -89,8 +90,13 @@ func (c Check) Run() (Result, problem.List) {
 		old := c.Lock.Find(e.Year)
 		switch {
 		case old == nil || e.Revision > old.Revision:
+			files, err := e.Exports()
+			if err != nil {
+				probs.Add(problem.Problem{Pos: e.Pos, Code: problem.EditionChanged, Found: fmt.Sprintf("%d: %v", e.Year, err)})
+				continue
+			}
 			next.set(entry)
-			res.Archives = append(res.Archives, Archive{Year: e.Year, Revision: e.Revision, Files: e.Exports})
+			res.Archives = append(res.Archives, Archive{Year: e.Year, Revision: e.Revision, Files: files})
 			changed, corrected = true, corrected || old != nil
 		case e.Revision < old.Revision:
 			probs.Add(problem.Problem{Pos: e.Pos, Code: problem.EditionRevisionRemoved,
@@ -168,6 +174,7 @@ func (c Check) changed(e Edition, old Entry, inputs, output []string, numbers bo
 		}
 	}
 	archive, _ := ReadArchive(c.Dir, e.Year, old.Revision)
+	exports, _ := e.Exports()
 	dataDir := strconv.Itoa(e.Year) + "/data/"
 	var pages []string
 	// The results say most, so their rows come first.
@@ -189,7 +196,7 @@ func (c Check) changed(e Edition, old Entry, inputs, output []string, numbers bo
 			note(f, 0, "differs from the published revision", "与已发布版本不同")
 			continue
 		}
-		for _, line := range rowChanges(was, e.Exports[name], maxNotes) {
+		for _, line := range rowChanges(was, exports[name], maxNotes) {
 			note(f, 0, line, line)
 		}
 	}
