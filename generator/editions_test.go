@@ -9,12 +9,12 @@ import (
 	"dutyreport/generator/config"
 )
 
-// copyExample copies the example site's inputs into a temp folder, to be
-// changed by a test.
+// copyExample copies the example site's inputs and its archived revisions
+// (not its lock) into a temp folder, to be changed by a test.
 func copyExample(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{"data", "content", "schemes"} {
+	for _, name := range []string{"data", "content", "schemes", "editions"} {
 		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join(exampleSite, name))); err != nil {
 			t.Fatal(err)
 		}
