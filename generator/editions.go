@@ -45,11 +45,11 @@ func (f *editionFiles) add(p string, data []byte) {
 // manifest makes a year's manifest from its inputs and the exports written
 // so far (all but the manifest itself).
 func (in inputs) manifest(y *view.Year, files *editionFiles) ([]byte, error) {
-	cy := in.cfg.Site.Year(y.Year)
 	m := edition.Manifest{Year: y.Year, Revision: y.Revision, Published: y.Published,
 		Scheme: edition.Scheme{Name: in.cfg.Scheme.Name, File: filepath.ToSlash(in.cfg.Site.Scheme)}}
-	for i, e := range cy.Errata {
-		m.Errata = append(m.Errata, edition.Erratum{Revision: i + 2, Date: e.Date.String(), What: e.What, Why: e.Why})
+	// The errata as the view has them: masked for the audience, as on the pages.
+	for _, r := range y.Revisions[min(1, len(y.Revisions)):] {
+		m.Errata = append(m.Errata, edition.Erratum{Revision: r.N, Date: r.Date, What: r.What, Why: r.Why})
 	}
 	ins, err := in.editionInputs(y.Year)
 	if err != nil {
@@ -80,13 +80,11 @@ func (in inputs) editionInputs(year int) (map[string]string, error) {
 			paths = append(paths, p.File)
 		}
 	}
-	for _, n := range in.content.Notices {
-		ny := n.Meta.Year
-		if ny == 0 {
-			ny = n.Meta.Date.Year()
-		}
-		if ny == year {
-			paths = append(paths, n.File)
+	// A notice's year is the notices stage's to decide: a notice that only
+	// gives the text of a register's case takes that case's year.
+	for _, cs := range in.notices.Cases {
+		if cs.Year == year && cs.File != "" {
+			paths = append(paths, cs.File)
 		}
 	}
 	out := map[string]string{}

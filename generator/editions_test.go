@@ -87,3 +87,15 @@ func TestLaterYearLeavesEarlierEditionsAlone(t *testing.T) {
 		t.Fatalf("only %d files of earlier editions compared", n)
 	}
 }
+
+// An edition's inputs include its notices in Markdown, also one that only
+// gives the text of a register's case and so names no year itself (the
+// example's 2022-4.md).
+func TestManifestListsNoticeFiles(t *testing.T) {
+	site := tree(t, buildExample(t, config.Public))
+	for year, file := range map[string]string{"2021": "content/notices/2021-4.md", "2022": "content/notices/2022-4.md"} {
+		if m := string(site[year+"/data/manifest.json"]); !strings.Contains(m, `"path": "`+file+`"`) {
+			t.Errorf("%s's manifest lacks %s:\n%s", year, file, m)
+		}
+	}
+}
