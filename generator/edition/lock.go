@@ -11,6 +11,8 @@ import (
 	"slices"
 
 	"go.yaml.in/yaml/v3"
+
+	"dutyreport/generator/write"
 )
 
 // LockFile is the lock's name in the site folder.
@@ -92,29 +94,13 @@ func (l *Lock) Bytes() []byte {
 	return b.Bytes()
 }
 
-// writeFile writes data to name through a temporary file renamed into
-// place, so that a killed build leaves the old file or the new, whole.
+// writeFile writes data to name whole (see write.Atomic), making its folder.
 func writeFile(name string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".dutyreport-tmp-*")
-	if err != nil {
+	return write.Atomic(name, func(w io.Writer) error {
+		_, err := w.Write(data)
 		return err
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		_ = os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		_ = os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		_ = os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	})
 }

@@ -2,6 +2,7 @@ package write
 
 import (
 	"archive/zip"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,9 +16,9 @@ import (
 // date), every file mode 0644, no folder entries and nothing of the machine
 // (owner, local time zone). The zip is written beside name and renamed into
 // place, so a failed run leaves the previous zip whole.
-func Zip(dir, name string, modTime time.Time) (err error) {
+func Zip(dir, name string, modTime time.Time) error {
 	var paths []string
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -29,40 +30,23 @@ func Zip(dir, name string, modTime time.Time) (err error) {
 		return err
 	}
 	slices.Sort(paths)
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".dutyreport-zip-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+	return Atomic(name, func(w io.Writer) error {
+		zw := zip.NewWriter(w)
+		for _, p := range paths {
+			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+			if err != nil {
+				return err
+			}
+			h := &zip.FileHeader{Name: p, Method: zip.Deflate, Modified: modTime.UTC()}
+			h.SetMode(0o644)
+			f, err := zw.CreateHeader(h)
+			if err != nil {
+				return err
+			}
+			if _, err := f.Write(data); err != nil {
+				return err
+			}
 		}
-	}()
-	zw := zip.NewWriter(tmp)
-	for _, p := range paths {
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
-		if err != nil {
-			return err
-		}
-		h := &zip.FileHeader{Name: p, Method: zip.Deflate, Modified: modTime.UTC()}
-		h.SetMode(0o644)
-		w, err := zw.CreateHeader(h)
-		if err != nil {
-			return err
-		}
-		if _, err := w.Write(data); err != nil {
-			return err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
+		return zw.Close()
+	})
 }
