@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -51,17 +50,10 @@ func List(dir string) (map[int]map[int][]string, error) {
 			if !ok || err != nil || !r.IsDir() {
 				continue
 			}
-			files, err := os.ReadDir(filepath.Join(dir, ArchiveDir, y.Name(), r.Name()))
+			names, err := exportNames(filepath.Join(dir, ArchiveDir, y.Name(), r.Name()))
 			if err != nil {
 				return nil, err
 			}
-			var names []string
-			for _, f := range files {
-				if f.Type().IsRegular() && !strings.HasPrefix(f.Name(), ".") {
-					names = append(names, f.Name())
-				}
-			}
-			slices.Sort(names)
 			if out[year] == nil {
 				out[year] = map[int][]string{}
 			}
@@ -81,24 +73,37 @@ func ReadFile(dir string, year, rev int, name string) ([]byte, error) {
 func ReadArchive(dir string, year, rev int) (Archive, error) {
 	a := Archive{Year: year, Revision: rev, Files: map[string][]byte{}}
 	folder := filepath.Join(dir, filepath.FromSlash(archivePath(year, rev)))
-	entries, err := os.ReadDir(folder)
+	names, err := exportNames(folder)
 	if errors.Is(err, fs.ErrNotExist) {
 		return a, nil
 	}
 	if err != nil {
 		return a, err
 	}
-	for _, e := range entries {
-		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(folder, e.Name()))
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join(folder, name))
 		if err != nil {
 			return a, err
 		}
-		a.Files[e.Name()] = data
+		a.Files[name] = data
 	}
 	return a, nil
+}
+
+// exportNames lists the exports in one revision's folder, sorted: its
+// regular files, without hidden ones (a temporary file of a killed build).
+func exportNames(folder string) ([]string, error) {
+	entries, err := os.ReadDir(folder)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	return names, nil
 }
 
 // write stores the archive in the site folder, each file whole.

@@ -52,7 +52,7 @@ func (r Result) Recorded() []string {
 	for _, a := range r.Archives {
 		out = append(out, fmt.Sprintf("%d r%d", a.Year, a.Revision))
 	}
-	if r.Lock != nil && r.Lock.SiteRevision > 0 && r.siteRevised {
+	if r.siteRevised {
 		out = append(out, fmt.Sprintf("site r%d", r.Lock.SiteRevision))
 	}
 	return out
