@@ -39,6 +39,12 @@ type Options struct {
 	// zero for the latest published edition's date.
 	Zip        string
 	SourceDate time.Time
+	// Preview builds for a look, as `dutyreport serve` does: published
+	// editions are compared with editions.lock, but a difference is a
+	// warning and nothing is recorded in the lock or archived.
+	Preview bool
+	// Progress, when not nil, is told each stage of the build as it starts.
+	Progress Progress
 }
 
 // CacheDir is the folder, in the site folder, where each input file's
@@ -73,7 +79,7 @@ func Build(o Options) (Report, problem.List, error) {
 	if o.Audience == "" {
 		o.Audience = config.Public
 	}
-	in, probs := load(o.Source, o.cacheDir())
+	in, probs := load(o.Source, o.cacheDir(), o.Progress)
 	if probs.HasErrors() {
 		return rep, probs, nil
 	}
@@ -101,9 +107,12 @@ func Build(o Options) (Report, problem.List, error) {
 		return rep, probs, err
 	}
 	files := newEditionFiles()
+	o.Progress.at(StageRender)
+	pages := len(site.Pages())
 	add := func(p string, data []byte) error {
 		if strings.HasSuffix(p, ".html") {
 			rep.Pages++
+			o.Progress.count(StageRender, rep.Pages, pages)
 		}
 		files.add(p, data)
 		return tree.Add(p, data)
@@ -111,6 +120,9 @@ func Build(o Options) (Report, problem.List, error) {
 	rprobs, err := theme.Site(site, add)
 	if err == nil && !rprobs.HasErrors() {
 		err = in.addEditionFiles(site, files, add)
+	}
+	if err == nil && !rprobs.HasErrors() && o.Audience == config.Internal {
+		err = tree.Add(InternalMarker, []byte(internalMarkerText))
 	}
 	probs.Append(rprobs)
 	if err != nil || probs.HasErrors() {
@@ -121,6 +133,7 @@ func Build(o Options) (Report, problem.List, error) {
 	// lock, or the build stops here and the previous site stays.
 	var locked edition.Result
 	if o.Audience == config.Public {
+		o.Progress.at(StageEditions)
 		lock, err := edition.ReadLock(o.Source)
 		if err != nil {
 			tree.Abort()
@@ -131,6 +144,14 @@ func Build(o Options) (Report, problem.List, error) {
 			Previous: fileIn(rep.Out), Current: fileIn(tree.Staged())}
 		var eprobs problem.List
 		locked, eprobs = check.Run()
+		if o.Preview {
+			// A preview shows what the change would publish; the author
+			// sees the problem as a warning and nothing is recorded.
+			for i := range eprobs {
+				eprobs[i].Severity = problem.Warning
+			}
+			locked = edition.Result{}
+		}
 		probs.Append(eprobs)
 		if probs.HasErrors() {
 			tree.Abort()
@@ -140,6 +161,7 @@ func Build(o Options) (Report, problem.List, error) {
 	}
 	// The leak audit reads the site as it will be swapped in; a hit keeps
 	// the previous site.
+	o.Progress.at(StageAudit)
 	hits, err := Scanner(in.cfg, in.data, in.notices, o.Audience).Dir(tree.Staged())
 	if err != nil {
 		tree.Abort()
@@ -150,6 +172,7 @@ func Build(o Options) (Report, problem.List, error) {
 		probs.Append(leaks(rep.Out, hits))
 		return rep, probs, nil
 	}
+	o.Progress.at(StageWrite)
 	if err := tree.Commit(); err != nil {
 		tree.Abort()
 		return rep, probs, err
@@ -171,7 +194,7 @@ func Build(o Options) (Report, problem.List, error) {
 
 // Check reads and scores every input and reports every problem; it writes nothing.
 func Check(o Options) problem.List {
-	in, probs := load(o.Source, o.cacheDir())
+	in, probs := load(o.Source, o.cacheDir(), o.Progress)
 	if in.cfg != nil && !probs.HasErrors() {
 		_, tprobs := loadTheme(in.cfg)
 		probs.Append(tprobs)
@@ -200,8 +223,9 @@ func (in inputs) view(audience string) *view.Site {
 // load runs config, ingest, content and scoring. Content needs nothing
 // else and is always read; the rest stops after config when the
 // configuration has errors, since no input can be read without it.
-func load(source, cacheDir string) (inputs, problem.List) {
+func load(source, cacheDir string, progress Progress) (inputs, problem.List) {
 	var in inputs
+	progress.at(StageRead)
 	var cprobs problem.List
 	done := make(chan struct{})
 	go func() {
@@ -221,6 +245,7 @@ func load(source, cacheDir string) (inputs, problem.List) {
 	<-done
 	probs.Append(iprobs)
 	probs.Append(cprobs)
+	progress.at(StageScore)
 	for i := range in.data.Years {
 		res, sprobs := scoring.Year(scoring.Input{Scheme: &cfg.Scheme, Register: in.data.Register, Files: in.data.Files, Year: &in.data.Years[i]}, in.results)
 		probs.Append(sprobs)
@@ -285,6 +310,9 @@ func guardOut(cfg *config.Config, o Options, out string) error {
 		if within(p, target) || within(target, p) {
 			return &UsageError{fmt.Sprintf("the output folder %s would replace the site's inputs (%s); choose another folder", out, in)}
 		}
+	}
+	if o.Audience == config.Public && IsInternalBuild(target) {
+		return &UsageError{fmt.Sprintf("the output folder %s holds an internal build (it has %s): the public site may never be written over the dashboard; choose the public folder", out, InternalMarker)}
 	}
 	if entries, err := os.ReadDir(target); err == nil && len(entries) > 0 {
 		if _, err := os.Stat(filepath.Join(target, "index.html")); err != nil {

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"os"
 	"path"
 	"path/filepath"
 
@@ -55,12 +56,29 @@ func Audit(o Options, dir string) (problem.List, error) {
 	if o.Audience == "" {
 		o.Audience = config.Public
 	}
-	in, probs := load(o.Source, o.cacheDir())
+	in, probs := load(o.Source, o.cacheDir(), nil)
 	if probs.HasErrors() {
 		return probs, nil
 	}
 	probs = probs.Errors() // the inputs' warnings were the build's to print
+	if o.Audience == config.Public && IsInternalBuild(dir) {
+		probs.Add(problem.Problem{Pos: problem.Position{File: path.Join(filepath.ToSlash(dir), InternalMarker)}, Code: problem.AuditInternalBuild,
+			Found: InternalMarker, Expected: "a public build, which has no such file", ExpectedZH: "公开版网站（没有该文件）"})
+	}
 	hits, err := Scanner(in.cfg, in.data, in.notices, o.Audience).Dir(dir)
 	probs.Append(leaks(dir, hits))
 	return probs, err
+}
+
+// InternalMarker is the file an internal build leaves in its folder, so that
+// a public build never writes over a dashboard and an audit for the public
+// never passes one: the dashboard names persons.
+const InternalMarker = ".dutyreport-internal"
+
+const internalMarkerText = "dutyreport internal dashboard: 内部资料 注意保密. Never publish this folder; a public build will not write into it.\n"
+
+// IsInternalBuild reports whether the folder dir holds an internal build.
+func IsInternalBuild(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, InternalMarker))
+	return err == nil
 }
