@@ -6,7 +6,6 @@ package generator
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -258,24 +257,25 @@ func load(source, cacheDir string, progress Progress) (inputs, problem.List) {
 	return in, probs
 }
 
+// loadTheme loads the site's theme in layers, as Hugo looks them up: the
+// site's own layouts/, i18n/ and assets/, then themes/<name>/ in the site,
+// then, for the default theme, the one built into the tool.
 func loadTheme(cfg *config.Config) (*render.Theme, problem.List) {
 	name := cfg.Site.Theme
-	prefix := "themes/" + name + "/"
-	var own fs.FS
+	layers := []render.Layer{{FS: render.Only(os.DirFS(cfg.Dir), "layouts", "i18n", "assets"), Prefix: ""}}
 	if st, err := os.Stat(filepath.Join(cfg.Dir, "themes", name)); err == nil && st.IsDir() {
-		own = os.DirFS(filepath.Join(cfg.Dir, "themes", name))
+		layers = append(layers, render.Layer{FS: os.DirFS(filepath.Join(cfg.Dir, "themes", name)), Prefix: "themes/" + name + "/"})
 	} else if name != "default" {
 		var probs problem.List
 		probs.Add(problem.Problem{Pos: problem.Position{File: config.SiteFile}, Code: problem.ConfigBadValue,
 			Found: "theme: " + name, Expected: "a folder themes/" + name + " in the site, or the default theme", ExpectedZH: "站点中的 themes/" + name + " 目录，或默认主题"})
 		return nil, probs
 	}
-	var fallback fs.FS
 	if name == "default" {
-		fallback = themes.Default()
+		layers = append(layers, render.Layer{FS: themes.Default(), Prefix: "themes/default/"})
 	}
 	lang, _ := problem.ParseLang(cfg.Site.Locale)
-	return render.Load(render.Overlay(own, fallback), prefix, string(lang))
+	return render.LoadLayers(layers, string(lang))
 }
 
 func outDir(cfg *config.Config, audience string) string {

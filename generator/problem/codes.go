@@ -176,6 +176,9 @@ const (
 
 	// RenderTemplate: a theme template does not parse or fails to execute.
 	RenderTemplate Code = "render.template"
+	// RenderUnknownString (a warning): a site's or theme's i18n file gives
+	// a key the theme below it does not have, a typo that changes nothing.
+	RenderUnknownString Code = "render.unknown-string"
 	// RenderMissingAsset: the theme lacks a file the pages load, such as
 	// the chart library, which the Makefile fetches from npm at a pinned
 	// version rather than the repository carrying it.
@@ -245,6 +248,7 @@ var catalog = map[Code]entry{
 	EditionChanged:            {"已发布年度的内容将被改变", "a published edition would change", "", ""},
 	EditionRevisionRemoved:    {"删除了已记录的更正或修订", "a recorded erratum or revision was removed", "已发布的版次不得撤回；请恢复被删除的记录", "a published revision is never taken back; restore the record"},
 	EditionWithdrawn:          {"已发布的年度不再发布", "a published edition is no longer published", "已发布年度的网页须永久保留；请在 site.yaml 中恢复该年度（status: published）", "a published edition keeps its pages for good; restore the year in site.yaml (status: published)"},
+	RenderUnknownString:       {"界面文字的键不存在，此项不起作用", "no such UI string: this entry changes nothing", "请对照主题自带的 i18n 文件改正键名", "correct the key against the theme's own i18n file"},
 	RenderTemplate:            {"模板错误", "template error", "请修改主题模板", "correct the theme template"},
 	RenderMissingAsset:        {"主题缺少网页要加载的文件", "the theme lacks a file its pages load", "图表库由 make build 从 npm 下载（固定版本并校验完整性）后编入程序；请用 make build 构建 dutyreport", "make build fetches the chart library from npm (pinned, integrity-checked) and builds it into the tool; build dutyreport with make build"},
 }

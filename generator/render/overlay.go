@@ -4,33 +4,34 @@ import (
 	"errors"
 	"io/fs"
 	"slices"
+	"strings"
 )
 
-// Overlay looks a theme file up in the site's own theme folder first and in
-// the default theme second, as Hugo does: a site overrides only the files it
-// changes. Either may be nil.
-func Overlay(site, fallback fs.FS) fs.FS { return overlay{site, fallback} }
+// Overlay looks a theme file up in each layer in turn, the first that has
+// it winning, as Hugo does: a site overrides only the files it changes.
+// Nil layers are skipped.
+func Overlay(layers ...fs.FS) fs.FS { return overlay(layers) }
 
-type overlay struct{ top, bottom fs.FS }
+type overlay []fs.FS
 
 func (o overlay) Open(name string) (fs.File, error) {
-	if o.top != nil {
-		if f, err := o.top.Open(name); err == nil {
+	for _, l := range o {
+		if l == nil {
+			continue
+		}
+		if f, err := l.Open(name); err == nil {
 			return f, nil
 		}
 	}
-	if o.bottom == nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-	}
-	return o.bottom.Open(name)
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
-// ReadDir merges both folders' entries, the site's winning, sorted by name.
+// ReadDir merges the layers' entries, the upper ones winning, sorted by name.
 func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	seen := map[string]bool{}
 	var out []fs.DirEntry
 	var firstErr error
-	for _, f := range []fs.FS{o.top, o.bottom} {
+	for _, f := range o {
 		if f == nil {
 			continue
 		}
@@ -51,14 +52,32 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	if out == nil && firstErr != nil {
 		return nil, firstErr
 	}
-	slices.SortFunc(out, func(a, b fs.DirEntry) int {
-		if a.Name() < b.Name() {
-			return -1
-		}
-		if a.Name() > b.Name() {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	return out, nil
+}
+
+// Only limits fsys to the folders named (and what is under them): a site's
+// own layouts/, i18n/ and assets/ may override the theme, and nothing else
+// in the site folder is taken for a theme file.
+func Only(fsys fs.FS, folders ...string) fs.FS { return only{fsys, folders} }
+
+type only struct {
+	fsys    fs.FS
+	folders []string
+}
+
+func (o only) allowed(name string) bool {
+	for _, f := range o.folders {
+		if name == f || strings.HasPrefix(name, f+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func (o only) Open(name string) (fs.File, error) {
+	if !o.allowed(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return o.fsys.Open(name)
 }

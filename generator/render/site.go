@@ -22,7 +22,7 @@ func (t *Theme) Site(s *view.Site, emit Emit) (problem.List, error) {
 	for _, p := range s.Pages() {
 		buf.Reset()
 		if err := t.Page(&buf, p); err != nil {
-			probs.Add(problem.Problem{Pos: problem.Position{File: t.prefix + "layouts/" + p.Kind + ".html"}, Code: problem.RenderTemplate,
+			probs.Add(problem.Problem{Pos: problem.Position{File: t.where("layouts/" + p.Kind + ".html")}, Code: problem.RenderTemplate,
 				Found: fmt.Sprintf("%s: %v", p.Path, err)})
 			if len(probs) > 20 {
 				break // the same template error on every page says nothing more

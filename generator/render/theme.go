@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -21,37 +22,49 @@ type Theme struct {
 	pages   map[string]*template.Template
 	strings map[string]string
 	assets  []string // paths under assets/, sorted
-	fsys    fs.FS
-	prefix  string // for problem positions, e.g. "themes/default/"
+	fsys    fs.FS    // the layers overlaid
+	layers  []Layer  // top first
 }
 
 // kinds are the page kinds; each is a layout file of the same name.
 var kinds = []string{view.KindLanding, view.KindYear, view.KindRanking, view.KindUnit,
 	view.KindUnits, view.KindContent, view.KindMethodology, view.KindNotices, view.KindNotice, view.KindRestrictions, view.KindChanges}
 
-// Load parses every layout of the theme in fsys and the UI strings of lang,
-// reporting every problem with the theme file it is in. prefix names the
-// theme folder in positions.
+// Layer is one folder of theme files. Layers are searched in order: the
+// first that has a file gives it, so a site overrides only the files it
+// changes (as Hugo does); UI strings are merged key by key instead.
+type Layer struct {
+	FS     fs.FS
+	Prefix string // the folder in problem positions: "themes/default/", "" for the site's own
+}
+
+// Load parses the theme in one folder; see LoadLayers.
 func Load(fsys fs.FS, prefix, lang string) (*Theme, problem.List) {
+	return LoadLayers([]Layer{{fsys, prefix}}, lang)
+}
+
+// LoadLayers parses every layout of the theme made of layers, top first,
+// and the UI strings of lang, reporting every problem with the file it is
+// in.
+func LoadLayers(layers []Layer, lang string) (*Theme, problem.List) {
 	var probs problem.List
-	t := &Theme{pages: map[string]*template.Template{}, fsys: fsys, prefix: prefix}
+	fss := make([]fs.FS, len(layers))
+	for i, l := range layers {
+		fss[i] = l.FS
+	}
+	t := &Theme{pages: map[string]*template.Template{}, fsys: Overlay(fss...), layers: layers}
 	fail := func(file string, err error) {
-		probs.Add(problem.Problem{Pos: problem.Position{File: prefix + file}, Code: problem.RenderTemplate, Found: err.Error()})
+		probs.Add(problem.Problem{Pos: problem.Position{File: t.where(file)}, Code: problem.RenderTemplate, Found: err.Error()})
 	}
 
-	i18nFile := "i18n/" + lang + ".yaml"
-	if data, err := fs.ReadFile(fsys, i18nFile); err != nil {
-		fail(i18nFile, err)
-	} else if err := yaml.Unmarshal(data, &t.strings); err != nil {
-		fail(i18nFile, err)
-	}
+	t.strings, probs = loadStrings(layers, "i18n/"+lang+".yaml")
 
 	common := []string{"layouts/base.html", "layouts/partials.html"}
 	for _, kind := range kinds {
 		file := "layouts/" + kind + ".html"
 		tmpl := template.New(kind).Option("missingkey=error").Funcs(t.funcs())
 		for _, f := range append(common, file) {
-			src, err := fs.ReadFile(fsys, f)
+			src, err := fs.ReadFile(t.fsys, f)
 			if err != nil {
 				fail(f, err)
 				continue
@@ -63,7 +76,7 @@ func Load(fsys fs.FS, prefix, lang string) (*Theme, problem.List) {
 		t.pages[kind] = tmpl
 	}
 
-	_ = fs.WalkDir(fsys, "assets", func(p string, d fs.DirEntry, err error) error {
+	_ = fs.WalkDir(t.fsys, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			t.assets = append(t.assets, p)
 		}
@@ -72,12 +85,76 @@ func Load(fsys fs.FS, prefix, lang string) (*Theme, problem.List) {
 	slices.Sort(t.assets)
 	for _, a := range []string{EChartsAsset, ChartsAsset} {
 		if !slices.Contains(t.assets, a) {
-			probs.Add(problem.Problem{Pos: problem.Position{File: prefix + a}, Code: problem.RenderMissingAsset,
+			probs.Add(problem.Problem{Pos: problem.Position{File: t.where(a)}, Code: problem.RenderMissingAsset,
 				Found: a, Expected: "the chart library in the theme's assets", ExpectedZH: "主题 assets 中的图表库"})
 		}
 	}
 	probs.Sort()
 	return t, probs
+}
+
+// where names a theme file in problem positions: in the layer that gives
+// it, or the lowest layer when none does (where it belongs).
+func (t *Theme) where(file string) string {
+	for _, l := range t.layers {
+		if l.FS == nil {
+			continue
+		}
+		if _, err := fs.Stat(l.FS, file); err == nil {
+			return l.Prefix + file
+		}
+	}
+	for i := len(t.layers) - 1; i >= 0; i-- {
+		if t.layers[i].FS != nil {
+			return t.layers[i].Prefix + file
+		}
+	}
+	return file
+}
+
+// loadStrings merges the UI strings of every layer that has the file, from
+// the bottom up: a site's i18n file need only give the strings it changes.
+// A key no lower layer knows is a warning: a typo would change nothing.
+func loadStrings(layers []Layer, file string) (map[string]string, problem.List) {
+	var probs problem.List
+	merged := map[string]string{}
+	found := false
+	for i := len(layers) - 1; i >= 0; i-- {
+		l := layers[i]
+		if l.FS == nil {
+			continue
+		}
+		data, err := fs.ReadFile(l.FS, file)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		var m map[string]string
+		if err == nil {
+			err = yaml.Unmarshal(data, &m)
+		}
+		if err != nil {
+			probs.Add(problem.Problem{Pos: problem.Position{File: l.Prefix + file}, Code: problem.RenderTemplate, Found: err.Error()})
+			continue
+		}
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if _, known := merged[k]; found && !known {
+				probs.Add(problem.Problem{Pos: problem.Position{File: l.Prefix + file}, Severity: problem.Warning, Code: problem.RenderUnknownString,
+					Found: k, Expected: "a key of the theme's own " + file, ExpectedZH: "主题自带的 " + file + " 中已有的键"})
+			}
+			merged[k] = m[k]
+		}
+		found = true
+	}
+	if !found {
+		bottom := Layer{}
+		for _, l := range layers {
+			if l.FS != nil {
+				bottom = l
+			}
+		}
+		probs.Add(problem.Problem{Pos: problem.Position{File: bottom.Prefix + file}, Code: problem.RenderTemplate, Found: file + ": " + fs.ErrNotExist.Error()})
+	}
+	return merged, probs
 }
 
 // funcs is the small, pure FuncMap of the templates.
