@@ -94,6 +94,7 @@ func usage(cmd *cobra.Command, err error) error {
 
 func buildCmd(g *globals) *cobra.Command {
 	var o generator.Options
+	var quiet, verbose bool
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the site of one audience",
@@ -112,7 +113,10 @@ was until the new one is complete, then it is swapped in.`,
 				}
 				o.SourceDate = time.Unix(secs, 0)
 			}
+			prog := newProgress(g, quiet, verbose)
+			o.Progress = prog.report()
 			rep, probs, err := generator.Build(o)
+			prog.finish()
 			printProblems(g, probs)
 			switch {
 			case err != nil && generator.IsUsage(err):
@@ -122,6 +126,9 @@ was until the new one is complete, then it is swapped in.`,
 			case probs.HasErrors():
 				summary(g, probs)
 				return &exitError{exitInput}
+			}
+			if quiet {
+				return nil
 			}
 			l := g.language()
 			if l == problem.EN {
@@ -151,18 +158,26 @@ was until the new one is complete, then it is swapped in.`,
 	cmd.Flags().StringVar(&o.Audience, "audience", config.Public, "public (the county website) or internal (the office's dashboard)")
 	cmd.Flags().BoolVar(&o.NoCache, "no-cache", false, "read every input file again, ignoring what the cache kept of unchanged ones")
 	cmd.Flags().StringVar(&o.Zip, "zip", "", "also pack the built site into this zip file, the same bytes for the same site (for upload to the county CMS)")
+	progressFlags(cmd, &quiet, &verbose)
 	return cmd
 }
 
 func checkCmd(g *globals) *cobra.Command {
 	var o generator.Options
+	var quiet, verbose bool
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Check every input and report every problem, writing nothing",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			prog := newProgress(g, quiet, verbose)
+			o.Progress = prog.report()
 			probs := generator.Check(o)
+			prog.finish()
 			printProblems(g, probs)
+			if quiet && !probs.HasErrors() {
+				return nil
+			}
 			summary(g, probs)
 			if probs.HasErrors() {
 				return &exitError{exitInput}
@@ -172,7 +187,15 @@ func checkCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&o.Source, "source", ".", "the site folder (holding site.yaml)")
 	cmd.Flags().BoolVar(&o.NoCache, "no-cache", false, "read every input file again, ignoring what the cache kept of unchanged ones")
+	progressFlags(cmd, &quiet, &verbose)
 	return cmd
+}
+
+// progressFlags adds --quiet and --verbose to a command that builds.
+func progressFlags(cmd *cobra.Command, quiet, verbose *bool) {
+	cmd.Flags().BoolVarP(quiet, "quiet", "q", false, "print only the problems: no progress, no summary")
+	cmd.Flags().BoolVarP(verbose, "verbose", "v", false, "print the time of each stage of the build")
+	cmd.MarkFlagsMutuallyExclusive("quiet", "verbose")
 }
 
 func auditCmd(g *globals) *cobra.Command {
