@@ -246,6 +246,8 @@ func checkUnit(t *testing.T, s *config.Scheme, res *Result, y int, f []string) {
 			got = strconv.Itoa(u.PrevRank)
 		case "consequences":
 			got = strings.Join(u.Consequences, ",")
+		case "watch": // rules one more year would apply
+			got = strings.Join(u.Watch, ",")
 		case "folded":
 			got = strings.Join(u.Folded, ",")
 		case "missing": // tasks deducted for having no ledger row

@@ -8,7 +8,9 @@ import (
 // consequences attaches to each ranked unit the consequences whose
 // conditions hold: this year, and, for a rule of YearsRunning n, in each of
 // the n−1 years before (consecutive years; seed 000 §四: 较差 two years
-// running → 组织处理).
+// running → 组织处理). A rule of n years whose conditions held n−1 years
+// running up to this one goes on the unit's watch list: one more such year
+// and it applies.
 func consequences(s *config.Scheme, res *Result, earlier []*Result) {
 	for _, rule := range s.Consequences {
 		lows := map[*Result]map[string]record.Points{}
@@ -17,16 +19,15 @@ func consequences(s *config.Scheme, res *Result, earlier []*Result) {
 			if !u.HasTotal {
 				continue
 			}
-			held := true
-			r := res
-			for k := 0; k < rule.YearsRunning && held; k++ {
-				if k > 0 {
-					r = yearBefore(r, earlier)
-				}
-				held = r != nil && holds(s, rule, r, r.Unit(u.Code), lows)
+			run := 0
+			for r := res; r != nil && run < rule.YearsRunning && holds(s, rule, r, r.Unit(u.Code), lows); r = yearBefore(r, earlier) {
+				run++
 			}
-			if held {
+			switch {
+			case run == rule.YearsRunning:
 				u.Consequences = append(u.Consequences, rule.ID)
+			case rule.YearsRunning > 1 && run == rule.YearsRunning-1:
+				u.Watch = append(u.Watch, rule.ID)
 			}
 		}
 	}

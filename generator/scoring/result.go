@@ -26,6 +26,9 @@ type Unit struct {
 	// was not ranked then.
 	PrevRank     int
 	Consequences []string // consequence ids, in scheme order
+	// Watch are the rules of several years running that one more year
+	// like this one would apply (较差 this year, 组织处理 at the second).
+	Watch []string
 	// Deductions are the ledger tasks that cost the unit points, in ledger order.
 	Deductions []Deduction
 	// Folded lists the units whose scores were folded into this one's (a
