@@ -121,7 +121,12 @@ func Build(o Options) (Report, problem.List, error) {
 		err = in.addEditionFiles(site, files, add)
 	}
 	if err == nil && !rprobs.HasErrors() && o.Audience == config.Internal {
+		// The marker keeps public builds and audits off the dashboard;
+		// robots.txt asks crawlers to stay out if it is ever served.
 		err = tree.Add(InternalMarker, []byte(internalMarkerText))
+		if err == nil {
+			err = tree.Add("robots.txt", []byte("User-agent: *\nDisallow: /\n"))
+		}
 	}
 	probs.Append(rprobs)
 	if err != nil || probs.HasErrors() {
@@ -129,9 +134,10 @@ func Build(o Options) (Report, problem.List, error) {
 		return rep, probs, err
 	}
 	// A public build is what gets published: its editions must match the
-	// lock, or the build stops here and the previous site stays.
+	// lock, or the build stops here and the previous site stays. Sample
+	// data are never published: nothing to lock.
 	var locked edition.Result
-	if o.Audience == config.Public {
+	if o.Audience == config.Public && !in.cfg.Site.Sample {
 		o.Progress.at(StageEditions)
 		lock, err := edition.ReadLock(o.Source)
 		if err != nil {

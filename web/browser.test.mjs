@@ -9,8 +9,10 @@
 // reported. For each kind of page it asserts: every chart draws (its SVG is
 // not blank), the console shows no error, no request leaves the site's
 // folder, and axe-core finds no serious or critical violation. It also checks
-// the pages without scripts (the charts' tables remain) and with reduced
-// motion (no animation).
+// the pages without scripts (the charts' tables remain, the tables are as
+// written and the search page lists every unit and notice), with reduced
+// motion (no animation), a ranking table sorted by its total and filtered,
+// and the search page finding a unit by its name and former name.
 import { createServer } from 'node:http';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -59,7 +61,7 @@ async function pagesToCheck() {
     throw new Error(`${site} holds no year: build the site first (make site)`);
   }
   const latest = years[years.length - 1];
-  const kinds = [['landing', 'index.html'], ['units', 'units.html'], ['methodology', 'methodology.html']];
+  const kinds = [['landing', 'index.html'], ['units', 'units.html'], ['methodology', 'methodology.html'], ['search', 'search.html']];
   const charted = [];
   for (const y of years) {
     // A corrected year's page (with its revision history) is checked by axe
@@ -85,7 +87,91 @@ async function pagesToCheck() {
     const one = (await readdir(notices)).filter((f) => f !== 'index.html' && f.endsWith('.html')).sort()[0];
     if (one) kinds.push(['notice', `${latest}/notices/${one}`]);
   }
-  return { kinds, charted };
+  return { kinds, charted, latest };
+}
+
+// searchIndex reads the site's search index (assets/search-index.js, a
+// script that assigns a global) as data.
+async function searchIndex() {
+  const src = await readFile(path.join(site, 'assets', 'search-index.js'), 'utf8');
+  const json = src.slice(src.indexOf('=') + 1).trim().replace(/;$/, '');
+  return JSON.parse(json);
+}
+
+// shownRows gives the cells (by selector) of the rows of a table that show.
+async function shownRows(page, table, cell) {
+  return page.$$eval(`${table} tbody tr`, (trs, cell) => trs
+    .filter((tr) => !tr.hidden && getComputedStyle(tr).display !== 'none')
+    .map((tr) => tr.querySelector(cell).textContent.trim()), cell);
+}
+
+// tablesAndSearch sorts and filters a ranking table, and searches for a
+// unit by its name and by a former name.
+async function tablesAndSearch(page, rel, setCurrent) {
+  setCurrent(rel);
+  await page.goto(base + rel, { waitUntil: 'load' });
+  const table = '#ranking-table';
+  const all = await shownRows(page, table, 'td.total');
+  if (all.length < 3) {
+    fail(rel, `the ranking has ${all.length} rows; the test needs 3`);
+    return;
+  }
+  const total = page.locator(`${table} thead th`).filter({ has: page.getByRole('button', { name: '总分', exact: true }) });
+  const sortButton = total.getByRole('button');
+  for (const [dir, ordered] of [['ascending', (a, b) => a <= b], ['descending', (a, b) => a >= b]]) {
+    await sortButton.click();
+    const got = (await shownRows(page, table, 'td.total')).map(Number);
+    if (got.length !== all.length || !got.every((v, i) => i === 0 || ordered(got[i - 1], v))) {
+      fail(rel, `after a click on 总分 the totals are not ${dir}: ${got.slice(0, 8).join(' ')} …`);
+    }
+    if ((await total.getAttribute('aria-sort')) !== dir) fail(rel, `总分's aria-sort is ${await total.getAttribute('aria-sort')}, not ${dir}`);
+    const others = await page.$$eval(`${table} thead th[aria-sort]`, (ths) => ths.length);
+    if (others !== 1) fail(rel, `${others} header cells have aria-sort; only the sorted one may`);
+  }
+
+  // The filter keeps the rows holding the text typed, and says how many.
+  const names = await shownRows(page, table, 'td a');
+  if (names.length !== all.length) {
+    fail(rel, `sorting left ${names.length} of the ${all.length} rows`);
+    return;
+  }
+  const name = names[Math.floor(names.length / 2)];
+  const [unitHref] = await page.$$eval(`${table} tbody td a`, (as, name) => as.filter((a) => a.textContent.trim() === name).map((a) => a.href), name);
+  await page.getByLabel('筛选').fill(name);
+  const kept = await shownRows(page, table, 'td a');
+  if (kept.length === 0 || kept.length === names.length || !kept.every((n) => n.includes(name))) {
+    fail(rel, `filtering by ${name} shows ${kept.length} of ${names.length} rows: ${kept.join('、')}`);
+  }
+  const said = await page.locator('.table-filter [role="status"]').textContent();
+  if (!said.includes(String(kept.length)) || !said.includes(String(names.length))) fail(rel, `the filter's count says "${said}", not ${kept.length} of ${names.length}`);
+  await page.getByLabel('筛选').fill('');
+  if ((await shownRows(page, table, 'td a')).length !== names.length) fail(rel, 'clearing the filter does not show every row again');
+
+  // The search page finds the unit by its name and leads to its page.
+  const query = `search.html?q=${encodeURIComponent(name)}`;
+  setCurrent(query);
+  await page.goto(base + query, { waitUntil: 'load' });
+  const link = page.locator('#search-results a', { hasText: name }).first();
+  if (!(await link.count())) {
+    fail(query, `no result links to ${name}`);
+  } else {
+    await axe(page, query);
+    await Promise.all([page.waitForURL(unitHref, { timeout: 5000 }).catch(() => fail(query, `the result ${name} does not lead to ${unitHref}`)), link.click()]);
+  }
+  // … and a renamed unit by its former name and its code typed in
+  // full-width letters (Ｄ１２ 县农业局).
+  const index = await searchIndex();
+  const renamed = index.units.find((u) => u.former.length > 0);
+  if (renamed) {
+    const wide = renamed.code.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const q = `search.html?q=${encodeURIComponent(`${wide} ${renamed.former[0]}`)}`;
+    setCurrent(q);
+    await page.goto(base + q, { waitUntil: 'load' });
+    const hrefs = await page.$$eval('#search-results a', (as) => as.map((a) => a.getAttribute('href')));
+    if (!hrefs.includes(renamed.path)) fail(q, `${renamed.name} (${renamed.code}) is not found by its former name ${renamed.former[0]}: ${hrefs.join(' ')}`);
+    const status = await page.locator('#search-status').textContent();
+    if (!status.trim()) fail(q, 'the search says nothing in its live region');
+  }
 }
 
 // chartsDrawn waits for every chart of the page and reports the blank ones.
@@ -167,7 +253,7 @@ function watch(page, where) {
 }
 
 try {
-  const { kinds, charted } = await pagesToCheck();
+  const { kinds, charted, latest } = await pagesToCheck();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await refuseOutside(context);
   const page = await context.newPage();
@@ -185,6 +271,10 @@ try {
     }
   }
   console.log(`${kinds.length + charted.length} pages, ${charts} charts drawn; axe on ${[...axed].join(', ')}`);
+
+  // A ranking table sorted and filtered, and the search.
+  const ranking = charted.find(([k, rel]) => k === 'ranking' && rel.startsWith(`${latest}/`))[1];
+  await tablesAndSearch(page, ranking, (rel) => { current = rel; });
 
   // Reduced motion: the charts draw without animation.
   const calm = await browser.newContext({ reducedMotion: 'reduce' });
@@ -209,7 +299,14 @@ try {
       return !canvas.hidden || !table || table.getBoundingClientRect().height === 0;
     }).map((f) => f.querySelector('.chart-canvas').id));
     if (missing.length) fail(`${rel} (no scripts)`, `charts without a visible table, or shown empty: ${missing.join(', ')}`);
+    if (await noScript.$$eval('button.sort, .table-filter', (els) => els.length)) fail(`${rel} (no scripts)`, 'a table has sort buttons or a filter box');
   }
+  // Without scripts the search page is an index of every unit and notice.
+  await noScript.goto(base + 'search.html', { waitUntil: 'load' });
+  const index = await searchIndex();
+  const listed = new Set(await noScript.$$eval('#search-all a', (as) => as.map((a) => a.getAttribute('href'))));
+  const unlisted = [...index.units, ...index.notices].filter((e) => !listed.has(e.path)).map((e) => e.path);
+  if (listed.size === 0 || unlisted.length) fail('search.html (no scripts)', `units or notices not listed: ${unlisted.slice(0, 5).join(' ')}`);
 
   // On paper: an A4 print of a unit page holds its charts' tables and keeps
   // the charts within the page's width.

@@ -74,7 +74,7 @@ to dashboard/.`,
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&g.lang, "lang", "zh-CN", "language of messages: zh-CN or en")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usage(cmd, err) })
-	root.AddCommand(buildCmd(g), checkCmd(g), auditCmd(g), diffCmd(g), versionCmd(g))
+	root.AddCommand(newCmd(g), buildCmd(g), checkCmd(g), auditCmd(g), diffCmd(g), serveCmd(g), versionCmd(g))
 	return root
 }
 

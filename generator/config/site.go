@@ -29,6 +29,9 @@ type Site struct {
 	// Audiences gives each audience's output folder.
 	Audiences Audiences `yaml:"audiences"`
 	Redaction Redaction `yaml:"redaction"`
+	// Sample marks sample data (a site made by `dutyreport new`): every
+	// page says so, and no edition is recorded, since nothing is published.
+	Sample bool `yaml:"sample"`
 }
 
 // Year is one assessment year and its edition status.

@@ -64,6 +64,11 @@ func (t *Theme) Site(s *view.Site, emit Emit) (problem.List, error) {
 			return probs, err
 		}
 	}
+	if s.Search != nil {
+		if err := emit(view.SearchIndexPath, SearchIndexJS(s.Search)); err != nil {
+			return probs, err
+		}
+	}
 	return probs, nil
 }
 

@@ -28,7 +28,7 @@ type Theme struct {
 
 // kinds are the page kinds; each is a layout file of the same name.
 var kinds = []string{view.KindLanding, view.KindYear, view.KindRanking, view.KindUnit,
-	view.KindUnits, view.KindContent, view.KindMethodology, view.KindNotices, view.KindNotice, view.KindRestrictions, view.KindChanges}
+	view.KindUnits, view.KindContent, view.KindMethodology, view.KindNotices, view.KindNotice, view.KindRestrictions, view.KindChanges, view.KindWatch, view.KindSearch}
 
 // Layer is one folder of theme files. Layers are searched in order: the
 // first that has a file gives it, so a site overrides only the files it
@@ -134,6 +134,7 @@ func loadStrings(layers []Layer, file string) (map[string]string, problem.List) 
 		}
 		if err != nil {
 			probs.Add(problem.Problem{Pos: problem.Position{File: l.Prefix + file}, Code: problem.RenderTemplate, Found: err.Error()})
+			found = true
 			continue
 		}
 		for _, k := range slices.Sorted(maps.Keys(m)) {

@@ -35,6 +35,7 @@ func Build(in Input) *Site {
 	s := &Site{
 		Audience:     in.Audience,
 		Internal:     in.Audience == config.Internal,
+		Sample:       c.Site.Sample,
 		Lang:         c.Site.Locale,
 		Title:        c.Site.Title,
 		County:       c.Site.County,
@@ -81,6 +82,7 @@ func Build(in Input) *Site {
 	b.restrictions()
 	b.charts()
 	b.changes()
+	s.Search = searchIndex(s)
 	return s
 }
 
@@ -268,6 +270,9 @@ func (b *builder) year(cy config.Year) *Year {
 	}
 	y.Export = b.export(cy, res)
 	b.notices(y)
+	if b.s.Internal {
+		y.Watch = b.watch(y, res)
+	}
 	return y
 }
 

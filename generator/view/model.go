@@ -11,6 +11,7 @@ import (
 type Site struct {
 	Audience     string // "public" or "internal"
 	Internal     bool
+	Sample       bool   // sample data (site.yaml's sample: true): every page says so
 	Lang         string // "zh-CN" or "en"
 	Title        string
 	County       string
@@ -35,6 +36,8 @@ type Site struct {
 	Revisions []RevisionLine
 	// Charts are the landing page's, across the audience's years.
 	Charts []*Chart
+	// Search is the index of the site's search: its units and notices.
+	Search *SearchIndex
 }
 
 // Notice is one accountability case as published: for the public audience
@@ -182,6 +185,8 @@ type Year struct {
 	// it; ChangesPath its page.
 	Changes     *diff.Diff
 	ChangesPath string
+	// Watch is the year's watch list: internal audience only, nil otherwise.
+	Watch *Watch
 }
 
 // NoticesExport is a year's notices as data, public fields only in the

@@ -35,6 +35,10 @@ const (
 	KindRestrictions = "restrictions"
 	// KindChanges is a year's changes since the year before.
 	KindChanges = "changes"
+	// KindWatch is a year's watch list (internal only).
+	KindWatch = "watch"
+	// KindSearch is the site's search over units and notices.
+	KindSearch = "search"
 )
 
 // Rel gives a link from this page to target (a path from the site root), so
@@ -65,6 +69,9 @@ func (s *Site) Pages() []*Page {
 	var out []*Page
 	out = append(out, &Page{Site: s, Path: "index.html", Kind: KindLanding, Title: s.Title, Year: s.Latest})
 	out = append(out, &Page{Site: s, Path: UnitsPath, Kind: KindUnits})
+	if s.Search != nil {
+		out = append(out, &Page{Site: s, Path: SearchPath, Kind: KindSearch})
+	}
 	for _, c := range s.Contents {
 		kind := KindContent
 		if c.Name == "methodology" {
@@ -82,6 +89,9 @@ func (s *Site) Pages() []*Page {
 		}
 		if y.ChangesPath != "" {
 			out = append(out, &Page{Site: s, Path: y.ChangesPath, Kind: KindChanges, Year: y})
+		}
+		if y.Watch != nil {
+			out = append(out, &Page{Site: s, Path: y.Watch.Path, Kind: KindWatch, Year: y})
 		}
 		if y.NoticesPath != "" {
 			out = append(out, &Page{Site: s, Path: y.NoticesPath, Kind: KindNotices, Year: y})
@@ -142,6 +152,23 @@ func (p *Page) HasCharts() bool {
 		return p.Ranking.Chart != nil
 	case KindUnit:
 		return p.Unit.charts != nil
+	}
+	return false
+}
+
+// HasTables reports whether the page has a table the tables script sorts
+// or filters (marked data-sort in the layout), and so loads the script;
+// other pages load none.
+func (p *Page) HasTables() bool {
+	switch p.Kind {
+	case KindRanking, KindUnits, KindRestrictions, KindWatch:
+		return true
+	case KindMethodology:
+		return len(p.Site.Tasks) > 0
+	case KindNotices:
+		return len(p.Year.Notices) > 0
+	case KindUnit:
+		return len(p.Unit.Lost) > 0 || len(p.Unit.Ledger) > 0
 	}
 	return false
 }

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"dutyreport/generator"
+	"dutyreport/generator/config"
+	"dutyreport/generator/problem"
+	"dutyreport/generator/serve"
+)
+
+func serveCmd(g *globals) *cobra.Command {
+	var o generator.Options
+	var addr string
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Preview the site while editing it: build, serve on this computer, rebuild on each change",
+		Long: `serve builds the site into a temporary folder and serves it on 127.0.0.1 (--addr),
+then watches data/, content/, themes/, schemes/, layouts/, i18n/, site.yaml and every
+input site.yaml names, and rebuilds after each change; open pages reload by themselves.
+While the last build failed, every page lists its problems instead. It is a preview:
+a change to a published edition is a warning in a panel on each page, and nothing is
+recorded in editions.lock. Ctrl+C stops it and removes the temporary folder.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkAudience(o.Audience); err != nil {
+				return usage(cmd, err)
+			}
+			if st, err := os.Stat(o.Source); err != nil || !st.IsDir() {
+				return usage(cmd, fmt.Errorf("--source %s is not a folder", o.Source))
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			srv, err := serve.Start(serve.Options{Build: o, Addr: addr, Lang: g.language(), Log: g.stderr})
+			var addrErr *serve.AddrError
+			switch {
+			case errors.As(err, &addrErr):
+				return usage(cmd, err)
+			case err != nil:
+				return internal(g, err)
+			}
+			if g.language() == problem.EN {
+				fmt.Fprintf(g.stdout, "previewing %s at %s (Ctrl+C stops)\n", o.Source, srv.URL())
+			} else {
+				fmt.Fprintf(g.stdout, "预览地址：%s（站点目录 %s；按 Ctrl+C 停止）\n", srv.URL(), o.Source)
+			}
+			select {
+			case <-ctx.Done():
+			case err = <-srv.Err():
+			}
+			stop() // a second Ctrl+C ends at once
+			if cerr := srv.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return internal(g, err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&o.Source, "source", ".", "the site folder (holding site.yaml)")
+	cmd.Flags().StringVar(&o.Audience, "audience", config.Public, "public (the county website) or internal (the office's dashboard)")
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "where to serve the preview, host:port (port 0 picks a free one); the internal dashboard only on 127.0.0.1, ::1 or localhost")
+	cmd.Flags().BoolVar(&o.NoCache, "no-cache", false, "read every input file again on each build, ignoring what the cache kept of unchanged ones")
+	return cmd
+}

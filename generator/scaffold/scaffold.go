@@ -1,0 +1,120 @@
+// Package scaffold writes a new site folder that builds at once: site.yaml,
+// the Shangnan scheme, Markdown content and a small sample county's
+// spreadsheets (`dutyreport new`). A clerk starts from a working site and
+// replaces its parts one by one, rather than from an empty folder and the
+// README.
+package scaffold
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"dutyreport/schemes"
+)
+
+//go:embed files
+var files embed.FS
+
+// Options say what site to make.
+type Options struct {
+	County string // the county's name, 示例县 by default
+	Year   int    // the latest assessment year, a draft; the year before it is published
+}
+
+// Write makes the site in dir, which must be new or empty. It returns the
+// files written, relative to dir and sorted.
+func Write(dir string, o Options) ([]string, error) {
+	if o.County == "" {
+		o.County = "示例县"
+	}
+	if o.Year < 1990 || o.Year > 2100 {
+		return nil, fmt.Errorf("the year %d is not an assessment year (1990–2100)", o.Year)
+	}
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return nil, fmt.Errorf("%s is not empty: a new site needs a new or empty folder", dir)
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	s := &site{dir: dir, vars: vars{County: o.County, Year: o.Year, Prev: o.Year - 1, Towns: countOf(starterUnits, "镇"), Depts: countOf(starterUnits, "县直部门")}}
+	// Each embedded file is a text/template of vars; the year files are
+	// named after their year.
+	err := fs.WalkDir(files, "files", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel := strings.TrimPrefix(p, "files/")
+		switch rel {
+		case "content/years/prev.md":
+			rel = "content/years/" + strconv.Itoa(s.vars.Prev) + ".md"
+		case "content/notices/case.md":
+			rel = "content/notices/" + strconv.Itoa(s.vars.Prev) + "-1.md"
+		}
+		src, err := files.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		tmpl, err := template.New(rel).Option("missingkey=error").Parse(string(src))
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := tmpl.Execute(&buf, s.vars); err != nil {
+			return err
+		}
+		return s.write(rel, buf.Bytes())
+	})
+	if err == nil {
+		err = s.write("schemes/shangnan.yaml", schemes.Shangnan)
+	}
+	if err == nil {
+		err = s.write(".gitignore", []byte(gitignore))
+	}
+	if err == nil {
+		err = s.data()
+	}
+	return s.written, err
+}
+
+// gitignore keeps out of version control what builds make and what the
+// public must not get: the dashboard names persons.
+const gitignore = `# Made by builds: the internal dashboard (never publish it), the cache and
+# the temporary folders of a build in progress. Commit public/,
+# editions.lock and editions/ with the data.
+/dashboard/
+.dutyreport-cache/
+.dutyreport-tmp-*
+.dutyreport-previous-*
+`
+
+// vars are what the embedded files are filled with.
+type vars struct {
+	County       string
+	Year, Prev   int
+	Towns, Depts int
+}
+
+type site struct {
+	dir     string
+	vars    vars
+	written []string
+}
+
+func (s *site) write(rel string, data []byte) error {
+	p := filepath.Join(s.dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return err
+	}
+	s.written = append(s.written, rel)
+	return nil
+}

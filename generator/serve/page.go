@@ -1,0 +1,199 @@
+package serve
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"dutyreport/generator/problem"
+)
+
+// reloadScript reloads the page when a build other than the one it came
+// from has finished; its script tag carries that build's number. An
+// EventSource reconnects by itself, and the number it gets first tells of
+// a build missed meanwhile.
+const reloadScript = `// dutyreport serve: reload the page when a build finishes.
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var built = me ? me.getAttribute("data-build") : null;
+  if (!window.EventSource) { return; }
+  var events = new EventSource("` + eventsPath + `");
+  events.addEventListener("build", function (e) {
+    if (e.data !== built) {
+      events.close();
+      location.reload();
+    }
+  });
+})();
+`
+
+// scriptTag loads the reload script into a page of build id.
+var scriptTag = template.Must(template.New("script").Parse(
+	`<script src="` + scriptPath + `" data-build="{{.}}"></script>` + "\n"))
+
+// inject puts extra before the page's last </body>, or at its end.
+func inject(page, extra []byte) []byte {
+	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
+	if i < 0 {
+		i = len(page)
+	}
+	out := make([]byte, 0, len(page)+len(extra))
+	out = append(out, page[:i]...)
+	out = append(out, extra...)
+	return append(out, page[i:]...)
+}
+
+// additions are what a page of a successful build gets: its warnings in a
+// panel, if any, and the reload script.
+func (s *Server) additions(r result) []byte {
+	var b bytes.Buffer
+	if len(r.probs) > 0 {
+		w := pageWords[s.o.Lang]
+		d := panelData{Title: fmt.Sprintf(w.panelTitle, len(r.probs)), Words: w}
+		for _, p := range r.probs {
+			stops := strings.HasPrefix(string(p.Code), "edition.")
+			d.Stops = d.Stops || stops
+			d.Items = append(d.Items, item{Text: p.Format(s.o.Lang), Stops: stops})
+		}
+		_ = panel.Execute(&b, d) // a template of fixed data: it cannot fail
+	}
+	_ = scriptTag.Execute(&b, r.id)
+	return b.Bytes()
+}
+
+type item struct {
+	Text  string
+	Stops bool // dutyreport build would stop on it
+	Warn  bool
+}
+
+type panelData struct {
+	Title string
+	Stops bool
+	Items []item
+	Words words
+}
+
+// panel shows a successful build's warnings in a corner of every page; a
+// <details> folds it away without a script.
+var panel = template.Must(template.New("panel").Parse(`<div id="dutyreport-preview" role="status" lang="{{.Words.Lang}}" style="position:fixed;z-index:2147483647;right:1em;bottom:1em;max-width:min(42em,calc(100vw - 2em));max-height:50vh;overflow:auto;background:#fff8e1;color:#222;border:2px solid #b26a00;border-radius:4px;padding:.4em .8em;font:14px/1.5 sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.3);text-align:left">
+<details open><summary><strong>{{.Title}}</strong></summary>
+{{if .Stops}}<p style="margin:.3em 0">{{.Words.Stops}}</p>
+{{end}}<ul style="margin:.3em 0;padding-left:1.2em">
+{{range .Items}}<li>{{if .Stops}}<strong style="color:#a00">{{$.Words.StopLabel}}</strong> {{end}}<pre style="white-space:pre-wrap;margin:0;font:inherit">{{.Text}}</pre></li>
+{{end}}</ul>
+</details>
+</div>
+`))
+
+type failureData struct {
+	Words    words
+	Title    string
+	Items    []item
+	Internal string
+	Build    int
+}
+
+// failure is the page every HTML request gets while the last build failed.
+var failure = template.Must(template.New("failure").Parse(`<!DOCTYPE html>
+<html lang="{{.Words.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style>
+body{font:16px/1.6 sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#222}
+h1{color:#a00;font-size:1.5em}
+li{margin:.6em 0}
+pre{white-space:pre-wrap;margin:0;font:inherit}
+.warning{color:#6a4a00}
+.muted{color:#666;font-size:.9em}
+</style>
+</head>
+<body>
+<h1>{{.Title}}</h1>
+<p>{{.Words.Lead}}</p>
+<ol id="problems">
+{{range .Items}}<li{{if .Warn}} class="warning"{{end}}><pre>{{.Text}}</pre></li>
+{{end}}</ol>
+{{if .Internal}}<pre>{{.Internal}}</pre>
+{{end}}<p class="muted">{{.Words.Foot}}</p>
+<script src="` + scriptPath + `" data-build="{{.Build}}"></script>
+</body>
+</html>
+`))
+
+// failurePage lists every problem of a failed build as the command line
+// prints them.
+func failurePage(lang problem.Lang, r result) []byte {
+	w := pageWords[lang]
+	errs := len(r.probs.Errors())
+	title := fmt.Sprintf(w.failTitle, errs, len(r.probs)-errs)
+	d := failureData{Words: w, Title: title, Build: r.id}
+	for _, p := range r.probs {
+		d.Items = append(d.Items, item{Text: p.Format(lang), Warn: p.Severity == problem.Warning})
+	}
+	if r.err != nil {
+		d.Internal = internalText(lang, r.err)
+	}
+	var b bytes.Buffer
+	_ = failure.Execute(&b, d)
+	return b.Bytes()
+}
+
+var missing = template.Must(template.New("missing").Parse(`<!DOCTYPE html>
+<html lang="{{.Words.Lang}}">
+<head>
+<meta charset="utf-8">
+<title>404</title>
+</head>
+<body>
+<h1>404</h1>
+<p>{{.Words.Missing}}<code>{{.Path}}</code></p>
+<script src="` + scriptPath + `" data-build="{{.Build}}"></script>
+</body>
+</html>
+`))
+
+// notFoundPage says a page is not in the site, and reloads when a build
+// may have made it.
+func notFoundPage(lang problem.Lang, p string, build int) []byte {
+	var b bytes.Buffer
+	_ = missing.Execute(&b, struct {
+		Words words
+		Path  string
+		Build int
+	}{pageWords[lang], p, build})
+	return b.Bytes()
+}
+
+// words are the texts of the server's own pages and panel.
+type words struct {
+	Lang, Lead, Foot, Stops, StopLabel, Missing string
+	panelTitle, failTitle                       string // formats of the counts
+}
+
+var pageWords = map[problem.Lang]words{
+	problem.ZH: {
+		Lang:       "zh-CN",
+		failTitle:  "生成失败：发现 %d 个错误、%d 个警告",
+		Lead:       "dutyreport 未能生成网站，以下是全部问题。请按提示修改输入文件并保存，本页会自动刷新。",
+		Foot:       "本页由预览服务器 dutyreport serve 生成，不是网站的一部分。",
+		panelTitle: "预览：本次生成有 %d 个警告",
+		Stops:      "标有“build 将停止”的问题会使 dutyreport build 停止，网站不会发布：预览照常显示这些页面，但不记入 editions.lock。",
+		StopLabel:  "build 将停止：",
+		Missing:    "网站中没有这个页面：",
+	},
+	problem.EN: {
+		Lang:       "en",
+		failTitle:  "Build failed: %d errors, %d warnings",
+		Lead:       "dutyreport could not build the site; here is every problem. Fix the input files as said and save: this page reloads by itself.",
+		Foot:       "This page is made by the preview server, dutyreport serve; it is not part of the site.",
+		panelTitle: "Preview: this build has %d warnings",
+		Stops:      "A problem marked “build would stop” makes dutyreport build stop, and the site is not published: the preview shows the pages anyway, and nothing is recorded in editions.lock.",
+		StopLabel:  "build would stop:",
+		Missing:    "The site has no such page: ",
+	},
+}
