@@ -26,6 +26,13 @@ type Theme struct {
 	layers  []Layer  // top first
 }
 
+// TablesAsset sorts and filters the tables; SearchAsset runs the search
+// page over the index the build writes (view.SearchIndexPath).
+const (
+	TablesAsset = "assets/tables.js"
+	SearchAsset = "assets/search.js"
+)
+
 // kinds are the page kinds; each is a layout file of the same name.
 var kinds = []string{view.KindLanding, view.KindYear, view.KindRanking, view.KindUnit,
 	view.KindUnits, view.KindContent, view.KindMethodology, view.KindNotices, view.KindNotice, view.KindRestrictions, view.KindChanges, view.KindWatch, view.KindSearch}
@@ -83,10 +90,17 @@ func LoadLayers(layers []Layer, lang string) (*Theme, problem.List) {
 		return nil
 	})
 	slices.Sort(t.assets)
-	for _, a := range []string{EChartsAsset, ChartsAsset} {
+	if !slices.Contains(t.assets, EChartsAsset) {
+		probs.Add(problem.Problem{Pos: problem.Position{File: t.where(EChartsAsset)}, Code: problem.RenderMissingAsset,
+			Found: EChartsAsset, Expected: "the chart library in the theme's assets", ExpectedZH: "主题 assets 中的图表库"})
+	}
+	// The theme's own scripts, which the layouts load: a theme of its own
+	// copies them from the default theme.
+	for _, a := range []string{ChartsAsset, TablesAsset, SearchAsset} {
 		if !slices.Contains(t.assets, a) {
 			probs.Add(problem.Problem{Pos: problem.Position{File: t.where(a)}, Code: problem.RenderMissingAsset,
-				Found: a, Expected: "the chart library in the theme's assets", ExpectedZH: "主题 assets 中的图表库"})
+				Found: a, Expected: "the theme's script " + a, ExpectedZH: "主题的脚本 " + a,
+				Hint: "copy it from themes/default/" + a + " of dutyreport's source", HintZH: "请从 dutyreport 源码的 themes/default/" + a + " 复制"})
 		}
 	}
 	probs.Sort()
