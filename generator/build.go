@@ -109,7 +109,7 @@ func Build(o Options) (Report, problem.List, error) {
 	o.Progress.at(StageRender)
 	pages := len(site.Pages())
 	add := func(p string, data []byte) error {
-		if strings.HasSuffix(p, ".html") {
+		if strings.HasSuffix(p, ".html") && !strings.HasPrefix(p, "assets/") {
 			rep.Pages++
 			o.Progress.count(StageRender, rep.Pages, pages)
 		}
@@ -311,7 +311,7 @@ func guardOut(cfg *config.Config, o Options, out string) error {
 	}
 	// The swap replaces the whole output folder: it must hold no input and
 	// lie in none, and an existing folder must be an earlier build.
-	for _, in := range []string{config.SiteFile, "data", "content", "schemes", "themes", edition.ArchiveDir, edition.LockFile, cfg.Site.Scheme, filepath.Dir(cfg.Site.Inputs.Units)} {
+	for _, in := range []string{config.SiteFile, "data", "content", "schemes", "themes", "layouts", "i18n", "assets", edition.ArchiveDir, edition.LockFile, cfg.Site.Scheme, filepath.Dir(cfg.Site.Inputs.Units)} {
 		p := abs(filepath.Join(o.Source, in))
 		if within(p, target) || within(target, p) {
 			return &UsageError{fmt.Sprintf("the output folder %s would replace the site's inputs (%s); choose another folder", out, in)}

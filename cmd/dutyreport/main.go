@@ -7,6 +7,8 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"os"
 )
@@ -28,5 +30,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	root := newRoot(stdout, stderr)
 	root.SetArgs(args)
 	err := root.Execute()
+	var ee *exitError
+	if err != nil && !errors.As(err, &ee) {
+		// cobra's own: a missing argument, flags that exclude each other.
+		fmt.Fprintf(stderr, "dutyreport: %v\n", err)
+	}
 	return exitCode(err)
 }

@@ -88,7 +88,7 @@ func (p *progress) step(s generator.Stage, done, total int) {
 	line := p.name(s) + " …"
 	if total > 0 {
 		const width = 30
-		full := done * width / total
+		full := min(done*width/total, width)
 		line = fmt.Sprintf("%s [%s%s] %d/%d", p.name(s), strings.Repeat("#", full), strings.Repeat(".", width-full), done, total)
 	}
 	fmt.Fprintf(p.w, "\r\033[K%s", line)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"regexp"
+	"strconv"
 
 	"dutyreport/generator/problem"
 	"dutyreport/generator/view"
@@ -22,7 +24,7 @@ func (t *Theme) Site(s *view.Site, emit Emit) (problem.List, error) {
 	for _, p := range s.Pages() {
 		buf.Reset()
 		if err := t.Page(&buf, p); err != nil {
-			probs.Add(problem.Problem{Pos: problem.Position{File: t.where("layouts/" + p.Kind + ".html")}, Code: problem.RenderTemplate,
+			probs.Add(problem.Problem{Pos: t.errorAt(p.Kind, err), Code: problem.RenderTemplate,
 				Found: fmt.Sprintf("%s: %v", p.Path, err)})
 			if len(probs) > 20 {
 				break // the same template error on every page says nothing more
@@ -79,4 +81,21 @@ func (t *Theme) Page(buf *bytes.Buffer, p *view.Page) error {
 		return fmt.Errorf("no layout for pages of kind %q", p.Kind)
 	}
 	return tmpl.ExecuteTemplate(buf, "base", p)
+}
+
+// execAt finds the layout file, line and column in an error of
+// html/template: "template: partials.html:15:3: executing …".
+var execAt = regexp.MustCompile(`template: ([^:\s]+\.html):(\d+):(\d+):`)
+
+// errorAt places a template error at the layout it is in, from the layer
+// that gives that file (a site's own partials.html, not the page kind's
+// built-in layout), or at the page kind's layout when the error says no file.
+func (t *Theme) errorAt(kind string, err error) problem.Position {
+	m := execAt.FindStringSubmatch(err.Error())
+	if m == nil {
+		return problem.Position{File: t.where("layouts/" + kind + ".html")}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return problem.Position{File: t.where("layouts/" + m[1]), Line: line, Col: col}
 }

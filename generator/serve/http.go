@@ -153,7 +153,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string, 
 	// while the file may not.
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(inject(page, s.additions(last))))
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(inject(page, s.additions(last, fromHere(r)))))
 }
 
 // open opens a regular file or a folder of the root; anything else
@@ -193,7 +193,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, last result) 
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusInternalServerError)
 	if r.Method != http.MethodHead {
-		w.Write(failurePage(s.o.Lang, last))
+		w.Write(failurePage(s.o.Lang, last, fromHere(r)))
 	}
 }
 
@@ -237,4 +237,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		case <-ch:
 		}
 	}
+}
+
+// fromHere reports whether the request comes from this computer, which may
+// read every problem in full.
+func fromHere(r *http.Request) bool {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	return err == nil && loopback(host)
 }

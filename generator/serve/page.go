@@ -47,7 +47,7 @@ func inject(page, extra []byte) []byte {
 
 // additions are what a page of a successful build gets: its warnings in a
 // panel, if any, and the reload script.
-func (s *Server) additions(r result) []byte {
+func (s *Server) additions(r result, full bool) []byte {
 	var b bytes.Buffer
 	if len(r.probs) > 0 {
 		w := pageWords[s.o.Lang]
@@ -55,12 +55,24 @@ func (s *Server) additions(r result) []byte {
 		for _, p := range r.probs {
 			stops := strings.HasPrefix(string(p.Code), "edition.")
 			d.Stops = d.Stops || stops
-			d.Items = append(d.Items, item{Text: p.Format(s.o.Lang), Stops: stops})
+			d.Items = append(d.Items, item{Text: problemText(p, s.o.Lang, full), Stops: stops})
 		}
 		_ = panel.Execute(&b, d) // a template of fixed data: it cannot fail
 	}
 	_ = scriptTag.Execute(&b, r.id)
 	return b.Bytes()
+}
+
+// problemText words a problem for a page. A browser on another computer
+// (the public preview on the office network) gets its place and what to do,
+// not the value found nor the notes: a value of the case register may be a
+// name or an ID number, which only the terminal shows then.
+func problemText(p problem.Problem, lang problem.Lang, full bool) string {
+	if full {
+		return p.Format(lang)
+	}
+	p.Found, p.Notes = "", nil
+	return p.Format(lang) + pageWords[lang].seeTerminal
 }
 
 type item struct {
@@ -127,13 +139,13 @@ pre{white-space:pre-wrap;margin:0;font:inherit}
 
 // failurePage lists every problem of a failed build as the command line
 // prints them.
-func failurePage(lang problem.Lang, r result) []byte {
+func failurePage(lang problem.Lang, r result, full bool) []byte {
 	w := pageWords[lang]
 	errs := len(r.probs.Errors())
 	title := fmt.Sprintf(w.failTitle, errs, len(r.probs)-errs)
 	d := failureData{Words: w, Title: title, Build: r.id}
 	for _, p := range r.probs {
-		d.Items = append(d.Items, item{Text: p.Format(lang), Warn: p.Severity == problem.Warning})
+		d.Items = append(d.Items, item{Text: problemText(p, lang, full), Warn: p.Severity == problem.Warning})
 	}
 	if r.err != nil {
 		d.Internal = internalText(lang, r.err)
@@ -173,27 +185,30 @@ func notFoundPage(lang problem.Lang, p string, build int) []byte {
 type words struct {
 	Lang, Lead, Foot, Stops, StopLabel, Missing string
 	panelTitle, failTitle                       string // formats of the counts
+	seeTerminal                                 string // after a problem shown in part
 }
 
 var pageWords = map[problem.Lang]words{
 	problem.ZH: {
-		Lang:       "zh-CN",
-		failTitle:  "生成失败：发现 %d 个错误、%d 个警告",
-		Lead:       "dutyreport 未能生成网站，以下是全部问题。请按提示修改输入文件并保存，本页会自动刷新。",
-		Foot:       "本页由预览服务器 dutyreport serve 生成，不是网站的一部分。",
-		panelTitle: "预览：本次生成有 %d 个警告",
-		Stops:      "标有“build 将停止”的问题会使 dutyreport build 停止，网站不会发布：预览照常显示这些页面，但不记入 editions.lock。",
-		StopLabel:  "build 将停止：",
-		Missing:    "网站中没有这个页面：",
+		Lang:        "zh-CN",
+		failTitle:   "生成失败：发现 %d 个错误、%d 个警告",
+		Lead:        "dutyreport 未能生成网站，以下是全部问题。请按提示修改输入文件并保存，本页会自动刷新。",
+		Foot:        "本页由预览服务器 dutyreport serve 生成，不是网站的一部分。",
+		panelTitle:  "预览：本次生成有 %d 个警告",
+		Stops:       "标有“build 将停止”的问题会使 dutyreport build 停止，网站不会发布：预览照常显示这些页面，但不记入 editions.lock。",
+		StopLabel:   "build 将停止：",
+		Missing:     "网站中没有这个页面：",
+		seeTerminal: "（读到的值只在运行 dutyreport serve 的电脑上显示）",
 	},
 	problem.EN: {
-		Lang:       "en",
-		failTitle:  "Build failed: %d errors, %d warnings",
-		Lead:       "dutyreport could not build the site; here is every problem. Fix the input files as said and save: this page reloads by itself.",
-		Foot:       "This page is made by the preview server, dutyreport serve; it is not part of the site.",
-		panelTitle: "Preview: this build has %d warnings",
-		Stops:      "A problem marked “build would stop” makes dutyreport build stop, and the site is not published: the preview shows the pages anyway, and nothing is recorded in editions.lock.",
-		StopLabel:  "build would stop:",
-		Missing:    "The site has no such page: ",
+		Lang:        "en",
+		failTitle:   "Build failed: %d errors, %d warnings",
+		Lead:        "dutyreport could not build the site; here is every problem. Fix the input files as said and save: this page reloads by itself.",
+		Foot:        "This page is made by the preview server, dutyreport serve; it is not part of the site.",
+		panelTitle:  "Preview: this build has %d warnings",
+		Stops:       "A problem marked “build would stop” makes dutyreport build stop, and the site is not published: the preview shows the pages anyway, and nothing is recorded in editions.lock.",
+		StopLabel:   "build would stop:",
+		Missing:     "The site has no such page: ",
+		seeTerminal: " (the value found is shown on the computer running dutyreport serve only)",
 	},
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -225,6 +226,16 @@ func TestServeRebuildsOnChangeAndShowsProblems(t *testing.T) {
 		if !strings.Contains(body, "/_dutyreport/reload.js") {
 			t.Errorf("GET %s: the error page has no reload script", url)
 		}
+	}
+	// A browser on another computer (the public preview on the office
+	// network) gets the place, not the value found: a value may be a name.
+	req := httptest.NewRequest("GET", "/about.html", nil) // from 192.0.2.1
+	req.Host = "127.0.0.1"
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if body := rec.Body.String(); !strings.Contains(body, "data/2024/民主测评.xlsx!Sheet1!B2") || strings.Contains(body, want[0].Found) ||
+		!strings.Contains(body, "读到的值只在运行 dutyreport serve 的电脑上显示") {
+		t.Errorf("the error page for another computer shows the value found %q, or not its place:\n%s", want[0].Found, body)
 	}
 	if !strings.Contains(log.String(), "data/2024/民主测评.xlsx!Sheet1!B2") || !strings.Contains(log.String(), "生成失败：1 个错误") {
 		t.Errorf("the log does not report the failed build:\n%s", log.String())
@@ -456,6 +467,9 @@ func TestOnlyInputsTriggerBuilds(t *testing.T) {
 		{"data/2024/民主测评.csv", true},
 		{"content/about.md", true},
 		{"themes/default/layouts/base.html", true},
+		{"layouts/unit.html", true},
+		{"i18n/zh-CN.yaml", true},
+		{"assets/style.css", true},
 		{"README.md", false},
 		{"notes.txt", false},
 		{"data/2024/~$民主测评.xlsx", false},
@@ -472,6 +486,20 @@ func TestOnlyInputsTriggerBuilds(t *testing.T) {
 		ev := fsnotify.Event{Name: filepath.Join(dir, filepath.FromSlash(tc.name)), Op: fsnotify.Write}
 		if got := w.matters(ev); got != tc.want {
 			t.Errorf("a change of %s matters: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	// site.yaml gone for a moment (a checkout, an editor saving by rename):
+	// the inputs still matter once it is back.
+	if err := os.Rename(filepath.Join(dir, "site.yaml"), filepath.Join(dir, "site.yaml.away")); err != nil {
+		t.Fatal(err)
+	}
+	w.sync()
+	if err := os.Rename(filepath.Join(dir, "site.yaml.away"), filepath.Join(dir, "site.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"site.yaml", "content/about.md"} {
+		if !w.matters(fsnotify.Event{Name: filepath.Join(dir, filepath.FromSlash(name)), Op: fsnotify.Write}) {
+			t.Errorf("after site.yaml was missing, a change of %s no longer matters", name)
 		}
 	}
 }

@@ -18,7 +18,7 @@ import (
 
 // inputTrees are the site's folders of inputs, watched with every folder
 // inside them; a missing one is watched from when it appears.
-var inputTrees = []string{"data", "content", "themes", "schemes", "layouts", "i18n"}
+var inputTrees = []string{"data", "content", "themes", "schemes", "layouts", "i18n", "assets"}
 
 // watcher tells of changes to a site's inputs. fsnotify watches one folder
 // at a time, so a tree is watched folder by folder, and a folder created in
@@ -146,9 +146,13 @@ func (w *watcher) sync() {
 		exact: map[string]bool{config.SiteFile: true, edition.LockFile: true},
 		stems: map[string]bool{},
 	}}
-	skip := []string{abs(generator.CacheDir), abs(".git"), abs(site.Audiences.Public.Out), abs(site.Audiences.Internal.Out)}
-	if site.Audiences.Public.Out == "" { // site.yaml unreadable: the defaults
-		skip = append(skip, abs("public"), abs("dashboard"))
+	skip := []string{abs(generator.CacheDir), abs(".git")}
+	// The output folders; the defaults while site.yaml is unreadable. An
+	// empty path would name the site folder itself and stop every rebuild.
+	for _, out := range []string{site.Audiences.Public.Out, site.Audiences.Internal.Out, "public", "dashboard"} {
+		if out != "" && abs(out) != w.source {
+			skip = append(skip, abs(out))
+		}
 	}
 	covered := func(d string) bool {
 		return slices.ContainsFunc(trees, func(t string) bool { return within(d, t) })
