@@ -117,15 +117,8 @@ was until the new one is complete, then it is swapped in.`,
 			o.Progress = prog.report()
 			rep, probs, err := generator.Build(o)
 			prog.finish()
-			printProblems(g, probs)
-			switch {
-			case err != nil && generator.IsUsage(err):
-				return usage(cmd, err)
-			case err != nil:
-				return internal(g, err)
-			case probs.HasErrors():
-				summary(g, probs)
-				return &exitError{exitInput}
+			if err := outcome(cmd, g, probs, err); err != nil {
+				return err
 			}
 			if quiet {
 				return nil
@@ -273,15 +266,8 @@ is made by the same code.`,
 				eds[i] = l
 			}
 			d, theme, probs, err := generator.Diff(o, eds[0], eds[1])
-			printProblems(g, probs)
-			switch {
-			case err != nil && generator.IsUsage(err):
-				return usage(cmd, err)
-			case err != nil:
-				return internal(g, err)
-			case probs.HasErrors():
-				summary(g, probs)
-				return &exitError{exitInput}
+			if err := outcome(cmd, g, probs, err); err != nil {
+				return err
 			}
 			if format == "json" {
 				data, err := json.MarshalIndent(d, "", "  ")
@@ -340,6 +326,23 @@ func versionString() string {
 		return bi.Main.Version
 	}
 	return "(devel)"
+}
+
+// outcome prints a run's problems and turns its failure into the exit: a
+// usage error (2), an internal one (3) or errors in the input (1, with the
+// summary). nil means the command goes on to print its result.
+func outcome(cmd *cobra.Command, g *globals, probs problem.List, err error) error {
+	printProblems(g, probs)
+	switch {
+	case err != nil && generator.IsUsage(err):
+		return usage(cmd, err)
+	case err != nil:
+		return internal(g, err)
+	case probs.HasErrors():
+		summary(g, probs)
+		return &exitError{exitInput}
+	}
+	return nil
 }
 
 // printProblems writes every problem, errors and warnings, one per line.

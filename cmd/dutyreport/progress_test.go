@@ -15,8 +15,7 @@ import (
 // counts, and the line is cleared at the end.
 func TestProgressBar(t *testing.T) {
 	var buf bytes.Buffer
-	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	p := &progress{w: &buf, lang: problem.ZH, bar: true, now: func() time.Time { clock = clock.Add(200 * time.Millisecond); return clock }}
+	p := &progress{w: &buf, lang: problem.ZH, bar: true, now: ticking(200 * time.Millisecond)}
 	r := p.report()
 	r(generator.StageRead, 0, 0)
 	r(generator.StageRender, 0, 0)
@@ -41,8 +40,7 @@ func TestProgressBar(t *testing.T) {
 // Chinese characters take two, and the total.
 func TestProgressVerbose(t *testing.T) {
 	var buf bytes.Buffer
-	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	p := &progress{w: &buf, lang: problem.ZH, verbose: true, now: func() time.Time { clock = clock.Add(250 * time.Millisecond); return clock }}
+	p := &progress{w: &buf, lang: problem.ZH, verbose: true, now: ticking(250 * time.Millisecond)}
 	r := p.report()
 	r(generator.StageRead, 0, 0)
 	r(generator.StageScore, 0, 0)
@@ -65,4 +63,13 @@ func TestProgressOff(t *testing.T) {
 		t.Error("--verbose shows nothing")
 	}
 	newProgress(g, true, false).finish() // nil-safe
+}
+
+// ticking is a clock that moves step at each reading.
+func ticking(step time.Duration) func() time.Time {
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	return func() time.Time {
+		clock = clock.Add(step)
+		return clock
+	}
 }
