@@ -109,8 +109,10 @@ func LoadLayers(layers []Layer, lang string) (*Theme, problem.List) {
 
 // where names a theme file in problem positions: in the layer that gives
 // it, or the lowest layer when none does (where it belongs).
-func (t *Theme) where(file string) string {
-	for _, l := range t.layers {
+func (t *Theme) where(file string) string { return where(t.layers, file) }
+
+func where(layers []Layer, file string) string {
+	for _, l := range layers {
 		if l.FS == nil {
 			continue
 		}
@@ -118,9 +120,9 @@ func (t *Theme) where(file string) string {
 			return l.Prefix + file
 		}
 	}
-	for i := len(t.layers) - 1; i >= 0; i-- {
-		if t.layers[i].FS != nil {
-			return t.layers[i].Prefix + file
+	for i := len(layers) - 1; i >= 0; i-- {
+		if layers[i].FS != nil {
+			return layers[i].Prefix + file
 		}
 	}
 	return file
@@ -161,13 +163,7 @@ func loadStrings(layers []Layer, file string) (map[string]string, problem.List) 
 		found = true
 	}
 	if !found {
-		bottom := Layer{}
-		for _, l := range layers {
-			if l.FS != nil {
-				bottom = l
-			}
-		}
-		probs.Add(problem.Problem{Pos: problem.Position{File: bottom.Prefix + file}, Code: problem.RenderTemplate, Found: file + ": " + fs.ErrNotExist.Error()})
+		probs.Add(problem.Problem{Pos: problem.Position{File: where(layers, file)}, Code: problem.RenderTemplate, Found: file + ": " + fs.ErrNotExist.Error()})
 	}
 	return merged, probs
 }
