@@ -167,7 +167,7 @@ func Build(o Options) (Report, problem.List, error) {
 	// The leak audit reads the site as it will be swapped in; a hit keeps
 	// the previous site.
 	o.Progress.at(StageAudit)
-	hits, err := Scanner(in.cfg, in.data, in.notices, o.Audience).Dir(tree.Staged())
+	hits, err := Scanner(in, o.Audience).Dir(tree.Staged())
 	if err != nil {
 		tree.Abort()
 		return rep, probs, err
@@ -225,7 +225,7 @@ func (in inputs) view(audience string) *view.Site {
 	return view.Build(view.Input{Config: in.cfg, Data: in.data, Results: in.results, Content: in.content, Notices: in.notices, Audience: audience, Archived: in.archived})
 }
 
-// load runs config, ingest, content and scoring. Content needs nothing
+// load runs config, ingest, content, notices and scoring. Content needs nothing
 // else and is always read; the rest stops after config when the
 // configuration has errors, since no input can be read without it.
 func load(source, cacheDir string, progress Progress) (inputs, problem.List) {
@@ -250,15 +250,22 @@ func load(source, cacheDir string, progress Progress) (inputs, problem.List) {
 	<-done
 	probs.Append(iprobs)
 	probs.Append(cprobs)
-	progress.at(StageScore)
-	for i := range in.data.Years {
-		res, sprobs := scoring.Year(scoring.Input{Scheme: &cfg.Scheme, Register: in.data.Register, Files: in.data.Files, Year: &in.data.Years[i]}, in.results)
-		probs.Append(sprobs)
-		in.results = append(in.results, res)
-	}
+	// The cases are joined before scoring: a case can cost its unit points
+	// and bring a consequence rule to bear (seed 004 §16).
 	n, nprobs := notices.Build(cfg, in.data, in.content)
 	in.notices = n
 	probs.Append(nprobs)
+	progress.at(StageScore)
+	for i := range in.data.Years {
+		y := &in.data.Years[i]
+		var cases []record.Case
+		for _, c := range n.Of(y.Year) {
+			cases = append(cases, c.Case)
+		}
+		res, sprobs := scoring.Year(scoring.Input{Scheme: &cfg.Scheme, Register: in.data.Register, Files: in.data.Files, Year: y, Cases: cases}, in.results)
+		probs.Append(sprobs)
+		in.results = append(in.results, res)
+	}
 	probs.Sort()
 	return in, probs
 }

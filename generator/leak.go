@@ -10,14 +10,16 @@ import (
 	"dutyreport/generator/notices"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
+	"dutyreport/generator/view"
 )
 
 // Scanner is the leak audit of an audience: every sensitive string the
 // inputs know that the audience must not read. The public site may show
 // no person's name, ID or phone number; no site may show a whistleblower's
-// or witness's name. Names inside public terms (the person 王平 in the town
+// or witness's name; the rosters' persons are names like the cases'. Names inside public terms (the person 王平 in the town
 // 王平镇) are not leaks.
-func Scanner(cfg *config.Config, data *record.Data, n *notices.Notices, audience string) *audit.Scanner {
+func Scanner(in inputs, audience string) *audit.Scanner {
+	cfg, data, n := in.cfg, in.data, in.notices
 	var needles []audit.Needle
 	add := func(kind string, texts []string) {
 		for _, t := range texts {
@@ -29,6 +31,10 @@ func Scanner(cfg *config.Config, data *record.Data, n *notices.Notices, audience
 	s := notices.SensitiveFor(cfg, n, audience)
 	add("hidden-name", s.Hidden)
 	add("name", s.Names)
+	if audience != config.Internal && data != nil {
+		// Every person of the rosters, but the commended the policy names.
+		add("name", view.RosterNames(view.Input{Config: cfg, Data: data, Results: in.results, Notices: n}))
+	}
 	add("id-number", s.IDNumbers)
 	add("phone", s.Phones)
 	var reg *record.Register
@@ -65,7 +71,7 @@ func Audit(o Options, dir string) (problem.List, error) {
 		probs.Add(problem.Problem{Pos: problem.Position{File: path.Join(filepath.ToSlash(dir), InternalMarker)}, Code: problem.AuditInternalBuild,
 			Found: InternalMarker, Expected: "a public build, which has no such file", ExpectedZH: "公开版网站（没有该文件）"})
 	}
-	hits, err := Scanner(in.cfg, in.data, in.notices, o.Audience).Dir(dir)
+	hits, err := Scanner(in, o.Audience).Dir(dir)
 	probs.Append(leaks(dir, hits))
 	return probs, err
 }

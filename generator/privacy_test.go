@@ -33,6 +33,8 @@ cases:
   handlings:
     - {id: circulated, name: 通报批评}
     - {id: admonition, name: 诫勉谈话, effects: [{restriction: no-promotion, months: 6}]}
+consequences:
+  - {id: case, name: 取消当年评优资格, action: no-commendation, case: {}}
 -- data/单位名录.xlsx.tsv --
 单位编码	单位名称	类别	备注
 T01	一镇	镇	原镇长张三已调离

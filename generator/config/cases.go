@@ -16,6 +16,58 @@ type Cases struct {
 	Restrictions []Restriction `yaml:"restrictions"`
 	Handlings    []Handling    `yaml:"handlings"`
 	Levels       *Levels       `yaml:"levels"`
+	// Deductions are the points a case costs its unit's total in the
+	// case's year (seed 004 §16: 在考核时扣分); nil: cases cost no points.
+	Deductions *Deductions `yaml:"deductions"`
+}
+
+// Deductions says what a case costs: the most of the points of the rules
+// that match it (one case is one deduction, however many parties it
+// names), summed over the unit's cases of the year, at most Cap.
+type Deductions struct {
+	Cap   record.Points   `yaml:"cap"` // per unit and year; 0: no cap
+	Rules []DeductionRule `yaml:"rules"`
+}
+
+// DeductionRule: a case in which a party got Handling, or of Level, costs Points.
+type DeductionRule struct {
+	Handling string        `yaml:"handling"`
+	Level    string        `yaml:"level"`
+	Points   record.Points `yaml:"points"`
+}
+
+// Deduction gives what case c costs, and the handling or level that set it;
+// 0 when no rule matches.
+func (c *Cases) Deduction(cs *record.Case) (record.Points, string) {
+	if c.Deductions == nil {
+		return 0, ""
+	}
+	level := ""
+	if c.Levels != nil && cs.HasAmount {
+		level = c.Levels.LevelFor(cs.Amount).ID
+	}
+	var most record.Points
+	why := ""
+	for _, r := range c.Deductions.Rules {
+		hit := r.Level != "" && r.Level == level
+		for _, sub := range cs.Subjects {
+			hit = hit || r.Handling != "" && slices.Contains(sub.Handling, r.Handling)
+		}
+		if hit && r.Points > most {
+			most = r.Points
+			why = r.Handling
+			if h, ok := c.Handling(r.Handling); ok {
+				why = h.Name
+			} else if r.Level != "" {
+				for _, b := range c.Levels.Bands {
+					if b.ID == r.Level {
+						why = b.Name
+					}
+				}
+			}
+		}
+	}
+	return most, why
 }
 
 // Restriction is something a handled person may not do for a time:
@@ -226,6 +278,33 @@ func (c *Cases) validate(at func(string) problem.Position, probs *problem.List) 
 			}
 			if e.Months <= 0 || e.Months > 120 {
 				probs.Add(problem.Problem{Pos: at(ep + ".months"), Code: problem.ConfigBadValue, Found: ep + ".months: " + strconv.Itoa(e.Months), Expected: "months from 1 to 120", ExpectedZH: "1 至 120 个月"})
+			}
+		}
+	}
+	if d := c.Deductions; d != nil {
+		if len(d.Rules) == 0 {
+			probs.Add(problem.Problem{Pos: at("cases.deductions"), Code: problem.ConfigMissingKey, Found: "cases.deductions.rules"})
+		}
+		if d.Cap < 0 {
+			probs.Add(problem.Problem{Pos: at("cases.deductions.cap"), Code: problem.ConfigBadValue, Found: "cases.deductions.cap: " + d.Cap.String(), Expected: "the most a unit loses to cases in a year, 0 for no cap"})
+		}
+		for i, r := range d.Rules {
+			p := "cases.deductions.rules." + strconv.Itoa(i)
+			if (r.Handling == "") == (r.Level == "") {
+				probs.Add(problem.Problem{Pos: at(p), Code: problem.ConfigMissingKey, Found: p + ".handling or level", Expected: "one of handling and level"})
+			}
+			if _, ok := c.Handling(r.Handling); r.Handling != "" && !ok {
+				var ids []string
+				for _, h := range c.Handlings {
+					ids = append(ids, h.ID)
+				}
+				probs.Add(problem.Problem{Pos: at(p + ".handling"), Code: problem.ConfigUnknownRef, Found: p + ".handling: " + r.Handling, Expected: "handlings: " + strings.Join(ids, ", ")})
+			}
+			if r.Level != "" && (c.Levels == nil || !slices.ContainsFunc(c.Levels.Bands, func(b Level) bool { return b.ID == r.Level })) {
+				probs.Add(problem.Problem{Pos: at(p + ".level"), Code: problem.ConfigUnknownRef, Found: p + ".level: " + r.Level, Expected: "a level of cases.levels.bands"})
+			}
+			if r.Points <= 0 {
+				probs.Add(problem.Problem{Pos: at(p + ".points"), Code: problem.ConfigBadValue, Found: p + ".points: " + r.Points.String(), Expected: "the points deducted, more than 0"})
 			}
 		}
 	}

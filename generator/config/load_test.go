@@ -48,13 +48,13 @@ groups: [{id: towns, name: 镇, categories: [town]}]
 
 func TestProblemsCarryLineAndKeyPath(t *testing.T) {
 	site := "title: t\nscheme: schemes/s.yaml\nyears:\n  - {year: 2024, status: published}\n  - year: 2023\n    statsu: draft\n"
-	scheme := minimalScheme + "consequences:\n  - {id: x, name: X, band: excelent}\n"
+	scheme := minimalScheme + "consequences:\n  - {id: x, name: X, action: talk, band: excelent}\n"
 	_, probs := Load(writeSite(t, site, scheme))
 	want := []struct {
 		pos  string
 		code problem.Code
 	}{
-		{"schemes/s.yaml:12:28", problem.ConfigUnknownRef},
+		{"schemes/s.yaml:12:42", problem.ConfigUnknownRef},
 		{"site.yaml:6:5", problem.ConfigUnknownKey},
 	}
 	if len(probs) != len(want) {

@@ -29,6 +29,8 @@ type Scheme struct {
 	Bands        []Band        `yaml:"bands"`
 	Groups       []Group       `yaml:"groups"`
 	Consequences []Consequence `yaml:"consequences"`
+	// Persons says who inside a unit is assessed and how (seed 000 §四).
+	Persons Persons `yaml:"persons"`
 	// Cases declares the handlings of accountability cases and their effects.
 	Cases Cases `yaml:"cases"`
 
@@ -167,26 +169,6 @@ type Group struct {
 	Categories []string `yaml:"categories"`
 }
 
-// Consequence is a rule that attaches a consequence to a unit's result.
-// Every condition given must hold; YearsRunning > 1 asks that the conditions
-// held in as many consecutive years, ending with this one.
-type Consequence struct {
-	ID   string `yaml:"id"`
-	Name string `yaml:"name"`
-	// Band: the unit is in this band.
-	Band string `yaml:"band"`
-	// Bottom: the unit is among the last Bottom of its group (ties included).
-	Bottom int `yaml:"bottom"`
-	// LastIn: the unit has the lowest score of this component, in Scope
-	// ("county": all ranked units, the default; "group": its group).
-	LastIn string `yaml:"last_in"`
-	Scope  string `yaml:"scope"`
-	// YearsRunning is how many consecutive years the conditions must hold.
-	YearsRunning int `yaml:"years_running"`
-	// Note explains the consequence on the methodology page and in exports.
-	Note string `yaml:"note"`
-}
-
 // Component returns the component with the id.
 func (s *Scheme) Component(id string) (Component, bool) {
 	i, ok := s.compIndex[id]
@@ -306,42 +288,61 @@ func (s *Scheme) TaskApplies(t Task, cat string) bool {
 // pageName is what an id that names a page may be.
 var pageName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
+// checker reports a scheme's problems at the key they are about.
+type checker struct {
+	at    func(path string) problem.Position
+	probs *problem.List
+}
+
+func (ck checker) add(p problem.Problem) { ck.probs.Add(p) }
+
+func (ck checker) missing(path, what string) {
+	ck.add(problem.Problem{Pos: ck.at(path), Code: problem.ConfigMissingKey, Found: join(path, what)})
+}
+
+func (ck checker) badValue(path, found, expected string) {
+	ck.add(problem.Problem{Pos: ck.at(path), Code: problem.ConfigBadValue, Found: path + ": " + found, Expected: expected})
+}
+
+func (ck checker) unknownRef(path, ref, kinds string, known []string) {
+	ck.add(problem.Problem{Pos: ck.at(path), Code: problem.ConfigUnknownRef, Found: path + ": " + ref, Expected: kinds + ": " + strings.Join(known, ", ")})
+}
+
+// ids indexes the ids of a list, reporting missing and repeated ones.
+func (ck checker) ids(path string, n int, id func(int) string) map[string]int {
+	m := map[string]int{}
+	for i := range n {
+		p := path + "." + strconv.Itoa(i)
+		v := id(i)
+		if v == "" {
+			ck.missing(p, "id")
+			continue
+		}
+		if _, dup := m[v]; dup {
+			ck.add(problem.Problem{Pos: ck.at(p), Code: problem.ConfigDuplicate, Found: p + ": " + v})
+			continue
+		}
+		m[v] = i
+	}
+	return m
+}
+
+func keys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// componentIDs lists the components' ids, sorted, for messages.
+func (s *Scheme) componentIDs() []string { return keys(s.compIndex) }
+
 func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 	at := func(path string) problem.Position { return pos.Of(file, path) }
-	missing := func(path, what string) {
-		probs.Add(problem.Problem{Pos: at(path), Code: problem.ConfigMissingKey, Found: join(path, what)})
-	}
-	badValue := func(path, found, expected string) {
-		probs.Add(problem.Problem{Pos: at(path), Code: problem.ConfigBadValue, Found: path + ": " + found, Expected: expected})
-	}
-	unknownRef := func(path, ref, kinds string, known []string) {
-		probs.Add(problem.Problem{Pos: at(path), Code: problem.ConfigUnknownRef, Found: path + ": " + ref, Expected: kinds + ": " + strings.Join(known, ", ")})
-	}
-	ids := func(path string, n int, id func(int) string) map[string]int {
-		m := map[string]int{}
-		for i := range n {
-			p := path + "." + strconv.Itoa(i)
-			v := id(i)
-			if v == "" {
-				missing(p, "id")
-				continue
-			}
-			if _, dup := m[v]; dup {
-				probs.Add(problem.Problem{Pos: at(p), Code: problem.ConfigDuplicate, Found: p + ": " + v})
-				continue
-			}
-			m[v] = i
-		}
-		return m
-	}
-	keys := func(m map[string]int) []string {
-		out := make([]string, 0, len(m))
-		for k := range m {
-			out = append(out, k)
-		}
-		slices.Sort(out)
-		return out
-	}
+	ck := checker{at: at, probs: probs}
+	missing, badValue, unknownRef, ids := ck.missing, ck.badValue, ck.unknownRef, ck.ids
 
 	if s.Name == "" {
 		missing("", "name")
@@ -506,38 +507,6 @@ func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 		}
 	}
 	s.Cases.validate(at, probs)
-	ids("consequences", len(s.Consequences), func(i int) string { return s.Consequences[i].ID })
-	for i := range s.Consequences {
-		c := &s.Consequences[i]
-		p := "consequences." + strconv.Itoa(i)
-		if c.Name == "" {
-			missing(p, "name")
-		}
-		if c.Band != "" {
-			if _, ok := bands[c.Band]; !ok {
-				unknownRef(p+".band", c.Band, "bands", keys(bands))
-			}
-		}
-		if c.LastIn != "" {
-			if _, ok := s.compIndex[c.LastIn]; !ok {
-				unknownRef(p+".last_in", c.LastIn, "components", keys(s.compIndex))
-			}
-		}
-		switch c.Scope {
-		case "":
-			c.Scope = "county"
-		case "county", "group":
-		default:
-			badValue(p+".scope", c.Scope, "county or group")
-		}
-		if c.Band == "" && c.Bottom == 0 && c.LastIn == "" {
-			missing(p, "band, bottom or last_in")
-		}
-		if c.YearsRunning == 0 {
-			c.YearsRunning = 1
-		}
-		if c.YearsRunning < 1 || c.Bottom < 0 {
-			badValue(p+".years_running", strconv.Itoa(c.YearsRunning), "1 or more")
-		}
-	}
+	s.validatePersons(ck)
+	s.validateConsequences(ck, bands)
 }

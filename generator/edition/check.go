@@ -65,7 +65,8 @@ const maxNotes = 8
 // Run checks every edition against the lock. A new published edition is
 // added to the lock and archived as its revision; an edition with a new
 // erratum is recorded at its new revision and archived; an edition whose
-// pages alone changed passes under a new site-wide revision, or when an
+// numbers (its exports) are unchanged, though its pages or inputs changed,
+// passes under a new site-wide revision, or when an
 // earlier edition was corrected in the same build (its figures show in
 // later pages, as the year before). Any other change is a problem.
 func (c Check) Run() (Result, problem.List) {
@@ -108,7 +109,11 @@ func (c Check) Run() (Result, problem.List) {
 				continue
 			}
 			dataDir := strconv.Itoa(e.Year) + "/data/"
-			numbers := len(inputs) > 0 || slices.ContainsFunc(output, func(p string) bool { return strings.HasPrefix(p, dataDir) })
+			// The exports are the full record of an edition's numbers: an
+			// input rewritten without changing any (a scheme's rules put
+			// another way) is a change of presentation, like a template's.
+			// The manifest records the inputs' digests, not numbers.
+			numbers := slices.ContainsFunc(output, func(p string) bool { return strings.HasPrefix(p, dataDir) && p != dataDir+"manifest.json" })
 			if !numbers && (siteRevised || corrected) {
 				next.set(entry)
 				changed = true

@@ -1,8 +1,8 @@
 // Package notices is the pipeline's notices stage: it joins the cases of the
 // case registers with the Markdown notices of content/notices, resolves
 // their handlings against the scheme, and computes what the cases do: the
-// restrictions each person carries and until when, and the units and persons
-// that lose a year's commendation eligibility. It also lists every sensitive
+// restrictions each person carries and until when. (What a case costs in
+// points and commendations is the scheme's rules, applied by scoring.) It also lists every sensitive
 // string the cases hold, for the view's masking and the leak audit.
 package notices
 
@@ -23,9 +23,6 @@ type Notices struct {
 	// Restrictions are every restriction the handlings carry, by person
 	// then restriction; one per person and restriction, the later end won.
 	Restrictions []Restriction
-	// Ineligible maps a year to the units that had a case that year: they
-	// lose that year's commendation eligibility (seeds 003, 004).
-	Ineligible map[int]map[string]bool
 	// Persons are every named person held accountable, for masking.
 	Persons []string
 	// Hidden are whistleblowers' and witnesses' names: never shown.
@@ -63,7 +60,7 @@ func (r Restriction) InForce(d record.Date) bool { return d >= r.From && d < r.U
 // effects. Years are the site's years; a notice of another year is a problem.
 func Build(c *config.Config, data *record.Data, cont *content.Content) (*Notices, problem.List) {
 	var probs problem.List
-	n := &Notices{Ineligible: map[int]map[string]bool{}}
+	n := &Notices{}
 	byNumber := map[string]*Case{}
 	where := map[string]problem.Position{}
 	for _, y := range data.Years {
@@ -131,10 +128,6 @@ func (n *Notices) effects(c *config.Config, cs *Case) {
 	if sc.Levels != nil && cs.HasAmount {
 		cs.Level = sc.Levels.LevelFor(cs.Amount).Name
 	}
-	if n.Ineligible[cs.Year] == nil {
-		n.Ineligible[cs.Year] = map[string]bool{}
-	}
-	n.Ineligible[cs.Year][cs.Unit] = true
 	for _, s := range cs.Subjects {
 		var names []string
 		for _, id := range s.Handling {

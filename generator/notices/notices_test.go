@@ -258,8 +258,9 @@ N7	T02	#date:2023-02-01		李明		诫勉谈话	事实
 	})
 }
 
-// TestCaseIneligibleUnitsAndNames: a unit with a case loses that year's
-// commendation eligibility; the lists of names are sorted and deduplicated,
+// TestCaseIneligibleUnitsAndNames: each year's cases are the ones scoring
+// gives the scheme's rules (a unit with a case loses that year's
+// commendation eligibility); the lists of names are sorted and deduplicated,
 // and whistleblowers and witnesses are never among the persons.
 func TestCaseIneligibleUnitsAndNames(t *testing.T) {
 	n, probs := build(t, header(2023)+`N1	T01	#date:2023-05-01		王平		通报批评	事实			周七
@@ -268,11 +269,18 @@ P1				李明		通报批评			'13800000000	2
 P2	T02	#date:2024-06-01	领导班子			书面检查	事实			李四
 `)
 	expectProblems(t, probs)
-	if got := n.Ineligible[2023]; !(len(got) == 1 && got["T01"]) {
-		t.Errorf("Ineligible[2023] = %v, want T01 only", got)
+	caseUnits := func(y int) string {
+		var us []string
+		for _, c := range n.Of(y) {
+			us = append(us, c.Number+" "+c.Unit)
+		}
+		return strings.Join(us, ",")
 	}
-	if got := n.Ineligible[2024]; !(len(got) == 1 && got["T02"]) {
-		t.Errorf("Ineligible[2024] = %v, want T02 only", got)
+	if got := caseUnits(2023); got != "N1 T01" {
+		t.Errorf("2023's cases: %s, want N1 of T01", got)
+	}
+	if got := caseUnits(2024); got != "P1 T02,P2 T02" {
+		t.Errorf("2024's cases: %s, want P1 and P2 of T02", got)
 	}
 	expectList(t, "persons", n.Persons, []string{"李明", "王平"})
 	expectList(t, "hidden", n.Hidden, []string{"周七", "张三", "李四", "赵六"})
@@ -353,8 +361,8 @@ subjects:
 			t.Errorf("case from the notice: %+v", c.Case)
 		}
 		expectList(t, "restrictions", restrictions(n), []string{"T01 赵六 不得提拔使用 2024-05-01..2024-11-01 Q9"})
-		if !n.Ineligible[2024]["T01"] {
-			t.Errorf("T01 should lose 2024's eligibility: %v", n.Ineligible)
+		if cs := n.Of(2024); len(cs) != 1 || cs[0].Unit != "T01" {
+			t.Errorf("2024's cases should be the notice's, of T01: %v", cs)
 		}
 	})
 	t.Run("no date", func(t *testing.T) {

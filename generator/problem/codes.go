@@ -24,6 +24,9 @@ const (
 	// ConfigUnknownRef: a reference to something not defined, e.g. a group
 	// naming category "village" when only town and dept exist.
 	ConfigUnknownRef Code = "config.unknown-ref"
+	// ConfigNeverFires: a consequence rule whose conditions no result can
+	// meet, e.g. a rule of persons in a scheme that assesses none.
+	ConfigNeverFires Code = "config.never-fires"
 
 	// IngestMissingFile: an input file the configuration names is absent,
 	// e.g. data/2024/民主测评.xlsx. Fix: export it into that folder.
@@ -100,6 +103,16 @@ const (
 	// IngestBadIDNumber (a warning): an ID number that is not 18 characters
 	// with a valid check digit, e.g. a digit typed twice.
 	IngestBadIDNumber Code = "ingest.bad-id-number"
+	// IngestBadPeriod: a roster row whose 任职终止日期 is before its
+	// 任职起始日期 (an error), or whose post has no day in the roster's year
+	// (a warning: the row is left out), e.g. 任职终止日期 2022-12-31 in the
+	// 2023 roster. Fix: correct the dates, or delete the row.
+	IngestBadPeriod Code = "ingest.bad-period"
+	// IngestOverlappingPosts (a warning): two people hold a post that has
+	// one holder (主要负责人, 分管领导, 纪检监察组织负责人) in one unit on the
+	// same days, e.g. a predecessor without 任职终止日期. Fix: give the one's
+	// end date or the other's start date.
+	IngestOverlappingPosts Code = "ingest.overlapping-posts"
 	// IngestDuplicateRow: the same unit (and task) appears twice in one year.
 	IngestDuplicateRow Code = "ingest.duplicate-row"
 	// IngestDoneExceedsRequired: 实际完成 greater than 应完成 in a ledger row.
@@ -195,6 +208,7 @@ var catalog = map[Code]entry{
 	ConfigBadValue:            {"配置值不正确", "value is not valid", "", ""},
 	ConfigDuplicate:           {"编号重复", "duplicate id", "每个编号只能出现一次", "give each entry its own id"},
 	ConfigUnknownRef:          {"引用了未定义的项目", "refers to something not defined", "请先定义，或改正名称", "define it first, or correct the name"},
+	ConfigNeverFires:          {"该规则永远不会生效", "this rule can never apply", "请改正条件，或删除该规则", "correct its conditions, or delete the rule"},
 	IngestMissingFile:         {"缺少输入文件", "input file is missing", "请把导出的表格放到该位置", "export the sheet to that place"},
 	IngestUnreadable:          {"无法读取该表格文件", "cannot read this workbook", "请用 Excel 或 WPS 打开后另存为 .xlsx", "open it in Excel or WPS and save it as .xlsx"},
 	IngestEmptyFile:           {"文件是空的（0 字节）", "the file is empty (0 bytes)", "请重新导出该表格", "export the sheet again"},
@@ -236,6 +250,8 @@ var catalog = map[Code]entry{
 	ScoringTaskMissing:        {"纪实台账缺少该单位的部分任务，按未完成扣分", "the ledger has no row for some of the unit's tasks; they count as not done", "如已完成，请在纪实台账中补上这些任务的行", "if they were done, add their rows to the ledger"},
 	IngestCaseConflict:        {"同一案件的各行填写不一致", "the rows of one case disagree", "本案第一行之后的行可留空，或填写相同内容", "leave the cell blank after the case's first row, or give the same value"},
 	IngestBadIDNumber:         {"身份证号格式或校验码不正确", "the ID number is malformed or its check digit is wrong", "请核对身份证号", "check the ID number"},
+	IngestBadPeriod:           {"任职起止日期不正确", "the dates of the post are not valid", "请核对任职起始日期和任职终止日期", "check the post's start and end dates"},
+	IngestOverlappingPosts:    {"同一单位的该职务同时有两人担任", "two people hold this post in the unit at the same time", "请填写前任的任职终止日期或后任的任职起始日期", "give the predecessor's end date or the successor's start date"},
 	NoticeDuplicate:           {"案件编号重复", "two cases share a case number", "每个案件只能有一个编号", "give each case its own number"},
 	NoticeUnknownRef:          {"通报引用了未定义的内容", "the notice refers to something not defined", "请改正，或先在单位名录或考核方案中定义", "correct it, or define it in the units register or the scheme first"},
 	NoticeConflict:            {"该案件已在责任追究台账中，通报不得另填案件信息", "the case is in the case register: the notice may not give its fields again", "请删除通报中的这些字段，只保留标题和正文", "delete those fields from the notice; keep its title and text"},

@@ -62,13 +62,16 @@ type Year struct {
 	// Cases are the year's accountability cases from its case register, in
 	// register order; notices in content/notices are added by the notices stage.
 	Cases []Case
+	// Roster is the year's roster (人员名单), in file order; nil when the
+	// year has none: then no person is assessed.
+	Roster []Post
 	// Rejected holds, per input, the units with a row that was rejected
 	// for a problem already reported, so that scoring does not report the
 	// consequence ("no evaluation for T01") as a second problem.
 	// A map holding All means the whole file could not be read.
-	Rejected struct{ Ledger, Evaluation, Scores, Cases map[string]bool }
+	Rejected struct{ Ledger, Evaluation, Scores, Cases, Roster map[string]bool }
 	// Indexes into Files of the year's inputs; 0 when not read.
-	LedgerFile, EvaluationFile, ScoresFile, CasesFile uint16
+	LedgerFile, EvaluationFile, ScoresFile, CasesFile, RosterFile uint16
 }
 
 // All, as a key of a rejected set, stands for every unit: the file itself

@@ -56,36 +56,43 @@ func runCase(t *testing.T, s *config.Scheme, file string) {
 		}
 		return d.years[y]
 	}
-	files := record.Files{{}, {Path: "ledger.xlsx", Sheets: []string{"S"}}, {Path: "eval.xlsx", Sheets: []string{"S"}}, {Path: "scores.xlsx", Sheets: []string{"S"}}}
+	files := record.Files{{}, {Path: "ledger.xlsx", Sheets: []string{"S"}}, {Path: "eval.xlsx", Sheets: []string{"S"}}, {Path: "scores.xlsx", Sheets: []string{"S"}}, {Path: "roster.xlsx", Sheets: []string{"S"}}}
 	var expects []txtar.File
+	cases := map[int][]record.Case{}
 	for _, f := range ar.Files {
 		kind, yearText, _ := strings.Cut(f.Name, " ")
 		y, _ := strconv.Atoi(yearText)
 		switch kind {
-		case "expect", "order", "absent", "problems":
+		case "expect", "order", "absent", "problems", "persons":
 			expects = append(expects, f)
 			continue
 		case "rules":
 			// The case's own consequence rules replace the scheme's:
-			// "id bottom=1 band=poor years=2".
+			// "id bottom=1 band=poor years=2 case=any to=principal of=persons".
 			sc := *s
 			sc.Consequences = nil
 			for _, line := range lines(f.Data) {
-				fields := strings.Fields(line)
-				rule := config.Consequence{ID: fields[0], Name: fields[0], Scope: "county", YearsRunning: 1}
-				for _, kv := range fields[1:] {
-					k, v, _ := strings.Cut(kv, "=")
-					switch k {
-					case "bottom":
-						rule.Bottom, _ = strconv.Atoi(v)
-					case "band":
-						rule.Band = v
-					case "years":
-						rule.YearsRunning, _ = strconv.Atoi(v)
-					}
-				}
-				sc.Consequences = append(sc.Consequences, rule)
+				sc.Consequences = append(sc.Consequences, ruleOf(strings.Fields(line)))
 			}
+			s = &sc
+			continue
+		case "deductions":
+			// "cap=5 circulated=2 discipline=5": the scheme's case deductions.
+			sc := *s
+			d := &config.Deductions{}
+			for _, kv := range strings.Fields(strings.Join(lines(f.Data), " ")) {
+				k, v, _ := strings.Cut(kv, "=")
+				p, err := record.ParsePoints(v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if k == "cap" {
+					d.Cap = p
+					continue
+				}
+				d.Rules = append(d.Rules, config.DeductionRule{Handling: k, Points: p})
+			}
+			sc.Cases.Deductions = d
 			s = &sc
 			continue
 		}
@@ -112,6 +119,24 @@ func runCase(t *testing.T, s *config.Scheme, file string) {
 					t.Fatal(err)
 				}
 				year(y).Evaluations = append(year(y).Evaluations, record.Evaluation{Unit: fields[0], Average: avg, Origin: origin(2, 5)})
+			case "cases":
+				// "N1 T01 领导干部:王平:discipline+circulated 领导班子:-:education"
+				c := record.Case{Number: fields[0], Year: y, Unit: fields[1]}
+				for _, sub := range fields[2:] {
+					parts := strings.Split(sub, ":")
+					name := parts[1]
+					if name == "-" {
+						name = ""
+					}
+					c.Subjects = append(c.Subjects, record.Subject{Kind: parts[0], Name: name, Handling: strings.Split(parts[2], "+")})
+				}
+				cases[y] = append(cases[y], c)
+			case "roster":
+				// "T01 principal 王平 2023-01-01 2023-06-30": dates "-" for none.
+				post := record.Post{Unit: fields[0], Role: fields[1], Name: fields[2], Origin: origin(4, 3)}
+				post.From, _ = record.ParseISODate(fields[3])
+				post.To, _ = record.ParseISODate(fields[4])
+				year(y).Roster = append(year(y).Roster, post)
 			case "scores":
 				row := record.ScoreRow{Unit: fields[0], Scores: map[string]record.Points{}, Cells: map[string]record.Origin{}, Origin: origin(3, 2)}
 				for i, kv := range fields[1:] {
@@ -140,7 +165,7 @@ func runCase(t *testing.T, s *config.Scheme, file string) {
 	var earlier []*Result
 	var gotProblems []string
 	for _, y := range yearsSorted {
-		res, probs := Year(Input{Scheme: s, Register: d.reg, Files: files, Year: d.years[y]}, earlier)
+		res, probs := Year(Input{Scheme: s, Register: d.reg, Files: files, Year: d.years[y], Cases: cases[y]}, earlier)
 		for _, p := range probs {
 			unit, _, _ := strings.Cut(p.Found, " ")
 			gotProblems = append(gotProblems, fmt.Sprintf("%d %s %s %s", y, p.Severity, p.Code, unit))
@@ -166,6 +191,8 @@ func runCase(t *testing.T, s *config.Scheme, file string) {
 				}
 			case "problems":
 				wantProblems = append(wantProblems, line)
+			case "persons":
+				checkPerson(t, res, y, strings.Fields(line))
 			}
 		}
 	}
@@ -202,8 +229,9 @@ func completeLedger(s *config.Scheme, reg *record.Register, yr *record.Year) {
 	}
 }
 
-// addUnit reads "T09 town 柳林镇 2020-2021 >T08 ^T01": code, category id, name,
-// then optional years, successor (>) and parent (^).
+// addUnit reads "T09 town 柳林镇 2020-2021 >T08 ^T01 ~旧名:2022": code,
+// category id, name, then optional years, successor (>), parent (^) and a
+// former name with the last year it was used (~).
 func addUnit(t *testing.T, reg *record.Register, f []string) *record.Register {
 	u := record.Unit{Code: f[0], Category: f[1], Name: f[2], From: 2000}
 	for _, x := range f[3:] {
@@ -212,6 +240,10 @@ func addUnit(t *testing.T, reg *record.Register, f []string) *record.Register {
 			u.Successor = x[1:]
 		case strings.HasPrefix(x, "^"):
 			u.Parent = x[1:]
+		case strings.HasPrefix(x, "~"):
+			name, until, _ := strings.Cut(x[1:], ":")
+			n, _ := strconv.Atoi(until)
+			u.Former = append(u.Former, record.FormerName{Name: name, Until: n})
 		default:
 			from, to, _ := strings.Cut(x, "-")
 			u.From, _ = strconv.Atoi(from)
@@ -250,6 +282,14 @@ func checkUnit(t *testing.T, s *config.Scheme, res *Result, y int, f []string) {
 			got = strings.Join(u.Watch, ",")
 		case "folded":
 			got = strings.Join(u.Folded, ",")
+		case "name":
+			got = u.Name
+		case "subtotal": // before the cases' deductions
+			got = u.Subtotal.String()
+		case "cases": // what the cases took off, after the cap
+			got = u.CasePoints.String()
+		case "capped":
+			got = strconv.FormatBool(u.CaseCapped)
 		case "missing": // tasks deducted for having no ledger row
 			var codes []string
 			for _, d := range u.Deductions {
@@ -300,4 +340,86 @@ func lines(data []byte) []string {
 		}
 	}
 	return out
+}
+
+// ruleOf reads a consequence rule of a case file:
+// "id bottom=1 band=poor years=2 case=any|handling,… subjects=领导干部 to=principal,… of=persons".
+func ruleOf(fields []string) config.Consequence {
+	rule := config.Consequence{ID: fields[0], Name: fields[0], Action: "talk", Of: config.OfUnits, Scope: "county", YearsRunning: 1}
+	for _, kv := range fields[1:] {
+		k, v, _ := strings.Cut(kv, "=")
+		switch k {
+		case "bottom":
+			rule.Bottom, _ = strconv.Atoi(v)
+		case "band":
+			rule.Band = v
+		case "years":
+			rule.YearsRunning, _ = strconv.Atoi(v)
+		case "action":
+			rule.Action = v
+		case "of":
+			rule.Of = v
+		case "to":
+			rule.To = strings.Split(v, ",")
+		case "case":
+			rule.Case = &config.CaseCondition{}
+			if v != "any" {
+				rule.Case.Handlings = strings.Split(v, ",")
+			}
+		case "subjects":
+			rule.Case.Subjects = strings.Split(v, ",")
+		}
+	}
+	if rule.Of == config.OfUnits && len(rule.To) == 0 {
+		rule.To = []string{config.ToUnit}
+	}
+	return rule
+}
+
+// checkPerson checks "T01 王平 score=92.00 band=excellent banded=true days=184
+// consequences=talk lost=Z1.1.1.1": the person named, in the unit.
+func checkPerson(t *testing.T, res *Result, y int, f []string) {
+	t.Helper()
+	var p *Person
+	for i := range res.Persons {
+		if res.Persons[i].Unit == f[0] && res.Persons[i].Name == f[1] {
+			p = &res.Persons[i]
+		}
+	}
+	if p == nil {
+		t.Errorf("%d: no person %s of %s", y, f[1], f[0])
+		return
+	}
+	for _, kv := range f[2:] {
+		k, want, _ := strings.Cut(kv, "=")
+		var got string
+		switch k {
+		case "score":
+			got = "-"
+			if p.HasScore {
+				got = p.Score.String()
+			}
+		case "band":
+			got = p.Band
+		case "banded":
+			got = strconv.FormatBool(p.Banded)
+		case "days":
+			got = strconv.Itoa(p.Days)
+		case "role":
+			got = p.Role
+		case "consequences":
+			got = strings.Join(p.Consequences, ",")
+		case "lost":
+			var codes []string
+			for _, d := range p.Lost {
+				codes = append(codes, d.Task)
+			}
+			got = strings.Join(codes, ",")
+		default:
+			t.Fatalf("unknown key %q", k)
+		}
+		if got != want {
+			t.Errorf("%d %s %s %s = %s, want %s", y, p.Unit, p.Name, k, got, want)
+		}
+	}
 }

@@ -188,7 +188,7 @@ func (c *computer) fromSheet(comp config.Component, u *Unit, sc *Score, note pro
 	sc.Value, sc.Has, sc.FromSheet, sc.Origin = v, true, true, row.Cells[comp.ID]
 }
 
-// totals adds up each ranked unit's total components and checks the sheet's total.
+// totals adds up each ranked unit's total components and bands it.
 func (c *computer) totals() {
 	s := c.in.Scheme
 	for ui := range c.res.Units {
@@ -206,16 +206,33 @@ func (c *computer) totals() {
 		if !ok {
 			continue
 		}
-		u.Total, u.HasTotal = total, true
+		u.Total, u.HasTotal, u.Subtotal = total, true, total
 		u.Band = s.BandFor(total).ID
-		if row := c.sheet[u.Code]; row != nil {
-			if v, given := row.Scores[record.TotalScore]; given {
-				u.TotalOrigin = row.Cells[record.TotalScore]
-				if v != total {
-					c.probs.Add(problem.Problem{Pos: c.pos(row.Cells[record.TotalScore]), Severity: problem.Warning, Code: problem.IngestScoreMismatch,
-						Found: u.Code + " 总分 " + v.String(), Expected: total.String() + ", the sum of the components", ExpectedZH: total.String() + "（各项得分之和）"})
-				}
+	}
+}
+
+// checkSheetTotals compares the score sheet's 总分, where given, with the
+// total: a sheet may give it before or after the cases' deductions.
+func (c *computer) checkSheetTotals() {
+	for ui := range c.res.Units {
+		u := &c.res.Units[ui]
+		row := c.sheet[u.Code]
+		if !u.HasTotal || row == nil {
+			continue
+		}
+		v, given := row.Scores[record.TotalScore]
+		if !given {
+			continue
+		}
+		u.TotalOrigin = row.Cells[record.TotalScore]
+		if v != u.Total && v != u.Subtotal {
+			want, wantZH := u.Total.String()+", the sum of the components", u.Total.String()+"（各项得分之和）"
+			if u.CasePoints > 0 {
+				want = u.Total.String() + " (" + u.Subtotal.String() + ", the sum of the components, less " + u.CasePoints.String() + " for cases)"
+				wantZH = u.Total.String() + "（各项得分之和 " + u.Subtotal.String() + " 减案件扣分 " + u.CasePoints.String() + "）"
 			}
+			c.probs.Add(problem.Problem{Pos: c.pos(row.Cells[record.TotalScore]), Severity: problem.Warning, Code: problem.IngestScoreMismatch,
+				Found: u.Code + " 总分 " + v.String(), Expected: want, ExpectedZH: wantZH})
 		}
 	}
 }

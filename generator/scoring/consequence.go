@@ -1,18 +1,23 @@
 package scoring
 
 import (
+	"slices"
+
 	"dutyreport/generator/config"
 	"dutyreport/generator/record"
 )
 
-// consequences attaches to each ranked unit the consequences whose
-// conditions hold: this year, and, for a rule of YearsRunning n, in each of
+// consequences attaches to each ranked unit the consequences of the unit
+// rules whose conditions hold: this year, and, for a rule of YearsRunning n, in each of
 // the n−1 years before (consecutive years; seed 000 §四: 较差 two years
 // running → 组织处理). A rule of n years whose conditions held n−1 years
 // running up to this one goes on the unit's watch list: one more such year
 // and it applies.
 func consequences(s *config.Scheme, res *Result, earlier []*Result) {
 	for _, rule := range s.Consequences {
+		if rule.Of == config.OfPersons {
+			continue
+		}
 		lows := map[*Result]map[string]record.Points{}
 		for i := range res.Units {
 			u := &res.Units[i]
@@ -50,6 +55,9 @@ func holds(s *config.Scheme, rule config.Consequence, r *Result, u *Unit, lows m
 		return false
 	}
 	if rule.Band != "" && u.Band != rule.Band {
+		return false
+	}
+	if rule.Case != nil && !slices.ContainsFunc(r.cases, func(c record.Case) bool { return c.Unit == u.Code && rule.Case.Matches(&c, "") }) {
 		return false
 	}
 	// Bottom n: among the last n of the group, ties included: fewer than n

@@ -8,7 +8,11 @@ import (
 type Result struct {
 	Year  int
 	Units []Unit // sorted by unit code
-	index map[string]int
+	// Persons are the year's assessed persons, by unit code, then role,
+	// then the day they took the post; nil without a roster.
+	Persons []Person
+	index   map[string]int
+	cases   []record.Case // the year's cases, for rules over years
 }
 
 // Unit is one unit's result for the year.
@@ -17,11 +21,20 @@ type Unit struct {
 	Category   string
 	Group      string  // ranking group id; "" for units that are not ranked
 	Scores     []Score // one per scheme component, in scheme order
-	Total      record.Points
-	HasTotal   bool
-	Band       string // band id
-	Rank       int    // competition rank in the group (1, 2, 2, 4); 0 when not ranked
-	GroupSize  int
+	// Total is Subtotal less CasePoints, never below 0.
+	Total    record.Points
+	HasTotal bool
+	// Subtotal is the sum of the total's components, before cases.
+	Subtotal record.Points
+	// CaseDeductions are the year's cases that cost the unit points, in the
+	// order of the cases; CasePoints is what they took off the total, at
+	// most the scheme's cap (CaseCapped when the cap applied).
+	CaseDeductions []CaseDeduction
+	CasePoints     record.Points
+	CaseCapped     bool
+	Band           string // band id
+	Rank           int    // competition rank in the group (1, 2, 2, 4); 0 when not ranked
+	GroupSize      int
 	// PrevRank is the rank in the same group the year before; 0 when the unit
 	// was not ranked then.
 	PrevRank     int

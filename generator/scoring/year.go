@@ -16,6 +16,9 @@ type Input struct {
 	Register *record.Register
 	Files    record.Files
 	Year     *record.Year
+	// Cases are the year's accountability cases, from the register and the
+	// notices, their handlings resolved to the scheme's ids.
+	Cases []record.Case
 }
 
 // Year scores one assessment year. It reads no files and no clock: everything
@@ -24,7 +27,7 @@ type Input struct {
 func Year(in Input, earlier []*Result) (*Result, problem.List) {
 	var probs problem.List
 	y := in.Year.Year
-	res := &Result{Year: y, index: map[string]int{}}
+	res := &Result{Year: y, index: map[string]int{}, cases: in.Cases}
 	for _, u := range in.Register.Units {
 		if !u.ActiveIn(y) {
 			continue
@@ -44,9 +47,13 @@ func Year(in Input, earlier []*Result) (*Result, problem.List) {
 
 	c := computeComponents(in, res, &probs)
 	c.totals()
+	caseDeductions(in, res)
+	c.checkSheetTotals()
 	rank(in.Scheme, res)
 	trend(res, last(earlier))
+	c.persons()
 	consequences(in.Scheme, res, earlier)
+	personConsequences(in.Scheme, res)
 	probs.Sort()
 	return res, probs
 }

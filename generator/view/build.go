@@ -50,6 +50,7 @@ func Build(in Input) *Site {
 		}
 	}
 	b.schemeViews()
+	b.methodViews()
 	b.content()
 	b.merged = map[string][]string{}
 	for _, u := range in.Data.Register.Units { // in register order; sorted below
@@ -160,7 +161,8 @@ func (b *builder) schemeViews() {
 	}
 	b.conseq = map[string]Consequence{}
 	for _, r := range sc.Consequences {
-		v := Consequence{ID: r.ID, Name: r.Name, Bottom: r.Bottom, Scope: r.Scope, YearsRunning: r.YearsRunning, Note: r.Note}
+		v := Consequence{ID: r.ID, Name: r.Name, Action: r.Action, Bottom: r.Bottom, Scope: r.Scope, YearsRunning: r.YearsRunning, Note: r.Note,
+			To: r.To, Case: r.Case != nil}
 		if r.Band != "" {
 			v.Band = b.bands[r.Band].Name
 		}
@@ -168,7 +170,18 @@ func (b *builder) schemeViews() {
 			comp, _ := sc.Component(r.LastIn)
 			v.LastIn = comp.Name
 		}
-		b.s.Consequences = append(b.s.Consequences, v)
+		if r.Case != nil {
+			for _, id := range r.Case.Handlings {
+				h, _ := sc.Cases.Handling(id)
+				v.CaseHandlings = append(v.CaseHandlings, h.Name)
+			}
+			v.CaseSubjects = r.Case.Subjects
+		}
+		if r.Of == config.OfPersons {
+			b.s.PersonRules = append(b.s.PersonRules, v)
+		} else {
+			b.s.Consequences = append(b.s.Consequences, v)
+		}
 		b.conseq[r.ID] = v
 	}
 	for _, t := range sc.Tasks {
@@ -258,6 +271,8 @@ func (b *builder) year(cy config.Year) *Year {
 		for _, u := range members {
 			row := &Row{Rank: u.Rank, Unit: b.ref(cy.Year, u.Code, u.Name), Total: u.Total.String(), points: u.Total,
 				Band: b.bands[u.Band], Consequences: b.consequences(u), PrevRank: u.PrevRank, PrevYear: b.results[cy.Year-1] != nil}
+			// Ineligibility matters on a ranking only where the band would commend.
+			row.Ineligible = b.ineligible(u) && len(b.s.Bands) > 0 && row.Band.ID == b.s.Bands[0].ID
 			for _, col := range b.s.Columns {
 				row.Scores = append(row.Scores, scoreText(u.Scores[b.scheme.ComponentIndex(col.ID)]))
 			}
@@ -270,18 +285,30 @@ func (b *builder) year(cy config.Year) *Year {
 	}
 	y.Export = b.export(cy, res)
 	b.notices(y)
+	b.personViews(y, res)
 	if b.s.Internal {
 		y.Watch = b.watch(y, res)
 	}
 	return y
 }
 
+// consequences are the unit's consequences as pages list them. A rule that
+// takes away the year's commendation eligibility is not listed: pages mark
+// the unit ineligible instead, linked to its case (see ineligible).
 func (b *builder) consequences(u *scoring.Unit) []Consequence {
 	var out []Consequence
 	for _, id := range u.Consequences {
-		out = append(out, b.conseq[id])
+		if c := b.conseq[id]; c.Action != "no-commendation" {
+			out = append(out, c)
+		}
 	}
 	return out
+}
+
+// ineligible reports whether a rule took away the unit's commendation
+// eligibility for the year (取消当年评优资格).
+func (b *builder) ineligible(u *scoring.Unit) bool {
+	return slices.ContainsFunc(u.Consequences, func(id string) bool { return b.conseq[id].Action == "no-commendation" })
 }
 
 func scoreText(s scoring.Score) string {
@@ -309,7 +336,7 @@ func (b *builder) unitPage(year int, res *scoring.Result, u *scoring.Unit) *Unit
 	ru := reg.Unit(u.Code)
 	cat, _ := sc.Category(u.Category)
 	p := &UnitPage{Path: unitPath(year, slug(u.Code)), Unit: b.ref(year, u.Code, u.Name), Category: cat.Name,
-		Ranked: u.HasTotal, Rank: u.Rank, GroupSize: u.GroupSize, Consequences: b.consequences(u)}
+		Ranked: u.HasTotal, Rank: u.Rank, GroupSize: u.GroupSize, Consequences: b.consequences(u), Ineligible: b.ineligible(u)}
 	if ru != nil {
 		p.Remark = b.text(ru.Remark)
 	}
@@ -333,11 +360,14 @@ func (b *builder) unitPage(year int, res *scoring.Result, u *scoring.Unit) *Unit
 	}
 	var lost record.Points
 	for _, d := range u.Deductions {
-		t, _ := sc.Task(d.Task)
-		resp, _ := sc.ResponsibilityByName(t.Responsibility)
-		p.Lost = append(p.Lost, LostTask{Code: d.Task, Name: t.Name, Responsibility: resp.Name,
-			Required: d.Required, Done: d.Done, Points: d.Points.String(), Cell: b.cell(d.Origin), Missing: d.Missing})
+		p.Lost = append(p.Lost, b.lostTask(d))
 		lost += d.Points
+	}
+	if u.CasePoints > 0 {
+		p.Subtotal, p.CasePoints, p.CaseCapped = u.Subtotal.String(), u.CasePoints.String(), u.CaseCapped
+		for _, d := range u.CaseDeductions {
+			p.Cases = append(p.Cases, CaseLine{Number: d.Case, Why: d.Why, Points: d.Points.String()})
+		}
 	}
 	if len(p.Lost) > 0 {
 		p.LostTotal = lost.String()
@@ -463,9 +493,10 @@ func (b *builder) export(cy config.Year, res *scoring.Result) *Export {
 		if u.HasTotal {
 			row.Total, row.Band = u.Total.String(), b.bands[u.Band].Name
 		}
-		for _, id := range u.Consequences {
-			row.Consequences = append(row.Consequences, b.conseq[id].Name)
+		for _, c := range b.consequences(u) {
+			row.Consequences = append(row.Consequences, c.Name)
 		}
+		row.Ineligible = b.ineligible(u)
 		e.Units = append(e.Units, row)
 	}
 	return e

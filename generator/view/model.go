@@ -24,10 +24,16 @@ type Site struct {
 	Columns      []Column // the scores shown in rankings
 	Components   []Column // every component in display order, for the methodology
 	HasLedger    bool     // the scheme scores a ledger: unit pages list the tasks that cost points
+	// Consequences are the rules of units; PersonRules those of persons.
 	Consequences []Consequence
-	Tasks        []Task
-	Contents     []*Content // Markdown pages, in menu order
-	Units        []*UnitIndex
+	PersonRules  []Consequence
+	// Persons says how persons are scored, Deductions what cases cost;
+	// nil when the scheme does neither.
+	Persons    *PersonMethod
+	Deductions *DeductionMethod
+	Tasks      []Task
+	Contents   []*Content // Markdown pages, in menu order
+	Units      []*UnitIndex
 	// Restrictions are the restrictions of every case, for the internal
 	// audience only (nil for the public); RestrictionsPath their page.
 	Restrictions     []RestrictionLine
@@ -127,13 +133,18 @@ type Column struct {
 
 // Consequence is a consequence rule, with its conditions for the methodology.
 type Consequence struct {
-	ID, Name     string
-	Band         string // band name, or ""
-	Bottom       int
-	LastIn       string // component name, or ""
-	Scope        string // county or group
-	YearsRunning int
-	Note         string
+	ID, Name      string
+	Action        string   // an action id of the scheme vocabulary
+	To            []string // who bears it: "unit" or role ids
+	Case          bool     // the rule asks for a case in the year
+	CaseHandlings []string // handling names; none: any
+	CaseSubjects  []string
+	Band          string // band name, or ""
+	Bottom        int
+	LastIn        string // component name, or ""
+	Scope         string // county or group
+	YearsRunning  int
+	Note          string
 }
 
 // Task is a ledger task with its scoring standard.
@@ -187,6 +198,13 @@ type Year struct {
 	ChangesPath string
 	// Watch is the year's watch list: internal audience only, nil otherwise.
 	Watch *Watch
+	// Persons are the year's assessed persons (internal only), PersonsPath
+	// their page; PersonCounts count them per role and band (both
+	// audiences); Commended are the names the policy lets the public read.
+	Persons      []*PersonRow
+	PersonsPath  string
+	PersonCounts []*RoleCount
+	Commended    []Commended
 }
 
 // NoticesExport is a year's notices as data, public fields only in the
@@ -300,8 +318,17 @@ type UnitPage struct {
 	Ranking     string // path of the group's ranking
 	Remark      string // the register's 备注
 	Notices     []NoticeRef
-	// Ineligible: a case that year cost the unit its commendation eligibility.
+	// Ineligible: a rule (a case that year) cost the unit its commendation eligibility.
 	Ineligible bool
+	// Subtotal is the sum of the components when cases cost points;
+	// Cases are those cases, CasePoints what they took off (at most the
+	// cap: CaseCapped).
+	Subtotal   string
+	Cases      []CaseLine
+	CasePoints string
+	CaseCapped bool
+	// Persons are the unit's assessed persons: internal audience only.
+	Persons []*PersonRow
 	// charts makes the unit's charts when its page is rendered (see
 	// ScoreChart): a province has tens of thousands of unit pages, and
 	// their charts held all at once would double a build's memory.

@@ -31,7 +31,11 @@ func (b *builder) notices(y *Year) {
 		ref := n.Ref()
 		if u := units[cs.Unit]; u != nil {
 			u.Notices = append(u.Notices, ref)
-			u.Ineligible = true
+			for i := range u.Cases {
+				if u.Cases[i].Number == cs.Number {
+					u.Cases[i].Notice = &ref
+				}
+			}
 		}
 	}
 	for _, u := range y.Units {
@@ -43,7 +47,6 @@ func (b *builder) notices(y *Year) {
 		for _, row := range r.Rows {
 			if u := units[row.Unit.Code]; u != nil {
 				row.Notices = u.Notices
-				row.Ineligible = u.Ineligible && len(b.s.Bands) > 0 && row.Band.ID == b.s.Bands[0].ID
 			}
 		}
 	}
@@ -51,7 +54,7 @@ func (b *builder) notices(y *Year) {
 		for i := range y.Export.Units {
 			e := &y.Export.Units[i]
 			if u := units[e.Code]; u != nil {
-				e.Notices, e.Ineligible = len(u.Notices), u.Ineligible
+				e.Notices = len(u.Notices)
 			}
 		}
 	}

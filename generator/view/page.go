@@ -39,6 +39,8 @@ const (
 	KindWatch = "watch"
 	// KindSearch is the site's search over units and notices.
 	KindSearch = "search"
+	// KindPersons is a year's assessed persons (internal only).
+	KindPersons = "persons"
 )
 
 // Rel gives a link from this page to target (a path from the site root), so
@@ -92,6 +94,9 @@ func (s *Site) Pages() []*Page {
 		}
 		if y.Watch != nil {
 			out = append(out, &Page{Site: s, Path: y.Watch.Path, Kind: KindWatch, Year: y})
+		}
+		if y.PersonsPath != "" {
+			out = append(out, &Page{Site: s, Path: y.PersonsPath, Kind: KindPersons, Year: y})
 		}
 		if y.NoticesPath != "" {
 			out = append(out, &Page{Site: s, Path: y.NoticesPath, Kind: KindNotices, Year: y})
@@ -161,7 +166,7 @@ func (p *Page) HasCharts() bool {
 // other pages load none.
 func (p *Page) HasTables() bool {
 	switch p.Kind {
-	case KindRanking, KindUnits, KindRestrictions, KindWatch:
+	case KindRanking, KindUnits, KindRestrictions, KindWatch, KindPersons:
 		return true
 	case KindMethodology:
 		return len(p.Site.Tasks) > 0

@@ -9,7 +9,8 @@ import (
 )
 
 // redactor makes the masking of an audience: what notices.SensitiveFor
-// lists (for the public every person, 张三 → 张某, and the registers' ID and
+// lists (for the public every person of the cases and the rosters, 张三 →
+// 张某, but the commended the policy names, and the registers' ID and
 // phone numbers; for every audience whistleblowers and witnesses), and for
 // the public ID and mobile numbers and e-mail addresses by pattern.
 func redactor(in Input, internal bool) *redact.Redactor {
@@ -19,10 +20,14 @@ func redactor(in Input, internal bool) *redact.Redactor {
 		audience = config.Internal
 	}
 	s := notices.SensitiveFor(c, in.Notices, audience)
+	names := s.Names
+	if !internal {
+		names = append(slices.Clone(names), RosterNames(in)...)
+	}
 	return redact.New(redact.Options{
 		Policy:   redact.Policy{Mask: c.Site.Redaction.Mask, CompoundSurnames: c.Site.Redaction.CompoundSurnames},
 		Public:   notices.PublicTerms(c, in.Data.Register),
-		Names:    s.Names,
+		Names:    names,
 		Hidden:   s.Hidden,
 		Literals: append(slices.Clone(s.IDNumbers), s.Phones...),
 		Patterns: !internal,

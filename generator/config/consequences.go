@@ -1,0 +1,269 @@
+package config
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"dutyreport/generator/problem"
+	"dutyreport/generator/record"
+)
+
+// Consequence is a rule of the scheme: when its conditions hold, its action
+// applies to those it names. Every condition given must hold; YearsRunning
+// > 1 asks that they held in as many consecutive years, ending with this one.
+// The conditions and actions are a small vocabulary, so that every county's
+// rules are data (seed 000 §四, seed 001) and a rule that can never fire is
+// found when the scheme is read.
+type Consequence struct {
+	ID string `yaml:"id"`
+	// Name is shown on pages; default the action's name.
+	Name string `yaml:"name"`
+	// Action is what follows: an id of Actions.
+	Action string `yaml:"action"`
+	// Of is "units" (the default: conditions on a unit's result) or
+	// "persons" (conditions on an assessed person's).
+	Of string `yaml:"of"`
+	// To are who bear a unit rule's action: "unit" and role ids (principal,
+	// in_charge, member, discipline). Default: the unit. A person rule's
+	// action is the person's own.
+	To []string `yaml:"to"`
+	// Band: the unit (or person) is in this band.
+	Band string `yaml:"band"`
+	// Bottom: the unit is among the last Bottom of its group, ties
+	// included; bottom: 1 is last place.
+	Bottom int `yaml:"bottom"`
+	// LastIn: the unit has the lowest score of this component, in Scope
+	// ("county": all ranked units, the default; "group": its group).
+	LastIn string `yaml:"last_in"`
+	Scope  string `yaml:"scope"`
+	// Case: the unit (or person) had a case in the year that matches.
+	Case *CaseCondition `yaml:"case"`
+	// YearsRunning is how many consecutive years the conditions must hold.
+	YearsRunning int `yaml:"years_running"`
+	// Note explains the consequence on the methodology page and in exports.
+	Note string `yaml:"note"`
+}
+
+// CaseCondition matches the accountability cases of a year: any case
+// (case: {}), or one where a party of one of Subjects got one of Handlings.
+type CaseCondition struct {
+	Handlings []string `yaml:"handlings"` // handling ids; none: any
+	Subjects  []string `yaml:"subjects"`  // subject kinds (领导班子, 领导干部, 纪委); none: any
+}
+
+// Of values.
+const (
+	OfUnits   = "units"
+	OfPersons = "persons"
+	// ToUnit, in To, is the unit itself.
+	ToUnit = "unit"
+)
+
+// An Action is what a rule imposes. Like the roles, the actions are fixed by
+// the regulations, so they are a vocabulary, not scheme data.
+type Action struct {
+	ID, Name string
+	// Ineligible: the action takes away the year's commendation eligibility.
+	Ineligible bool
+}
+
+// Actions are the actions of the vocabulary.
+var Actions = []Action{
+	{"talk", "约谈", false},
+	{"veto", "一票否决", true},
+	{"reorganise", "组织处理", false},
+	{"no-promotion", "不得提拔重用", false},
+	{"reassign", "职务调整", false},
+	{"no-commendation", "取消评优资格", true},
+	{"accountability", "责任追究", false},
+}
+
+// ActionByID returns the action with the id.
+func ActionByID(id string) (Action, bool) {
+	for _, a := range Actions {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return Action{}, false
+}
+
+// Consequence returns the rule with the id.
+func (s *Scheme) Consequence(id string) (Consequence, bool) {
+	for _, c := range s.Consequences {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Consequence{}, false
+}
+
+// Matches reports whether a case matches the condition: one of its parties
+// is of one of the subject kinds and got one of the handlings. name, when
+// not "", asks that the party be that person.
+func (cc *CaseCondition) Matches(c *record.Case, name string) bool {
+	for _, sub := range c.Subjects {
+		if name != "" && sub.Name != name {
+			continue
+		}
+		if len(cc.Subjects) > 0 && !slices.Contains(cc.Subjects, sub.Kind) {
+			continue
+		}
+		if len(cc.Handlings) == 0 || slices.ContainsFunc(sub.Handling, func(h string) bool { return slices.Contains(cc.Handlings, h) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxScore is the most a component can score: a rule asking for a band
+// above the most a total can reach can never fire.
+func (s *Scheme) maxScore(id string, depth int) record.Points {
+	c, ok := s.Component(id)
+	if !ok || depth > len(s.Components) {
+		return 0
+	}
+	switch c.Kind {
+	case KindMean:
+		var m record.Points
+		for _, o := range c.Of {
+			m = max(m, s.maxScore(o, depth+1))
+		}
+		return m
+	case KindSum:
+		var sum record.Points
+		for _, o := range c.Of {
+			sum += s.maxScore(o, depth+1)
+		}
+		return sum
+	}
+	return c.Full
+}
+
+// maxTotal is the most a unit's total can be.
+func (s *Scheme) maxTotal() record.Points {
+	var t record.Points
+	for _, id := range s.Total {
+		t += s.maxScore(id, 0)
+	}
+	return t
+}
+
+func (s *Scheme) validateConsequences(ck checker, bands map[string]int) {
+	ck.ids("consequences", len(s.Consequences), func(i int) string { return s.Consequences[i].ID })
+	never := func(path, found, why, whyZH string) {
+		ck.add(problem.Problem{Pos: ck.at(path), Code: problem.ConfigNeverFires, Found: path + ": " + found, Expected: why, ExpectedZH: whyZH})
+	}
+	var actionIDs []string
+	for _, a := range Actions {
+		actionIDs = append(actionIDs, a.ID+" ("+a.Name+")")
+	}
+	for i := range s.Consequences {
+		c := &s.Consequences[i]
+		p := "consequences." + strconv.Itoa(i)
+		a, ok := ActionByID(c.Action)
+		switch {
+		case c.Action == "":
+			ck.missing(p, "action")
+		case !ok:
+			ck.unknownRef(p+".action", c.Action, "actions", actionIDs)
+		}
+		if c.Name == "" {
+			c.Name = a.Name
+		}
+		switch c.Of {
+		case "":
+			c.Of = OfUnits
+		case OfUnits, OfPersons:
+		default:
+			ck.badValue(p+".of", c.Of, "units or persons")
+		}
+		if c.Band != "" {
+			if _, ok := bands[c.Band]; !ok {
+				ck.unknownRef(p+".band", c.Band, "bands", keys(bands))
+			} else if b := s.Bands[bands[c.Band]]; b.Min != nil && len(s.Total) > 0 && *b.Min > s.maxTotal() {
+				never(p+".band", c.Band, "a band a total can reach: the most is "+s.maxTotal().String(), "总分可达到的档次：最高 "+s.maxTotal().String())
+			}
+		}
+		if c.LastIn != "" {
+			if comp, ok := s.Component(c.LastIn); !ok {
+				ck.unknownRef(p+".last_in", c.LastIn, "components", s.componentIDs())
+			} else if !slices.ContainsFunc(s.Categories, func(k Category) bool { return k.IsRanked() && s.Applies(comp, k.ID) }) {
+				never(p+".last_in", c.LastIn, "a component that ranked units have", "参加排名的单位具有的得分项")
+			}
+		}
+		switch c.Scope {
+		case "":
+			c.Scope = "county"
+		case "county", "group":
+		default:
+			ck.badValue(p+".scope", c.Scope, "county or group")
+		}
+		if cc := c.Case; cc != nil {
+			for j, h := range cc.Handlings {
+				if _, ok := s.Cases.Handling(h); !ok {
+					var known []string
+					for _, h := range s.Cases.Handlings {
+						known = append(known, h.ID)
+					}
+					ck.unknownRef(p+".case.handlings."+strconv.Itoa(j), h, "cases.handlings", known)
+				}
+			}
+			for j, k := range cc.Subjects {
+				name, ok := Canonical(SubjectKinds, k)
+				if !ok {
+					ck.badValue(p+".case.subjects."+strconv.Itoa(j), k, Names(SubjectKinds))
+					continue
+				}
+				cc.Subjects[j] = name
+			}
+			if len(s.Cases.Handlings) == 0 {
+				never(p+".case", "case", "a scheme that declares cases.handlings: without them no case can be read", "方案须定义 cases.handlings，否则无法读入案件")
+			}
+			if c.Of == OfPersons && len(cc.Subjects) > 0 && !slices.ContainsFunc(cc.Subjects, func(k string) bool { return k != "领导班子" }) {
+				never(p+".case.subjects", strings.Join(cc.Subjects, ", "), "a person's kind (领导干部 or 纪委): a leadership body is not a person", "个人的类别（领导干部或纪委）")
+			}
+		}
+		if c.Band == "" && c.Bottom == 0 && c.LastIn == "" && c.Case == nil {
+			ck.missing(p, "band, bottom, last_in or case")
+		}
+		if c.YearsRunning == 0 {
+			c.YearsRunning = 1
+		}
+		if c.YearsRunning < 1 {
+			ck.badValue(p+".years_running", strconv.Itoa(c.YearsRunning), "1 or more")
+		}
+		if c.Bottom < 0 {
+			ck.badValue(p+".bottom", strconv.Itoa(c.Bottom), "1 or more: bottom: 1 is last place")
+		}
+		if c.Of == OfPersons {
+			if len(s.Persons.Roles) == 0 {
+				never(p+".of", c.Of, "a scheme that assesses persons (persons.roles)", "方案须定义 persons.roles（个人考核）")
+			}
+			for _, k := range []struct {
+				key string
+				set bool
+			}{{"bottom", c.Bottom != 0}, {"last_in", c.LastIn != ""}, {"to", len(c.To) > 0}, {"years_running", c.YearsRunning > 1}} {
+				if k.set {
+					ck.badValue(p+"."+k.key, "set on a rule of persons", "band and case only: a person's rule holds in one year and applies to the person")
+				}
+			}
+			continue
+		}
+		if len(c.To) == 0 {
+			c.To = []string{ToUnit}
+		}
+		for j, t := range c.To {
+			if t == ToUnit {
+				continue
+			}
+			r, ok := RoleByName(t)
+			if !ok {
+				ck.unknownRef(p+".to."+strconv.Itoa(j), t, "who bears it", append([]string{ToUnit}, RoleIDs()...))
+				continue
+			}
+			c.To[j] = r.ID
+		}
+	}
+}

@@ -1,0 +1,236 @@
+package view
+
+import (
+	"slices"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/record"
+	"dutyreport/generator/scoring"
+)
+
+// PersonRow is one assessed person's result: the internal audience only.
+type PersonRow struct {
+	Unit         UnitRef
+	Role         string // role id: principal, in_charge, member, discipline
+	Name         string
+	Position     string
+	Period       string // 2023-07-01 – ; "" for the whole year
+	Days         int
+	Score        string // "" without a score
+	Banded       bool
+	Band         Band
+	Consequences []Consequence
+	Lost         []LostTask
+	Cell         string
+}
+
+// RoleCount counts one role's persons of a year by band: what the public
+// site shows of individual assessments by default.
+type RoleCount struct {
+	Role     string
+	Counts   []int // as Site.Bands
+	Unbanded int   // held the post too briefly to be banded, or no score
+	Total    int
+}
+
+// Commended is a person the public site may name: assessed 优秀, not
+// ineligible, under a policy that allows it (redaction.commended_names).
+type Commended struct {
+	Unit       UnitRef
+	Role, Name string
+}
+
+// PersonMethod says on the methodology page how persons are scored.
+type PersonMethod struct {
+	Roles        []string // role ids
+	Base         string
+	Social       string // the component's name; "" when none
+	SocialFull   string
+	SocialPoints string
+	MinMonths    int
+}
+
+// DeductionMethod says on the methodology page what a case costs.
+type DeductionMethod struct {
+	Rules []DeductionLine
+	Cap   string // "" without a cap
+}
+
+// DeductionLine is one deduction rule: a handling's or level's name and points.
+type DeductionLine struct{ What, Points string }
+
+// CaseLine is a case that cost a unit points, on its page: linked to its notice.
+type CaseLine struct {
+	Number string
+	Notice *NoticeRef // nil when the audience has no page for it
+	Why    string
+	Points string
+}
+
+// personViews adds the year's persons: every row for the internal
+// audience, counts per role and band for both, and for the public the
+// commended names the policy allows.
+func (b *builder) personViews(y *Year, res *scoring.Result) {
+	if res == nil || len(res.Persons) == 0 {
+		return
+	}
+	units := map[string]*UnitPage{}
+	for _, u := range y.Units {
+		units[u.Unit.Code] = u
+	}
+	counts := map[string]*RoleCount{}
+	for _, r := range config.Roles {
+		if b.scheme.Persons.Assessed(r.ID) {
+			rc := &RoleCount{Role: r.ID, Counts: make([]int, len(b.s.Bands))}
+			counts[r.ID] = rc
+			y.PersonCounts = append(y.PersonCounts, rc)
+		}
+	}
+	published := b.commended(res)
+	for i := range res.Persons {
+		p := &res.Persons[i]
+		rc := counts[p.Role]
+		rc.Total++
+		if p.Band == "" {
+			rc.Unbanded++
+		} else {
+			rc.Counts[slices.IndexFunc(b.s.Bands, func(bd Band) bool { return bd.ID == p.Band })]++
+		}
+		u := units[p.Unit]
+		if u == nil {
+			continue
+		}
+		if published[i] {
+			y.Commended = append(y.Commended, Commended{Unit: u.Unit, Role: p.Role, Name: p.Name})
+		}
+		if !b.s.Internal {
+			continue
+		}
+		row := &PersonRow{Unit: u.Unit, Role: p.Role, Name: p.Name, Position: p.Position, Days: p.Days, Banded: p.Banded,
+			Period: period(p.From, p.To), Cell: b.cell(p.Origin)}
+		if p.HasScore {
+			row.Score = p.Score.String()
+		}
+		if p.Band != "" {
+			row.Band = b.bands[p.Band]
+		}
+		for _, id := range p.Consequences {
+			row.Consequences = append(row.Consequences, b.conseq[id])
+		}
+		for _, d := range p.Lost {
+			row.Lost = append(row.Lost, b.lostTask(d))
+		}
+		y.Persons = append(y.Persons, row)
+		u.Persons = append(u.Persons, row)
+	}
+	if b.s.Internal {
+		y.PersonsPath = personsPath(y.Year)
+	}
+}
+
+// commended marks the persons of res the public site may name: none unless
+// the policy allows; then those of the first band whom no rule made
+// ineligible and who are named in no case (a case's persons are always
+// masked, so naming them here would undo it).
+func (b *builder) commended(res *scoring.Result) map[int]bool {
+	out := map[int]bool{}
+	if !b.in.Config.Site.Redaction.CommendedNames || len(b.scheme.Bands) == 0 {
+		return out
+	}
+	var caseNames []string
+	if b.in.Notices != nil {
+		caseNames = b.in.Notices.Persons
+	}
+	for i, p := range res.Persons {
+		if p.Band != b.scheme.Bands[0].ID || slices.Contains(caseNames, p.Name) {
+			continue
+		}
+		if slices.ContainsFunc(p.Consequences, func(id string) bool {
+			r, _ := b.scheme.Consequence(id)
+			a, _ := config.ActionByID(r.Action)
+			return a.Ineligible
+		}) {
+			continue
+		}
+		out[i] = true
+	}
+	return out
+}
+
+// RosterNames lists the names of every roster of the site that the public
+// site may not show: every person assessed, but those it names as
+// commended. The masking and the leak audit take them as they take the
+// names of the cases.
+func RosterNames(in Input) []string {
+	b := &builder{in: in, s: &Site{}, scheme: &in.Config.Scheme}
+	shown := map[string]bool{}
+	for _, res := range in.Results {
+		if res == nil {
+			continue
+		}
+		for i := range b.commended(res) {
+			shown[res.Persons[i].Name] = true
+		}
+	}
+	var out []string
+	for _, y := range in.Data.Years {
+		for _, p := range y.Roster {
+			if !shown[p.Name] {
+				out = append(out, p.Name)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func personsPath(y int) string { return itoa(y) + "/persons.html" }
+
+// period gives a post's dates within the year as pages show them.
+func period(from, to record.Date) string {
+	if from == 0 && to == 0 {
+		return ""
+	}
+	return from.String() + " – " + to.String()
+}
+
+// lostTask is a ledger task that cost points, as unit and person pages list it.
+func (b *builder) lostTask(d scoring.Deduction) LostTask {
+	t, _ := b.scheme.Task(d.Task)
+	resp, _ := b.scheme.ResponsibilityByName(t.Responsibility)
+	return LostTask{Code: d.Task, Name: t.Name, Responsibility: resp.Name,
+		Required: d.Required, Done: d.Done, Points: d.Points.String(), Cell: b.cell(d.Origin), Missing: d.Missing}
+}
+
+// methodViews adds to the methodology how persons are scored and what cases cost.
+func (b *builder) methodViews() {
+	sc := b.scheme
+	if p := sc.Persons; len(p.Roles) > 0 {
+		m := &PersonMethod{Roles: p.Roles, Base: p.Base.String(), MinMonths: p.MinMonths}
+		if p.Social != nil {
+			comp, _ := sc.Component(p.Social.Component)
+			m.Social, m.SocialFull, m.SocialPoints = comp.Name, comp.Full.String(), p.Social.Points.String()
+		}
+		b.s.Persons = m
+	}
+	if d := sc.Cases.Deductions; d != nil {
+		m := &DeductionMethod{}
+		if d.Cap > 0 {
+			m.Cap = d.Cap.String()
+		}
+		for _, r := range d.Rules {
+			what := r.Level
+			if h, ok := sc.Cases.Handling(r.Handling); ok {
+				what = h.Name
+			} else if sc.Cases.Levels != nil {
+				for _, l := range sc.Cases.Levels.Bands {
+					if l.ID == r.Level {
+						what = l.Name
+					}
+				}
+			}
+			m.Rules = append(m.Rules, DeductionLine{What: what, Points: r.Points.String()})
+		}
+		b.s.Deductions = m
+	}
+}
