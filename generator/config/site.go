@@ -78,6 +78,9 @@ type Inputs struct {
 	Scores string `yaml:"scores"`
 	// Cases is the optional case register (责任追究台账) of each year.
 	Cases string `yaml:"cases"`
+	// Roster is the optional roster (人员名单) of each year: who held which
+	// role in each unit. A year without it assesses no person.
+	Roster string `yaml:"roster"`
 }
 
 // Redaction is the policy by which the public site masks persons: names
@@ -91,6 +94,10 @@ type Redaction struct {
 	// Names are further persons' names to mask wherever they appear, such
 	// as people named in content pages who are in no case.
 	Names []string `yaml:"names"`
+	// CommendedNames lets the public site name the persons assessed 优秀
+	// (first in line for 先进个人): by default it shows only counts per
+	// role and band. Those of any other band are never named.
+	CommendedNames bool `yaml:"commended_names"`
 }
 
 // Audiences maps each audience to its output folder.
@@ -125,6 +132,7 @@ func (s *Site) defaults() {
 	def(&s.Inputs.Evaluation, "data/{year}/民主测评.xlsx")
 	def(&s.Inputs.Scores, "data/{year}/考核得分汇总表.xlsx")
 	def(&s.Inputs.Cases, "data/{year}/责任追究台账.xlsx")
+	def(&s.Inputs.Roster, "data/{year}/人员名单.xlsx")
 	def(&s.Redaction.Mask, "某")
 	def(&s.Audiences.Public.Out, "public")
 	def(&s.Audiences.Internal.Out, "dashboard")
@@ -193,6 +201,7 @@ func (s *Site) validate(file string, pos Positions, probs *problem.List) {
 	validErrata(s.Revisions, 0, "revisions", file, pos, probs)
 	for _, in := range []struct{ key, path string }{
 		{"ledger", s.Inputs.Ledger}, {"evaluation", s.Inputs.Evaluation}, {"scores", s.Inputs.Scores}, {"cases", s.Inputs.Cases},
+		{"roster", s.Inputs.Roster},
 	} {
 		if !strings.Contains(in.path, "{year}") {
 			probs.Add(problem.Problem{Pos: pos.Of(file, "inputs."+in.key), Code: problem.ConfigBadValue, Found: "inputs." + in.key + ": " + in.path,
