@@ -42,6 +42,7 @@ type cacheEntry struct {
 	Scores      []record.ScoreRow
 	HasScores   bool
 	Cases       []record.Case
+	Roster      []record.Post
 	Rejected    map[string]bool
 	Problems    problem.List
 }
@@ -183,6 +184,9 @@ func (e *cacheEntry) setFile(f uint16) {
 		for j := range e.Cases[i].Subjects {
 			e.Cases[i].Subjects[j].Origin.File = f
 		}
+	}
+	for i := range e.Roster {
+		e.Roster[i].Origin.File = f
 	}
 	for i := range e.Scores {
 		e.Scores[i].Origin.File = f

@@ -16,7 +16,7 @@ import (
 
 // job is one file to read: its kind decides the reader.
 type job struct {
-	kind   string // "ledger", "evaluation", "scores", "cases"
+	kind   string // "ledger", "evaluation", "scores", "cases", "roster"
 	year   int    // index into Result.Years
 	rel    string
 	sheets []string // the sheets site.yaml names, if any
@@ -103,6 +103,12 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 			j.optional = true
 			jobs = append(jobs, j)
 		}
+		// Nor is a roster required; it is read only when the scheme
+		// assesses persons, for whom alone it is kept.
+		if j := yr("roster", c.Site.Inputs.Roster); len(s.Persons.Roles) > 0 && exists(abs(c, j.rel)) {
+			j.optional = true
+			jobs = append(jobs, j)
+		}
 	}
 	for i := range jobs {
 		jobs[i].file = add(jobs[i].rel)
@@ -162,6 +168,8 @@ func cachedJob(c *config.Config, res *record.Data, reg *register, j job, ch *cac
 			y.Scores, y.HasScores = e.Scores, e.HasScores
 		case "cases":
 			y.Cases = e.Cases
+		case "roster":
+			y.Roster = e.Roster
 		}
 		return e.Problems
 	}
@@ -179,6 +187,8 @@ func cachedJob(c *config.Config, res *record.Data, reg *register, j job, ch *cac
 		e.Scores, e.HasScores = y.Scores, y.HasScores
 	case "cases":
 		e.Cases = y.Cases
+	case "roster":
+		e.Roster = y.Roster
 	}
 	ch.store(key, e)
 	return probs
@@ -238,6 +248,9 @@ func readJob(c *config.Config, res *record.Data, reg *register, j job) problem.L
 	case "cases":
 		t.want = caseColumnsFor(s)
 		y.Cases = readCases(t, s, reg, y.Year)
+	case "roster":
+		t.want = rosterColumns
+		y.Roster = readRoster(t, s, reg, y.Year)
 	}
 	return probs
 }
@@ -281,6 +294,8 @@ func slots(y *record.Year, kind string) (file *uint16, rejected *map[string]bool
 		return &y.EvaluationFile, &y.Rejected.Evaluation
 	case "cases":
 		return &y.CasesFile, &y.Rejected.Cases
+	case "roster":
+		return &y.RosterFile, &y.Rejected.Roster
 	}
 	return &y.ScoresFile, &y.Rejected.Scores
 }

@@ -165,7 +165,7 @@ func (w *watcher) sync() {
 		}
 		n.stems[stem(base)] = true
 	}
-	for _, in := range []string{site.Scheme, site.Inputs.Units, site.Inputs.Ledger, site.Inputs.Evaluation, site.Inputs.Scores, site.Inputs.Cases} {
+	for _, in := range []string{site.Scheme, site.Inputs.Units, site.Inputs.Ledger, site.Inputs.Evaluation, site.Inputs.Scores, site.Inputs.Cases, site.Inputs.Roster} {
 		p, _ := config.SplitInput(in)
 		if p == "" {
 			continue

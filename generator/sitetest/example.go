@@ -40,7 +40,7 @@ const exampleSeed = 20250115
 //
 // Without Province it writes the 清河县 example (data/单位名录.xlsx and, for
 // 2020–2024, data/{year}/纪实台账.xlsx and 民主测评.xlsx, plus the 2021
-// 考核得分汇总表.xlsx). dir must be a site folder whose site.yaml names the
+// 考核得分汇总表.xlsx and the 2023 and 2024 人员名单.xlsx). dir must be a site folder whose site.yaml names the
 // Shangnan scheme, as the repository root is: the ledger follows the tasks
 // of that scheme.
 func WriteExample(dir string, opt ExampleOptions) error {

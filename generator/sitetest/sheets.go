@@ -24,6 +24,17 @@ func (c *county) write(dir string, in config.Inputs) error {
 		cases[yr.year] = c.cases(yr.year, c.best(yr))
 	}
 	jobs := []func() error{func() error { return WriteWorkbook(at(in.Units, 0), c.registerSheet(cases)) }}
+	if in.Roster != "" {
+		rosters, err := c.rosters(cases)
+		if err != nil {
+			return err
+		}
+		for _, y := range rosterYears {
+			if posts := rosters[y]; len(posts) > 0 {
+				jobs = append(jobs, func() error { return WriteWorkbook(at(in.Roster, y), c.rosterSheet(y, posts)) })
+			}
+		}
+	}
 	for _, yr := range c.years {
 		if in.Cases != "" && len(cases[yr.year]) > 0 {
 			jobs = append(jobs, func() error { return WriteWorkbook(at(in.Cases, yr.year), c.caseSheet(yr.year, cases[yr.year])) })
