@@ -22,6 +22,9 @@ func CSV(e *view.Export, t *Theme) []byte {
 		for _, c := range e.Columns {
 			head = append(head, c.Name)
 		}
+		if e.CaseDeductions {
+			head = append(head, t.String("case_deduction"))
+		}
 		head = append(head, t.String("total"), t.String("band"), t.String("consequences"), t.String("notices_count"), t.String("ineligible"))
 		_ = w.Write(head)
 		year := strconv.Itoa(e.Year)
@@ -33,6 +36,9 @@ func CSV(e *view.Export, t *Theme) []byte {
 			row := []string{year, u.Code, u.Name, u.Category, u.Group, rank}
 			for _, s := range u.Scores {
 				row = append(row, s.Value)
+			}
+			if e.CaseDeductions {
+				row = append(row, u.CasePoints)
 			}
 			ineligible := ""
 			if u.Ineligible {
@@ -75,6 +81,23 @@ func BandsCSV(y *view.Year, bands []view.Band, t *Theme) []byte {
 				}
 				_ = w.Write([]string{year, r.Group.Name, b.Name, b.Min, strconv.Itoa(n)})
 			}
+		}
+	})
+}
+
+// PersonsCSV writes how many persons of each role fell in each band, and
+// how many were not banded: the public record of the individual
+// assessments, so that a change to them is a change of the edition.
+func PersonsCSV(y *view.Year, bands []view.Band, t *Theme) []byte {
+	return table(func(w *csv.Writer) {
+		_ = w.Write([]string{t.String("year"), t.String("role"), t.String("band"), t.String("persons_count")})
+		year := strconv.Itoa(y.Year)
+		for _, rc := range y.PersonCounts {
+			role := t.String("role_" + rc.Role)
+			for i, b := range bands {
+				_ = w.Write([]string{year, role, b.Name, strconv.Itoa(rc.Counts[i])})
+			}
+			_ = w.Write([]string{year, role, t.String("unbanded"), strconv.Itoa(rc.Unbanded)})
 		}
 	})
 }

@@ -48,6 +48,11 @@ func (t *Theme) Site(s *view.Site, emit Emit) (problem.List, error) {
 		if err := emit(y.BandsCSV, BandsCSV(y, s.Bands, t)); err != nil {
 			return probs, err
 		}
+		if y.PersonsCSV != "" {
+			if err := emit(y.PersonsCSV, PersonsCSV(y, s.Bands, t)); err != nil {
+				return probs, err
+			}
+		}
 		if y.NoticesExport != nil {
 			if err := emit(y.NoticesCSV, NoticesCSV(y.NoticesExport, t, s.Internal)); err != nil {
 				return probs, err

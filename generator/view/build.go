@@ -480,7 +480,7 @@ func (b *builder) export(cy config.Year, res *scoring.Result) *Export {
 	if cy.Status == config.Draft {
 		status = config.Draft
 	}
-	e := &Export{Year: cy.Year, Scheme: b.scheme.Name, Status: status, Columns: b.s.Components, Units: []ExportRow{}}
+	e := &Export{Year: cy.Year, Scheme: b.scheme.Name, Status: status, Columns: b.s.Components, Units: []ExportRow{}, CaseDeductions: b.scheme.Cases.Deductions != nil}
 	for i := range res.Units {
 		u := &res.Units[i]
 		cat, _ := b.scheme.Category(u.Category)
@@ -492,6 +492,9 @@ func (b *builder) export(cy config.Year, res *scoring.Result) *Export {
 		}
 		if u.HasTotal {
 			row.Total, row.Band = u.Total.String(), b.bands[u.Band].Name
+			if e.CaseDeductions {
+				row.CasePoints = u.CasePoints.String()
+			}
 		}
 		for _, c := range b.consequences(u) {
 			row.Consequences = append(row.Consequences, c.Name)

@@ -177,8 +177,11 @@ type Year struct {
 	// RankingCSV and BandsCSV are the paths of the rankings and band
 	// counts; Manifest the edition's manifest (see generator/edition).
 	RankingCSV, BandsCSV, Manifest string
-	Export                         *Export
-	Path                           string // the year's overview page
+	// PersonsCSV is the path of the counts of persons per role and band;
+	// "" for a year without a roster.
+	PersonsCSV string
+	Export     *Export
+	Path       string // the year's overview page
 	// Notices are the year's accountability cases; NoticesPath their index.
 	Notices                 []*Notice
 	NoticesPath             string
@@ -216,25 +219,30 @@ type NoticesExport struct {
 
 // Export is a year's results as data: the rows of results.csv and results.json.
 type Export struct {
-	Year    int         `json:"year"`
-	Scheme  string      `json:"scheme"`
-	Status  string      `json:"status"`
-	Columns []Column    `json:"-"`
-	Units   []ExportRow `json:"units"`
+	Year    int      `json:"year"`
+	Scheme  string   `json:"scheme"`
+	Status  string   `json:"status"`
+	Columns []Column `json:"-"`
+	// CaseDeductions: the scheme's cases cost points, so the results have
+	// a column of what they took off each total.
+	CaseDeductions bool        `json:"-"`
+	Units          []ExportRow `json:"units"`
 }
 
 // ExportRow is one unit's result in the exports.
 type ExportRow struct {
-	Code         string        `json:"code"`
-	Name         string        `json:"name"`
-	Category     string        `json:"category"`
-	Group        string        `json:"group"`
-	Rank         int           `json:"rank"`
-	GroupSize    int           `json:"group_size"`
-	Scores       []ExportScore `json:"scores"`
-	Total        string        `json:"total"`
-	Band         string        `json:"band"`
-	Consequences []string      `json:"consequences"`
+	Code      string        `json:"code"`
+	Name      string        `json:"name"`
+	Category  string        `json:"category"`
+	Group     string        `json:"group"`
+	Rank      int           `json:"rank"`
+	GroupSize int           `json:"group_size"`
+	Scores    []ExportScore `json:"scores"`
+	// CasePoints is what cases took off the total, when the scheme deducts for cases.
+	CasePoints   string   `json:"case_deduction,omitempty"`
+	Total        string   `json:"total"`
+	Band         string   `json:"band"`
+	Consequences []string `json:"consequences"`
 	// Notices counts the unit's cases that year; Ineligible says it lost
 	// the year's commendation eligibility by them.
 	Notices    int  `json:"notices"`

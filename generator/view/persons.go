@@ -1,6 +1,7 @@
 package view
 
 import (
+	"cmp"
 	"slices"
 
 	"dutyreport/generator/config"
@@ -107,7 +108,7 @@ func (b *builder) personViews(y *Year, res *scoring.Result) {
 			continue
 		}
 		row := &PersonRow{Unit: u.Unit, Role: p.Role, Name: p.Name, Position: p.Position, Days: p.Days, Banded: p.Banded,
-			Period: period(p.From, p.To), Cell: b.cell(p.Origin)}
+			Period: period(y.Year, p.From, p.To), Cell: b.cell(p.Origin)}
 		if p.HasScore {
 			row.Score = p.Score.String()
 		}
@@ -123,6 +124,7 @@ func (b *builder) personViews(y *Year, res *scoring.Result) {
 		y.Persons = append(y.Persons, row)
 		u.Persons = append(u.Persons, row)
 	}
+	y.PersonsCSV = dataPath(y.Year, "persons.csv")
 	if b.s.Internal {
 		y.PersonsPath = personsPath(y.Year)
 	}
@@ -186,9 +188,12 @@ func RosterNames(in Input) []string {
 
 func personsPath(y int) string { return itoa(y) + "/persons.html" }
 
-// period gives a post's dates within the year as pages show them.
-func period(from, to record.Date) string {
-	if from == 0 && to == 0 {
+// period gives a post's days within year y as pages show them: "" for
+// the whole year.
+func period(y int, from, to record.Date) string {
+	start, end := record.MakeDate(y, 1, 1), record.MakeDate(y, 12, 31)
+	from, to = max(from, start), min(cmp.Or(to, end), end)
+	if from == start && to == end {
 		return ""
 	}
 	return from.String() + " – " + to.String()
