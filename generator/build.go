@@ -145,7 +145,7 @@ func Build(o Options) (Report, problem.List, error) {
 			return rep, probs, err
 		}
 		check := edition.Check{Dir: o.Source, Lock: lock, Editions: in.editions(site, files, tree.Staged()),
-			SiteRevisions: len(in.cfg.Site.Revisions), Pos: problem.Position{File: config.SiteFile},
+			SiteRevisions: len(in.cfg.Site.Revisions), Scheme: filepath.ToSlash(filepath.Clean(in.cfg.Site.Scheme)), Pos: problem.Position{File: config.SiteFile},
 			Previous: fileIn(rep.Out), Current: fileIn(tree.Staged())}
 		var eprobs problem.List
 		locked, eprobs = check.Run()

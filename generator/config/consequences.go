@@ -141,6 +141,22 @@ func (s *Scheme) maxScore(id string, depth int) record.Points {
 	return c.Full
 }
 
+// mostFor is the most a unit's total (of units) or a person's score (of
+// persons) can be; 0 when it cannot be told.
+func (s *Scheme) mostFor(of string) record.Points {
+	if of != OfPersons {
+		if len(s.Total) == 0 {
+			return 0
+		}
+		return s.maxTotal()
+	}
+	most := s.Persons.Base
+	if s.Persons.Social != nil {
+		most += s.Persons.Social.Points
+	}
+	return most
+}
+
 // maxTotal is the most a unit's total can be.
 func (s *Scheme) maxTotal() record.Points {
 	var t record.Points
@@ -182,8 +198,8 @@ func (s *Scheme) validateConsequences(ck checker, bands map[string]int) {
 		if c.Band != "" {
 			if _, ok := bands[c.Band]; !ok {
 				ck.unknownRef(p+".band", c.Band, "bands", keys(bands))
-			} else if b := s.Bands[bands[c.Band]]; b.Min != nil && len(s.Total) > 0 && *b.Min > s.maxTotal() {
-				never(p+".band", c.Band, "a band a total can reach: the most is "+s.maxTotal().String(), "总分可达到的档次：最高 "+s.maxTotal().String())
+			} else if b, most := s.Bands[bands[c.Band]], s.mostFor(c.Of); b.Min != nil && most > 0 && *b.Min > most {
+				never(p+".band", c.Band, "a band a score can reach: the most is "+most.String(), "得分可达到的档次：最高 "+most.String())
 			}
 		}
 		if c.LastIn != "" {
@@ -254,16 +270,27 @@ func (s *Scheme) validateConsequences(ck checker, bands map[string]int) {
 		if len(c.To) == 0 {
 			c.To = []string{ToUnit}
 		}
+		seen := map[string]bool{}
 		for j, t := range c.To {
-			if t == ToUnit {
-				continue
+			tp := p + ".to." + strconv.Itoa(j)
+			if t != ToUnit {
+				r, ok := RoleByName(t)
+				if !ok {
+					ck.unknownRef(tp, t, "who bears it", append([]string{ToUnit}, RoleIDs()...))
+					continue
+				}
+				c.To[j] = r.ID
+				// With persons assessed, a role not among them has no one
+				// to bear the rule; without, `to` only says who on the pages.
+				if len(s.Persons.Roles) > 0 && !s.Persons.Assessed(r.ID) {
+					ck.add(problem.Problem{Pos: ck.at(tp), Severity: problem.Warning, Code: problem.ConfigNeverFires, Found: tp + ": " + t,
+						Expected: "a role of persons.roles: no person of this role is assessed, so none is listed as bearing it", ExpectedZH: "persons.roles 中的角色：该角色不参加个人考核，无人承担"})
+				}
 			}
-			r, ok := RoleByName(t)
-			if !ok {
-				ck.unknownRef(p+".to."+strconv.Itoa(j), t, "who bears it", append([]string{ToUnit}, RoleIDs()...))
-				continue
+			if seen[c.To[j]] {
+				ck.badValue(tp, t, "each bearer once")
 			}
-			c.To[j] = r.ID
+			seen[c.To[j]] = true
 		}
 	}
 }

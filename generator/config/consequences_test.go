@@ -22,6 +22,7 @@ func TestConsequenceRules(t *testing.T) {
 		{"band out of reach", "{id: r, action: talk, band: top}", "schemes/s.yaml:14:33 config.never-fires consequences.0.band: top"},
 		{"last in a component no ranked unit has", "{id: r, action: talk, last_in: village}", "schemes/s.yaml:14:36 config.never-fires consequences.0.last_in: village"},
 		{"person rule with bottom", "{id: r, of: persons, action: talk, bottom: 1}", "schemes/s.yaml:14:48 config.bad-value consequences.0.bottom: set on a rule of persons"},
+		{"a bearer twice", "{id: r, action: talk, band: bad, to: [unit, unit]}", "schemes/s.yaml:14:49 config.bad-value consequences.0.to.1: unit"},
 		{"unknown subject kind", "{id: r, action: veto, case: {subjects: [村民]}}", "schemes/s.yaml:14:45 config.bad-value consequences.0.case.subjects.0: 村民"},
 	}
 	scheme := `name: s

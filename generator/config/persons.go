@@ -60,8 +60,8 @@ type Persons struct {
 	Base record.Points `yaml:"base"`
 	// Social is the unit component converted into the person's score.
 	Social *PersonSocial `yaml:"social"`
-	// MinMonths: a person who held the post for fewer months of the year
-	// is scored but gets no band (default 6: half the year).
+	// MinMonths: a person who held the post for no more than this part of
+	// the year is scored but gets no band (default 6: half the year).
 	MinMonths int `yaml:"min_months"`
 }
 

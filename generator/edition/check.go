@@ -31,7 +31,13 @@ type Check struct {
 	Editions []Edition // every published edition of the build, in year order
 	// SiteRevisions is how many site-wide revisions site.yaml lists, at Pos.
 	SiteRevisions int
-	Pos           problem.Position
+	// Scheme is the scheme file's path among the inputs: the one input that
+	// may change under a site-wide revision, when no export changes (its
+	// rules put another way). A data file that changes is a change of the
+	// edition's facts, not all of which are exports (the tasks that cost
+	// points, the names commended).
+	Scheme string
+	Pos    problem.Position
 	// Previous and Current give a file of the previous build and of this
 	// one, to show a changed page's first changed line; nil when unknown.
 	Previous, Current func(path string) ([]byte, bool)
@@ -109,11 +115,12 @@ func (c Check) Run() (Result, problem.List) {
 				continue
 			}
 			dataDir := strconv.Itoa(e.Year) + "/data/"
-			// The exports are the full record of an edition's numbers: an
-			// input rewritten without changing any (a scheme's rules put
-			// another way) is a change of presentation, like a template's.
-			// The manifest records the inputs' digests, not numbers.
-			numbers := slices.ContainsFunc(output, func(p string) bool { return strings.HasPrefix(p, dataDir) && p != dataDir+"manifest.json" })
+			// A scheme rewritten without changing an export (its rules put
+			// another way) is a change of presentation, like a template's;
+			// any other input changed, or an export (but the manifest, which
+			// records the inputs' digests), is a change of the facts.
+			numbers := slices.ContainsFunc(inputs, func(p string) bool { return p != c.Scheme || c.Scheme == "" }) ||
+				slices.ContainsFunc(output, func(p string) bool { return strings.HasPrefix(p, dataDir) && p != dataDir+"manifest.json" })
 			if !numbers && (siteRevised || corrected) {
 				next.set(entry)
 				changed = true

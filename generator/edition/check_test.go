@@ -143,25 +143,31 @@ func TestWithdrawnEdition(t *testing.T) {
 	}
 }
 
-// An input rewritten without changing a number, as a scheme whose rules are
-// put another way, passes under a site-wide revision, and only under one.
-func TestInputRewrittenSameNumbers(t *testing.T) {
+// A scheme rewritten without changing a number (its rules put another way)
+// passes under a site-wide revision, and only under one; a data file never.
+func TestSchemeRewrittenSameNumbers(t *testing.T) {
 	dir := t.TempDir()
 	lock := publish(t, dir, edition2023(results1, "<p>a</p>"))
 	now := edition2023(results1, "<p>a, with its rules</p>")
 	now.Inputs = map[string]string{"data/2023/民主测评.xlsx": now.Inputs["data/2023/民主测评.xlsx"], "schemes/s.yaml": Digest([]byte("rules as data"))}
 	now.Output["2023/data/manifest.json"] = Digest([]byte("the scheme's new digest"))
-	if _, probs := (Check{Dir: dir, Lock: lock, Editions: []Edition{now}}).Run(); len(probs) != 1 || !strings.Contains(probs[0].Format(problem.EN), "site-wide revision") {
-		t.Fatalf("a rewritten input without a revision: %v", probs)
+	if _, probs := (Check{Dir: dir, Lock: lock, Editions: []Edition{now}, Scheme: "schemes/s.yaml"}).Run(); len(probs) != 1 || !strings.Contains(probs[0].Format(problem.EN), "site-wide revision") {
+		t.Fatalf("a rewritten scheme without a revision: %v", probs)
 	}
-	res, probs := Check{Dir: dir, Lock: lock, Editions: []Edition{now}, SiteRevisions: 1}.Run()
+	res, probs := Check{Dir: dir, Lock: lock, Editions: []Edition{now}, SiteRevisions: 1, Scheme: "schemes/s.yaml"}.Run()
 	if len(probs) > 0 || res.Lock.Find(2023).Inputs["schemes/s.yaml"] == "" {
 		t.Fatalf("under a site-wide revision: %+v %v", res, probs)
+	}
+	// A data file changed with the same exports (a roster's name) needs an erratum.
+	roster := now
+	roster.Inputs = map[string]string{"data/2023/民主测评.xlsx": Digest([]byte("same numbers, another name")), "schemes/s.yaml": now.Inputs["schemes/s.yaml"]}
+	if _, probs := (Check{Dir: dir, Lock: lock, Editions: []Edition{roster}, SiteRevisions: 1, Scheme: "schemes/s.yaml"}).Run(); len(probs) != 1 || !strings.Contains(probs[0].Format(problem.EN), "erratum") {
+		t.Fatalf("a data file changed under a revision: %v", probs)
 	}
 	// Once the numbers change, a revision is not enough.
 	renumbered := edition2023(strings.Replace(results1, "79.00", "79.50", 1), "<p>a</p>")
 	renumbered.Inputs = now.Inputs
-	if _, probs := (Check{Dir: dir, Lock: lock, Editions: []Edition{renumbered}, SiteRevisions: 1}).Run(); len(probs) != 1 || !strings.Contains(probs[0].Format(problem.EN), "erratum") {
+	if _, probs := (Check{Dir: dir, Lock: lock, Editions: []Edition{renumbered}, SiteRevisions: 1, Scheme: "schemes/s.yaml"}).Run(); len(probs) != 1 || !strings.Contains(probs[0].Format(problem.EN), "erratum") {
 		t.Fatalf("numbers changed under a revision: %v", probs)
 	}
 }

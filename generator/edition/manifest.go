@@ -12,8 +12,8 @@ import (
 // Manifest says what an edition was made from: the scheme, each input
 // file with its digest, the digest of each other export, and the revision
 // with its errata. It is an export like the others (manifest.json), so a
-// change of inputs is a change of the edition: an erratum when a number
-// changes, a site-wide revision when none does.
+// change of inputs is a change of the edition: an erratum, but for a
+// scheme rewritten without changing an export (a site-wide revision).
 type Manifest struct {
 	Year      int       `json:"year"`
 	Revision  int       `json:"revision"`

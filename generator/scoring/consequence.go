@@ -21,7 +21,7 @@ func consequences(s *config.Scheme, res *Result, earlier []*Result) {
 		lows := map[*Result]map[string]record.Points{}
 		for i := range res.Units {
 			u := &res.Units[i]
-			if !u.HasTotal {
+			if !u.HasTotal && !caseOnly(rule) {
 				continue
 			}
 			run := 0
@@ -38,6 +38,13 @@ func consequences(s *config.Scheme, res *Result, earlier []*Result) {
 	}
 }
 
+// caseOnly reports whether a rule asks for a case and nothing of a total:
+// it holds for a unit with no total too (a village committee with a case
+// loses the year's commendation like any unit).
+func caseOnly(r config.Consequence) bool {
+	return r.Case != nil && r.Band == "" && r.Bottom == 0 && r.LastIn == ""
+}
+
 // yearBefore returns the result of the year before r's, or nil.
 func yearBefore(r *Result, earlier []*Result) *Result {
 	for _, e := range earlier {
@@ -51,7 +58,7 @@ func yearBefore(r *Result, earlier []*Result) *Result {
 // holds reports whether a rule's conditions hold for unit u in result r.
 // lows caches the lowest score of a component per scope, per result.
 func holds(s *config.Scheme, rule config.Consequence, r *Result, u *Unit, lows map[*Result]map[string]record.Points) bool {
-	if u == nil || !u.HasTotal {
+	if u == nil || !u.HasTotal && !caseOnly(rule) {
 		return false
 	}
 	if rule.Band != "" && u.Band != rule.Band {

@@ -32,9 +32,9 @@ type Person struct {
 // persons scores each post of the roster whose role the scheme assesses.
 // Every holder of a post is scored on the year's tasks of the role in
 // their unit's ledger: the ledger is kept per unit and year, not per
-// holder. Only a holder who was in the post for persons.min_months of the
-// year gets a band, so when a post changes hands mid-year one holder is
-// banded, the one who held it longer.
+// holder. Only a holder who was in the post for more than persons.min_months
+// of the year gets a band, so when a post changes hands mid-year at most one
+// holder is banded, the one who held it longer.
 func (c *computer) persons() {
 	s, yr := c.in.Scheme, c.in.Year
 	p := &s.Persons
@@ -59,16 +59,19 @@ func (c *computer) persons() {
 		}
 		pr := Person{Unit: post.Unit, Role: post.Role, Name: post.Name, Position: post.Position, From: post.From, To: post.To,
 			Days: post.DaysIn(yr.Year), Origin: post.Origin}
-		pr.Banded = pr.Days*12 >= p.MinMonths*daysInYear
-		score, ok := p.Base, len(c.ledger[u.Code]) > 0
+		// More than min_months of the year: of two holders who split a
+		// year, at most one is banded (183 and 183 days of a leap year: none).
+		pr.Banded = pr.Days*12 > p.MinMonths*daysInYear
+		base, ok := p.Base, len(c.ledger[u.Code]) > 0
 		for _, d := range u.Deductions {
 			if t, found := s.Task(d.Task); found {
 				if r, isRole := config.TaskRole(t); isRole && r.ID == post.Role {
 					pr.Lost = append(pr.Lost, d)
-					score -= d.Points
+					base -= d.Points
 				}
 			}
 		}
+		score := max(base, 0) // as a ledger component, never below 0
 		if social >= 0 {
 			sc := u.Scores[social]
 			ok = ok && sc.Has
@@ -76,7 +79,7 @@ func (c *computer) persons() {
 			score += pr.Social
 		}
 		if ok {
-			pr.Score, pr.HasScore = max(score, 0), true
+			pr.Score, pr.HasScore = score, true
 			if pr.Banded {
 				pr.Band = s.BandFor(pr.Score).ID
 			}

@@ -43,7 +43,15 @@ func Build(in Input) *Site {
 		SchemeSource: c.Scheme.Source,
 	}
 	b := &builder{in: in, s: s, scheme: &c.Scheme, results: map[int]*scoring.Result{}}
-	b.red = redactor(in, s.Internal)
+	var roster []string
+	b.masked = map[string]bool{}
+	if !s.Internal {
+		roster = RosterNames(in)
+		for _, n := range roster {
+			b.masked[n] = true
+		}
+	}
+	b.red = redactor(in, s.Internal, roster)
 	for i, y := range c.Site.Years {
 		if i < len(in.Results) && in.Results[i] != nil {
 			b.results[y.Year] = in.Results[i]
@@ -98,6 +106,8 @@ type builder struct {
 	order   []int // component indexes in display order
 	// merged maps a unit code to the codes of the units merged into it.
 	merged map[string][]string
+	// masked are the roster names the public site masks (see RosterNames).
+	masked map[string]bool
 	// rows maps a unit code to its ledger entries in the year being built
 	// (internal audience only).
 	rows map[string][]*record.LedgerEntry
@@ -298,17 +308,20 @@ func (b *builder) year(cy config.Year) *Year {
 func (b *builder) consequences(u *scoring.Unit) []Consequence {
 	var out []Consequence
 	for _, id := range u.Consequences {
-		if c := b.conseq[id]; c.Action != "no-commendation" {
+		if c := b.conseq[id]; c.Action != "no-commendation" || !slices.Contains(c.To, config.ToUnit) {
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// ineligible reports whether a rule took away the unit's commendation
-// eligibility for the year (取消当年评优资格).
+// ineligible reports whether a rule took away the unit's own commendation
+// eligibility for the year (取消当年评优资格; a rule borne by the unit).
 func (b *builder) ineligible(u *scoring.Unit) bool {
-	return slices.ContainsFunc(u.Consequences, func(id string) bool { return b.conseq[id].Action == "no-commendation" })
+	return slices.ContainsFunc(u.Consequences, func(id string) bool {
+		c := b.conseq[id]
+		return c.Action == "no-commendation" && slices.Contains(c.To, config.ToUnit)
+	})
 }
 
 func scoreText(s scoring.Score) string {

@@ -101,13 +101,13 @@ func (b *builder) personViews(y *Year, res *scoring.Result) {
 		if u == nil {
 			continue
 		}
-		if published[i] {
+		if published[i] && !b.masked[p.Name] {
 			y.Commended = append(y.Commended, Commended{Unit: u.Unit, Role: p.Role, Name: p.Name})
 		}
 		if !b.s.Internal {
 			continue
 		}
-		row := &PersonRow{Unit: u.Unit, Role: p.Role, Name: p.Name, Position: p.Position, Days: p.Days, Banded: p.Banded,
+		row := &PersonRow{Unit: u.Unit, Role: p.Role, Name: b.person(p.Name), Position: b.text(p.Position), Days: p.Days, Banded: p.Banded,
 			Period: period(y.Year, p.From, p.To), Cell: b.cell(p.Origin)}
 		if p.HasScore {
 			row.Score = p.Score.String()
@@ -116,7 +116,11 @@ func (b *builder) personViews(y *Year, res *scoring.Result) {
 			row.Band = b.bands[p.Band]
 		}
 		for _, id := range p.Consequences {
-			row.Consequences = append(row.Consequences, b.conseq[id])
+			// The unit's 约谈 borne by its principal and the principal's own
+			// 约谈 are one talk to the reader.
+			if c := b.conseq[id]; !slices.ContainsFunc(row.Consequences, func(o Consequence) bool { return o.Name == c.Name }) {
+				row.Consequences = append(row.Consequences, c)
+			}
 		}
 		for _, d := range p.Lost {
 			row.Lost = append(row.Lost, b.lostTask(d))
@@ -132,19 +136,20 @@ func (b *builder) personViews(y *Year, res *scoring.Result) {
 
 // commended marks the persons of res the public site may name: none unless
 // the policy allows; then those of the first band whom no rule made
-// ineligible and who are named in no case (a case's persons are always
-// masked, so naming them here would undo it).
+// ineligible and whose name is on no list of names to hide (a case's
+// persons, whistleblowers and witnesses, redaction.names): naming them here
+// would undo the masking.
 func (b *builder) commended(res *scoring.Result) map[int]bool {
 	out := map[int]bool{}
 	if !b.in.Config.Site.Redaction.CommendedNames || len(b.scheme.Bands) == 0 {
 		return out
 	}
-	var caseNames []string
-	if b.in.Notices != nil {
-		caseNames = b.in.Notices.Persons
+	hidden := slices.Clone(b.in.Config.Site.Redaction.Names)
+	if n := b.in.Notices; n != nil {
+		hidden = append(append(hidden, n.Persons...), n.Hidden...)
 	}
 	for i, p := range res.Persons {
-		if p.Band != b.scheme.Bands[0].ID || slices.Contains(caseNames, p.Name) {
+		if p.Band != b.scheme.Bands[0].ID || slices.Contains(hidden, p.Name) {
 			continue
 		}
 		if slices.ContainsFunc(p.Consequences, func(id string) bool {
@@ -159,25 +164,36 @@ func (b *builder) commended(res *scoring.Result) map[int]bool {
 	return out
 }
 
-// RosterNames lists the names of every roster of the site that the public
-// site may not show: every person assessed, but those it names as
-// commended. The masking and the leak audit take them as they take the
+// RosterNames lists the names of the rosters that the public site may not
+// show: every one, but a name whose every post, in every year and unit, is
+// commended in a published year. (A name shown as commended in one place
+// and masked in another would be no masking; one name is one person to
+// the reader.) The masking and the leak audit take them as they take the
 // names of the cases.
 func RosterNames(in Input) []string {
 	b := &builder{in: in, s: &Site{}, scheme: &in.Config.Scheme}
-	shown := map[string]bool{}
+	published := map[int]bool{}
+	for _, y := range in.Config.Site.YearsFor(config.Public) {
+		published[y.Year] = true
+	}
+	shown, hidden := map[string]bool{}, map[string]bool{}
 	for _, res := range in.Results {
 		if res == nil {
 			continue
 		}
-		for i := range b.commended(res) {
-			shown[res.Persons[i].Name] = true
+		ok := b.commended(res)
+		for i, p := range res.Persons {
+			if published[res.Year] && ok[i] {
+				shown[p.Name] = true
+			} else {
+				hidden[p.Name] = true
+			}
 		}
 	}
 	var out []string
 	for _, y := range in.Data.Years {
 		for _, p := range y.Roster {
-			if !shown[p.Name] {
+			if !shown[p.Name] || hidden[p.Name] {
 				out = append(out, p.Name)
 			}
 		}

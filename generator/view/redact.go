@@ -13,7 +13,7 @@ import (
 // 张某, but the commended the policy names, and the registers' ID and
 // phone numbers; for every audience whistleblowers and witnesses), and for
 // the public ID and mobile numbers and e-mail addresses by pattern.
-func redactor(in Input, internal bool) *redact.Redactor {
+func redactor(in Input, internal bool, roster []string) *redact.Redactor {
 	c := in.Config
 	audience := config.Public
 	if internal {
@@ -22,7 +22,7 @@ func redactor(in Input, internal bool) *redact.Redactor {
 	s := notices.SensitiveFor(c, in.Notices, audience)
 	names := s.Names
 	if !internal {
-		names = append(slices.Clone(names), RosterNames(in)...)
+		names = append(slices.Clone(names), roster...)
 	}
 	return redact.New(redact.Options{
 		Policy:   redact.Policy{Mask: c.Site.Redaction.Mask, CompoundSurnames: c.Site.Redaction.CompoundSurnames},
