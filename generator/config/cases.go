@@ -54,20 +54,43 @@ func (c *Cases) Deduction(cs *record.Case) (record.Points, string) {
 			hit = hit || r.Handling != "" && slices.Contains(sub.Handling, r.Handling)
 		}
 		if hit && r.Points > most {
-			most = r.Points
-			why = r.Handling
-			if h, ok := c.Handling(r.Handling); ok {
-				why = h.Name
-			} else if r.Level != "" {
-				for _, b := range c.Levels.Bands {
-					if b.ID == r.Level {
-						why = b.Name
-					}
-				}
-			}
+			most, why = r.Points, c.DeductionName(r)
 		}
 	}
 	return most, why
+}
+
+// DeductionName names what a deduction rule matches: its handling's or
+// its level's name.
+func (c *Cases) DeductionName(r DeductionRule) string {
+	if h, ok := c.Handling(r.Handling); ok {
+		return h.Name
+	}
+	if l, ok := c.level(r.Level); ok {
+		return l.Name
+	}
+	return r.Handling + r.Level
+}
+
+// level returns the level with the id, when the scheme classifies cases.
+func (c *Cases) level(id string) (Level, bool) {
+	if c.Levels != nil {
+		for _, l := range c.Levels.Bands {
+			if l.ID == id {
+				return l, true
+			}
+		}
+	}
+	return Level{}, false
+}
+
+// handlingIDs lists the handlings' ids, for messages.
+func (c *Cases) handlingIDs() []string {
+	var ids []string
+	for _, h := range c.Handlings {
+		ids = append(ids, h.ID)
+	}
+	return ids
 }
 
 // Restriction is something a handled person may not do for a time:
@@ -294,13 +317,9 @@ func (c *Cases) validate(at func(string) problem.Position, probs *problem.List) 
 				probs.Add(problem.Problem{Pos: at(p), Code: problem.ConfigMissingKey, Found: p + ".handling or level", Expected: "one of handling and level"})
 			}
 			if _, ok := c.Handling(r.Handling); r.Handling != "" && !ok {
-				var ids []string
-				for _, h := range c.Handlings {
-					ids = append(ids, h.ID)
-				}
-				probs.Add(problem.Problem{Pos: at(p + ".handling"), Code: problem.ConfigUnknownRef, Found: p + ".handling: " + r.Handling, Expected: "handlings: " + strings.Join(ids, ", ")})
+				probs.Add(problem.Problem{Pos: at(p + ".handling"), Code: problem.ConfigUnknownRef, Found: p + ".handling: " + r.Handling, Expected: "handlings: " + strings.Join(c.handlingIDs(), ", ")})
 			}
-			if r.Level != "" && (c.Levels == nil || !slices.ContainsFunc(c.Levels.Bands, func(b Level) bool { return b.ID == r.Level })) {
+			if _, ok := c.level(r.Level); r.Level != "" && !ok {
 				probs.Add(problem.Problem{Pos: at(p + ".level"), Code: problem.ConfigUnknownRef, Found: p + ".level: " + r.Level, Expected: "a level of cases.levels.bands"})
 			}
 			if r.Points <= 0 {

@@ -219,11 +219,7 @@ func (s *Scheme) validateConsequences(ck checker, bands map[string]int) {
 		if cc := c.Case; cc != nil {
 			for j, h := range cc.Handlings {
 				if _, ok := s.Cases.Handling(h); !ok {
-					var known []string
-					for _, h := range s.Cases.Handlings {
-						known = append(known, h.ID)
-					}
-					ck.unknownRef(p+".case.handlings."+strconv.Itoa(j), h, "cases.handlings", known)
+					ck.unknownRef(p+".case.handlings."+strconv.Itoa(j), h, "cases.handlings", s.Cases.handlingIDs())
 				}
 			}
 			for j, k := range cc.Subjects {

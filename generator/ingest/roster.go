@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -49,7 +50,7 @@ func soleHolder(role string) bool { return role != "member" }
 func readRoster(t *table, s *config.Scheme, reg *register, year int) []record.Post {
 	var out []record.Post
 	byPost := map[[2]string][]int{} // unit and role → indexes in out
-	first, last := record.MakeDate(year, 1, 1), record.MakeDate(year, 12, 31)
+	last := record.MakeDate(year, 12, 31)
 	t.read(func(r row) {
 		if r.unitKey() == "" && r.text(rName) == "" && r.text(rRole) == "" {
 			return // a note or signature line below the table
@@ -98,7 +99,7 @@ func readRoster(t *table, s *config.Scheme, reg *register, year int) []record.Po
 		for _, i := range byPost[post] {
 			q := out[i]
 			switch {
-			case !overlap(p, q, first, last):
+			case !overlap(p, q, year):
 			case q.Name == p.Name:
 				r.duplicate(rName, p.Unit+" "+role.Name+" "+p.Name, t.position(q.Origin))
 				t.reject(u)
@@ -110,9 +111,9 @@ func readRoster(t *table, s *config.Scheme, reg *register, year int) []record.Po
 		if other >= 0 {
 			q := out[other]
 			t.probs.Add(problem.Problem{Pos: r.pos(rName), Severity: problem.Warning, Code: problem.IngestOverlappingPosts,
-				Found:      p.Name + " " + period(p, first, last),
-				Expected:   "one " + role.Name + " at a time: " + q.Name + " holds the post " + period(q, first, last),
-				ExpectedZH: "同一时间只有一名" + role.Name + "：" + q.Name + " 的任职期间为 " + period(q, first, last),
+				Found:      p.Name + " " + period(p, year),
+				Expected:   "one " + role.Name + " at a time: " + q.Name + " holds the post " + period(q, year),
+				ExpectedZH: "同一时间只有一名" + role.Name + "：" + q.Name + " 的任职期间为 " + period(q, year),
 				Notes:      []problem.Note{{Pos: t.position(q.Origin), Text: "the other holder: " + q.Name, ZH: "另一任职人员：" + q.Name}}})
 		}
 		byPost[post] = append(byPost[post], len(out))
@@ -135,7 +136,7 @@ func rosterRole(r row) (config.Role, bool) {
 	}
 	role, ok := config.RoleByName(raw)
 	if !ok {
-		r.problem(rRole, problem.IngestBadChoice, strings.Join(names, " / "), strings.Join(names, "、"))
+		r.badChoice(rRole, names)
 	}
 	return role, ok
 }
@@ -169,35 +170,18 @@ func rosterDate(r row, w int, end bool) (record.Date, bool) {
 	return d, ok
 }
 
-func isStillInPost(raw string) bool {
-	f := config.FoldName(raw)
-	for _, s := range stillInPost {
-		if f == s {
-			return true
-		}
-	}
-	return false
-}
+func isStillInPost(raw string) bool { return slices.Contains(stillInPost, config.FoldName(raw)) }
 
-// span gives the days of year [first, last] a post was held.
-func span(p record.Post, first, last record.Date) (from, to record.Date) {
-	from, to = max(p.From, first), last
-	if p.To != 0 {
-		to = min(p.To, last)
-	}
-	return from, to
-}
-
-// overlap reports whether two posts share a day of the year.
-func overlap(p, q record.Post, first, last record.Date) bool {
-	pf, pt := span(p, first, last)
-	qf, qt := span(q, first, last)
+// overlap reports whether two posts share a day of year y.
+func overlap(p, q record.Post, y int) bool {
+	pf, pt := p.SpanIn(y)
+	qf, qt := q.SpanIn(y)
 	return pf <= qt && qf <= pt
 }
 
-// period writes the days of the year a post was held: 2024-01-01–2024-06-30.
-func period(p record.Post, first, last record.Date) string {
-	from, to := span(p, first, last)
+// period writes the days of year y a post was held: 2024-01-01–2024-06-30.
+func period(p record.Post, y int) string {
+	from, to := p.SpanIn(y)
 	return from.String() + "–" + to.String()
 }
 

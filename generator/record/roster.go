@@ -14,19 +14,23 @@ type Post struct {
 	Origin   Origin // the row; Origin.Col is the name's cell
 }
 
+// SpanIn gives the first and last day of year y the post was held; the
+// last is before the first when it was held on no day of y.
+func (p Post) SpanIn(y int) (from, to Date) {
+	from, to = max(p.From, MakeDate(y, 1, 1)), MakeDate(y, 12, 31)
+	if p.To != 0 {
+		to = min(p.To, to)
+	}
+	return from, to
+}
+
 // DaysIn gives how many days of year y the post was held.
 func (p Post) DaysIn(y int) int {
-	start, end := MakeDate(y, 1, 1), MakeDate(y, 12, 31)
-	if p.From > start {
-		start = p.From
-	}
-	if p.To != 0 && p.To < end {
-		end = p.To
-	}
-	if end < start {
+	from, to := p.SpanIn(y)
+	if to < from {
 		return 0
 	}
-	return dayNumber(end) - dayNumber(start) + 1
+	return dayNumber(to) - dayNumber(from) + 1
 }
 
 // dayNumber counts days from a fixed origin, so that two dates subtract.

@@ -303,12 +303,12 @@ func (b *builder) year(cy config.Year) *Year {
 }
 
 // consequences are the unit's consequences as pages list them. A rule that
-// takes away the year's commendation eligibility is not listed: pages mark
+// takes away the unit's commendation eligibility is not listed: pages mark
 // the unit ineligible instead, linked to its case (see ineligible).
 func (b *builder) consequences(u *scoring.Unit) []Consequence {
 	var out []Consequence
 	for _, id := range u.Consequences {
-		if c := b.conseq[id]; c.Action != "no-commendation" || !slices.Contains(c.To, config.ToUnit) {
+		if c := b.conseq[id]; !c.unitIneligible() {
 			out = append(out, c)
 		}
 	}
@@ -316,12 +316,14 @@ func (b *builder) consequences(u *scoring.Unit) []Consequence {
 }
 
 // ineligible reports whether a rule took away the unit's own commendation
-// eligibility for the year (取消当年评优资格; a rule borne by the unit).
+// eligibility for the year (取消当年评优资格).
 func (b *builder) ineligible(u *scoring.Unit) bool {
-	return slices.ContainsFunc(u.Consequences, func(id string) bool {
-		c := b.conseq[id]
-		return c.Action == "no-commendation" && slices.Contains(c.To, config.ToUnit)
-	})
+	return slices.ContainsFunc(u.Consequences, func(id string) bool { return b.conseq[id].unitIneligible() })
+}
+
+// unitIneligible reports whether the rule is a 取消评优资格 borne by the unit.
+func (c Consequence) unitIneligible() bool {
+	return c.Action == "no-commendation" && slices.Contains(c.To, config.ToUnit)
 }
 
 func scoreText(s scoring.Score) string {

@@ -1,7 +1,6 @@
 package view
 
 import (
-	"cmp"
 	"slices"
 
 	"dutyreport/generator/config"
@@ -207,9 +206,8 @@ func personsPath(y int) string { return itoa(y) + "/persons.html" }
 // period gives a post's days within year y as pages show them: "" for
 // the whole year.
 func period(y int, from, to record.Date) string {
-	start, end := record.MakeDate(y, 1, 1), record.MakeDate(y, 12, 31)
-	from, to = max(from, start), min(cmp.Or(to, end), end)
-	if from == start && to == end {
+	from, to = record.Post{From: from, To: to}.SpanIn(y)
+	if from == record.MakeDate(y, 1, 1) && to == record.MakeDate(y, 12, 31) {
 		return ""
 	}
 	return from.String() + " – " + to.String()
@@ -240,17 +238,7 @@ func (b *builder) methodViews() {
 			m.Cap = d.Cap.String()
 		}
 		for _, r := range d.Rules {
-			what := r.Level
-			if h, ok := sc.Cases.Handling(r.Handling); ok {
-				what = h.Name
-			} else if sc.Cases.Levels != nil {
-				for _, l := range sc.Cases.Levels.Bands {
-					if l.ID == r.Level {
-						what = l.Name
-					}
-				}
-			}
-			m.Rules = append(m.Rules, DeductionLine{What: what, Points: r.Points.String()})
+			m.Rules = append(m.Rules, DeductionLine{What: sc.Cases.DeductionName(r), Points: r.Points.String()})
 		}
 		b.s.Deductions = m
 	}
