@@ -17,8 +17,9 @@ var denied = []struct {
 }{
 	{"problem", "dutyreport/", "problem is a leaf: every stage uses it, so it may use none of them"},
 	{"record", "dutyreport/", "record is a leaf: every stage uses it, so it may use none of them"},
-	{"redact", "dutyreport/", "redact is a leaf: the view masks with it, so it may know nothing of the pipeline"},
-	{"audit", "dutyreport/", "audit is a leaf: it scans bytes for strings it is given"},
+	{"fold", "dutyreport/", "fold is a leaf: the masking and the audit both read text through it"},
+	{"redact", "dutyreport/", "redact is a leaf: the view masks with it, so it may know nothing of the pipeline (but fold, the reader's text)"},
+	{"audit", "dutyreport/", "audit is a leaf: it scans bytes for strings it is given (reading text through fold, as the masking does)"},
 	{"diff", "dutyreport/", "diff is a leaf: it compares two editions given as plain data, so a stored revision compares like a year built now"},
 	{"view", "dutyreport/generator/audit", "the view masks; the audit checks the result independently"},
 	{"config", "dutyreport/generator/ingest", "config is read before any data; it must not read data files"},
@@ -66,6 +67,9 @@ func TestImportsPointOneWay(t *testing.T) {
 	for _, rule := range denied {
 		for _, imp := range imports(t, rule.pkg) {
 			checked++
+			if imp == "dutyreport/generator/fold" && (rule.pkg == "redact" || rule.pkg == "audit") {
+				continue // both read text as a reader sees it, through the same leaf
+			}
 			if imp == rule.imp || strings.HasPrefix(imp, rule.imp+"/") || (strings.HasSuffix(rule.imp, "/") && strings.HasPrefix(imp, rule.imp)) {
 				t.Errorf("generator/%s imports %s: %s", rule.pkg, imp, rule.why)
 			}

@@ -98,6 +98,16 @@ type Redaction struct {
 	// (first in line for 先进个人): by default it shows only counts per
 	// role and band. Those of any other band are never named.
 	CommendedNames bool `yaml:"commended_names"`
+	// Allow are words that look like a person's name to the check for
+	// unknown names but are not one (a place, a common word): they are
+	// never masked and never reported.
+	Allow []string `yaml:"allow"`
+	// TaskDeductions publishes each task that cost a unit points, with
+	// the role that bears it. Off by default: from the tasks and their
+	// roles a reader could work out the score of a unit's principal
+	// leader, a person known by post if not by name; the public pages
+	// then show the deductions per component only.
+	TaskDeductions bool `yaml:"task_deductions"`
 }
 
 // Audiences maps each audience to its output folder.
