@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"errors"
-	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -56,7 +55,7 @@ type Content struct {
 const Dir = "content"
 
 var md = goldmark.New(
-	goldmark.WithExtensions(extension.GFM, extension.CJK),
+	goldmark.WithExtensions(extension.GFM, extension.CJK, extension.Footnote),
 	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 )
 
@@ -160,11 +159,16 @@ func split(data []byte) (front, body []byte, line int) {
 	return front, body, lineOf(data, body)
 }
 
-// checkLinks parses the body and reports every link that leaves the site.
+// checkLinks parses the body and reports every link that leaves the site
+// and every HTML tag.
 func checkLinks(file string, src []byte, line int, probs *problem.List) ast.Node {
 	doc := md.Parser().Parse(text.NewReader(src))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if raw, rawLine := rawHTML(n, src); raw != "" {
+			probs.Add(problem.Problem{Pos: problem.Position{File: file, Line: line + rawLine}, Code: problem.ContentRawHTML, Found: raw})
 			return ast.WalkContinue, nil
 		}
 		var dest string
@@ -188,16 +192,6 @@ func checkLinks(file string, src []byte, line int, probs *problem.List) ast.Node
 		return ast.WalkContinue, nil
 	})
 	return doc
-}
-
-// Render renders Markdown to HTML. goldmark drops raw HTML (its safe mode is
-// the default), so an HTML comment in a file never reaches a page.
-func Render(src string) template.HTML {
-	var out bytes.Buffer
-	if err := md.Convert([]byte(src), &out); err != nil {
-		return "" // goldmark's renderer fails only on a failing writer
-	}
-	return template.HTML(out.String())
 }
 
 // External reports whether a link leaves the site: a scheme (http:, mailto:,
@@ -227,6 +221,46 @@ func lineOf(data, body []byte) int {
 	return bytes.Count(data[:len(data)-len(body)], []byte("\n")) + 1
 }
 
+// rawHTML gives an HTML tag written in the Markdown (its first line, cut
+// short) and its 0-based line in src, or "" for none or a comment:
+// comments are never published, while a tag, which the renderer drops,
+// would join the text on either side of it.
+func rawHTML(n ast.Node, src []byte) (string, int) {
+	var segs *text.Segments
+	switch h := n.(type) {
+	case *ast.RawHTML:
+		segs = h.Segments
+	case *ast.HTMLBlock:
+		if h.HTMLBlockType == ast.HTMLBlockType2 {
+			return "", 0
+		}
+		l := h.Lines()
+		segs = l
+	default:
+		return "", 0
+	}
+	if segs == nil || segs.Len() == 0 {
+		return "", 0
+	}
+	first := segs.At(0)
+	var all []byte
+	for i := range segs.Len() {
+		seg := segs.At(i)
+		all = append(all, seg.Value(src)...)
+	}
+	v := bytes.TrimSpace(all)
+	if bytes.HasPrefix(v, []byte("<!--")) {
+		return "", 0
+	}
+	if i := bytes.IndexByte(v, '\n'); i >= 0 {
+		v = v[:i]
+	}
+	if len(v) > 60 {
+		v = append(v[:60:60], "…"...)
+	}
+	return string(v), bytes.Count(src[:first.Start], []byte("\n"))
+}
+
 func firstSegment(n ast.Node) int {
 	for c := n; c != nil; c = c.FirstChild() {
 		if t, ok := c.(*ast.Text); ok {
@@ -239,16 +273,17 @@ func firstSegment(n ast.Node) int {
 	return -1
 }
 
+// firstHeading gives the text a reader sees in the first level-1 heading,
+// emphasis and code included.
 func firstHeading(doc ast.Node, src []byte) string {
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		if h, ok := c.(*ast.Heading); ok && h.Level == 1 {
-			var b strings.Builder
-			for t := h.FirstChild(); t != nil; t = t.NextSibling() {
-				if tx, ok := t.(*ast.Text); ok {
-					b.Write(tx.Segment.Value(src))
+			for _, v := range visibleTexts(h, src) {
+				if !v.attr {
+					return strings.ReplaceAll(v.block(src).Text, "\n", "")
 				}
 			}
-			return b.String()
+			return ""
 		}
 	}
 	return ""

@@ -33,23 +33,24 @@ type Text struct {
 	// off[i] is the source offset of the unit that wrote S[i]; off[len(S)]
 	// is the length of the source.
 	off []int32
+	src string
 }
 
 // Source gives the source bytes [start, end) that wrote S[i:j]: from the
 // start of the unit that wrote S[i] to the end of the unit that wrote
-// S[j-1], so that what lay between (markup, separators) is inside.
+// S[j-1], so that what lay between (markup, separators) is inside and
+// what lay around is not.
 func (t Text) Source(i, j int) (start, end int) {
 	start = int(t.off[i])
 	if j <= i {
 		return start, start
 	}
-	last := t.off[j-1]
-	for k := j; k < len(t.off); k++ {
-		if t.off[k] != last {
-			return start, int(t.off[k])
-		}
+	last := int(t.off[j-1])
+	if last >= len(t.src) {
+		return start, len(t.src)
 	}
-	return start, int(t.off[len(t.off)-1])
+	_, size := unit(t.src, last)
+	return start, last + size
 }
 
 // Key folds a needle or a term as text is folded; a key matches the
@@ -90,7 +91,7 @@ func Of(src string) Text {
 	}
 	f.flush(0)
 	f.off = append(f.off, int32(len(src)))
-	return Text{S: f.out.String(), off: f.off}
+	return Text{S: f.out.String(), off: f.off, src: src}
 }
 
 // folder writes folded runes, holding back whitespace and joints (a
@@ -316,9 +317,9 @@ func wide(r rune) bool {
 		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
 }
 
-// isDot reports the dots clerks type in a transliterated name (买买提·艾力):
+// IsDot reports the dots clerks type in a transliterated name (买买提·艾力):
 // the middle dot and its look-alikes, and the full stop.
-func isDot(r rune) bool {
+func IsDot(r rune) bool {
 	switch r {
 	case '.', '·', '•', '‧', '・', '･', '∙', '⋅', '●', '．', '｡', '˙', 'ᐧ', '⸱', 'ꞏ':
 		return true
@@ -329,5 +330,5 @@ func isDot(r rune) bool {
 // isJoint reports a rune that may join the parts of a transliterated name
 // in place of its middle dot: the dots, dashes and the underscore.
 func isJoint(r rune) bool {
-	return isDot(r) || r == '-' || r == '_' || unicode.Is(unicode.Pd, r) || unicode.Is(unicode.Pc, r)
+	return IsDot(r) || r == '-' || r == '_' || unicode.Is(unicode.Pd, r) || unicode.Is(unicode.Pc, r)
 }

@@ -60,3 +60,7 @@ var urT2S = sync.OnceValue(func() *urTable {
 	}
 	return &t
 })
+
+// Simplified gives the simplified form of a traditional Han character, by
+// OpenCC's character table; any other character is returned as it is.
+func Simplified(r rune) rune { return simplified(r) }

@@ -3,83 +3,181 @@ package redact
 import (
 	"strings"
 	"unicode/utf8"
+
+	"dutyreport/generator/fold"
 )
 
+// The masks of numbers found by pattern: each kind always gives the same
+// mask, so a masked page tells what was there but nothing of its digits.
 const (
-	idMask     = "******************" // 18, whatever the digits were written in
-	mobileMask = "***********"        // 11: separators are dropped
-	emailMask  = "***@***"
+	idMask       = "******************" // 18, for old 15-digit IDs too
+	mobileMask   = "***********"        // 11: separators are dropped
+	landlineMask = "****-*******"
+	cardMask     = "****************" // 16, whatever the length
+	emailMask    = "***@***"
 )
 
-// maskPatterns masks e-mail addresses first, so that a mobile number used
-// as the local part (13812345678@163.com) goes with its address.
-func maskPatterns(s string) string {
-	return maskNumbers(maskEmails(s))
-}
-
-// digit returns the value of an ASCII or full-width digit, or -1.
-func digit(c rune) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= '０' && c <= '９':
-		return int(c - '０')
+// findPatterns finds, in folded text (ASCII digits, lower case), e-mail
+// addresses and numbers that are personal by their shape. E-mail addresses
+// come first, so a mobile number used as the local part
+// (13812345678@163.com) goes with its address.
+func findPatterns(s string) []span {
+	var emails, found []span
+	if strings.IndexByte(s, '@') >= 0 {
+		emails = findEmails(s)
+		found = append(found, emails...)
 	}
-	return -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < '0' || c > '9') && c != '(' || i > 0 && isAlnum(s[i-1]) {
+			continue
+		}
+		for len(emails) > 0 && emails[0].end <= i {
+			emails = emails[1:]
+		}
+		if len(emails) > 0 && emails[0].start <= i {
+			continue // in an address
+		}
+		if end, mask := numberAt(s, i); end > 0 {
+			found = append(found, span{start: i, end: end, repl: mask, kind: KindNumber})
+			i = end - 1
+			continue
+		}
+		for i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+			i++ // the rest of this run starts no number
+		}
+	}
+	return found
 }
 
-func maskNumbers(s string) string {
-	var b strings.Builder
-	changed := false
-	last := 0
-	for i := 0; i < len(s); {
-		// A digit starts with an ASCII digit or, full-width, with 0xEF;
-		// neither is ever a continuation byte, so stepping by bytes is safe.
-		if b := s[i]; (b < '0' || b > '9') && b != 0xef {
-			i++
+// numberAt reads a number starting at s[i] and gives its end and mask, or
+// 0 when it is not personal by its shape:
+//   - an ID number of 18 characters (17 digits and a digit or x, whatever
+//     the check digit: a clerk's typo still names a person) or of 15 digits
+//     (issued before 1999), whole or in groups after the 6-digit region
+//     code (110105 19800101 1238);
+//   - a mobile number, 1[3-9] and 9 more digits, whole or 3-4-4;
+//   - a landline with its area code: 0 and 2 or 3 digits, then 7 or 8
+//     digits, after a hyphen or a space or in brackets (0914-2321234,
+//     (029)88886666), or all 10–12 digits written together;
+//   - a bank card number of 16 to 19 digits, whole or in groups of 4.
+//
+// Groups are separated by one space or hyphen. A number must not run on
+// into further letters or digits: a hex digest, or a longer figure, is
+// none of these.
+func numberAt(s string, i int) (int, string) {
+	if s[i] == '(' {
+		return bracketedLandline(s, i)
+	}
+	// groups[k] = [start, end) of the k-th run of digits
+	var groups [8][2]int
+	n := 0
+	for j := i; n < len(groups); {
+		k := j
+		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+			k++
+		}
+		if k == j {
+			break
+		}
+		groups[n] = [2]int{j, k}
+		n++
+		if k+1 < len(s) && (s[k] == ' ' || s[k] == '-') && s[k+1] >= '0' && s[k+1] <= '9' {
+			j = k + 1
 			continue
 		}
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if digit(c) < 0 {
-			i += size
+		break
+	}
+	// The most groups that make a number win: 138 1234 5678 2024 is a
+	// mobile followed by a year, not a 15-digit ID.
+	for m := n; m >= 1; m-- {
+		end := groups[m-1][1]
+		lens := make([]int, m)
+		total := 0
+		for k := range m {
+			lens[k] = groups[k][1] - groups[k][0]
+			total += lens[k]
+		}
+		x := end < len(s) && s[end] == 'x'
+		if x && total == 17 && (m == 1 || lens[0] == 6) && bounded(s, end+1) {
+			return end + 1, idMask
+		}
+		if !bounded(s, end) {
 			continue
 		}
-		// s[i] starts a run of digits: the loop skips whole runs.
-		mask, end := idMask, idAt(s, i)
-		if end == 0 {
-			mask, end = mobileMask, mobileAt(s, i)
-		}
-		if end > 0 {
-			if !changed {
-				b.Grow(len(s))
-				changed = true
+		first := s[groups[0][0]]
+		second := byte(0)
+		if total > 1 {
+			second = s[groups[0][0]+1]
+			if lens[0] == 1 {
+				second = s[groups[1][0]]
 			}
-			b.WriteString(s[last:i])
-			b.WriteString(mask)
-			i, last = end, end
-			continue
 		}
-		for ; i < len(s); i += size {
-			if c, size = utf8.DecodeRuneInString(s[i:]); digit(c) < 0 {
-				break
-			}
+		switch {
+		case (total == 18 || total == 15) && (m == 1 || lens[0] == 6):
+			return end, idMask
+		case total == 11 && first == '1' && second >= '3' && (m == 1 || m == 3 && lens[0] == 3 && lens[1] == 4 && lens[2] == 4):
+			return end, mobileMask
+		case first == '0' && (m == 1 && total >= 10 && total <= 12 ||
+			m == 2 && lens[0] >= 3 && lens[0] <= 4 && lens[1] >= 7 && lens[1] <= 8):
+			return end, landlineMask
+		case total >= 16 && total <= 19 && (m == 1 || fours(lens)):
+			return end, cardMask
 		}
 	}
-	if !changed {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
+	return 0, ""
 }
 
-// idWeights and idCheck are the ISO 7064 MOD 11-2 check of GB 11643-1999.
-var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+// bracketedLandline reads (0914)2321234 or (029) 88886666 at s[i] == '('.
+func bracketedLandline(s string, i int) (int, string) {
+	j := i + 1
+	k := j
+	for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k-j < 3 || k-j > 4 || s[j] != '0' || k >= len(s) || s[k] != ')' {
+		return 0, ""
+	}
+	k++
+	if k < len(s) && (s[k] == ' ' || s[k] == '-') {
+		k++
+	}
+	start := k
+	for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k-start < 7 || k-start > 8 || !bounded(s, k) {
+		return 0, ""
+	}
+	return k, landlineMask
+}
 
-const idCheck = "10X98765432"
+// fours reports groups of 4 digits, the last of 1 to 4: how card numbers
+// are printed.
+func fours(lens []int) bool {
+	for k, l := range lens {
+		if l != 4 && (k < len(lens)-1 || l < 1 || l > 4) {
+			return false
+		}
+	}
+	return true
+}
+
+// bounded reports that nothing alphanumeric follows at s[end].
+func bounded(s string, end int) bool {
+	return end >= len(s) || !isAlnum(s[end])
+}
+
+func isAlnum(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
 
 // IDCheck gives the check character (0–9 or X) of an ID number's first 17
-// ASCII digits; false when they are not 17 digits.
+// ASCII digits, by the ISO 7064 MOD 11-2 check of GB 11643-1999; false
+// when they are not 17 digits. The masking does not need it (an ID with a
+// wrong check digit is still masked); tests and sample data do.
 func IDCheck(first17 string) (byte, bool) {
+	weights := [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 	if len(first17) != 17 {
 		return 0, false
 	}
@@ -88,78 +186,18 @@ func IDCheck(first17 string) (byte, bool) {
 		if first17[i] < '0' || first17[i] > '9' {
 			return 0, false
 		}
-		sum += int(first17[i]-'0') * idWeights[i]
+		sum += int(first17[i]-'0') * weights[i]
 	}
-	return idCheck[sum%11], true
+	return "10X98765432"[sum%11], true
 }
 
-// idAt returns the end of an ID number starting at s[i], or 0: 17 digits,
-// then a digit or X whose check is valid, then no further digit.
-func idAt(s string, i int) int {
-	sum := 0
-	for k := 0; k < 17; k++ {
-		c, size := utf8.DecodeRuneInString(s[i:])
-		d := digit(c)
-		if d < 0 {
-			return 0
-		}
-		sum += d * idWeights[k]
-		i += size
-	}
-	c, size := utf8.DecodeRuneInString(s[i:])
-	want := idCheck[sum%11]
-	if d := digit(c); d >= 0 && byte('0'+d) != want || d < 0 && (want != 'X' || foldRune(c) != 'x') {
-		return 0
-	}
-	i += size
-	if c, _ := utf8.DecodeRuneInString(s[i:]); digit(c) >= 0 {
-		return 0
-	}
-	return i
-}
-
-// mobileAt returns the end of a mobile number starting at s[i], or 0:
-// 1[3-9] and 9 more digits, in groups of 3, 4 and 4 that may be separated
-// by a space or a hyphen (ASCII or full-width), then no further digit.
-func mobileAt(s string, i int) int {
-	for k, group := range [3]int{3, 4, 4} {
-		if k > 0 {
-			if c, size := utf8.DecodeRuneInString(s[i:]); c == ' ' || c == '-' || c == '\u3000' || c == '－' {
-				i += size
-			}
-		}
-		for g := 0; g < group; g++ {
-			c, size := utf8.DecodeRuneInString(s[i:])
-			d := digit(c)
-			if d < 0 || k == 0 && (g == 0 && d != 1 || g == 1 && d < 3) {
-				return 0
-			}
-			i += size
-		}
-	}
-	if c, _ := utf8.DecodeRuneInString(s[i:]); digit(c) >= 0 {
-		return 0
-	}
-	return i
-}
-
-// maskEmails masks local@domain.tld, with @ or the full-width ＠ that some
-// write to keep addresses from robots.
-func maskEmails(s string) string {
-	if !strings.Contains(s, "@") && !strings.Contains(s, "＠") {
-		return s
-	}
-	var b strings.Builder
-	changed := false
+// findEmails finds local@domain.tld in folded text (a full-width ＠ is @
+// there).
+func findEmails(s string) []span {
+	var found []span
 	last := 0
-	for i := 0; i < len(s); {
-		if b := s[i]; b != '@' && b != 0xef { // ＠ starts with 0xEF
-			i++
-			continue
-		}
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if c != '@' && c != '＠' {
-			i += size
+	for i := 0; i < len(s); i++ {
+		if s[i] != '@' {
 			continue
 		}
 		start := i
@@ -169,34 +207,24 @@ func maskEmails(s string) string {
 		for start < i && s[start] == '.' {
 			start++
 		}
-		end := i + size
+		end := i + 1
 		for end < len(s) && isDomain(s[end]) {
 			end++
 		}
-		for end > i+size && (s[end-1] == '.' || s[end-1] == '-') {
+		for end > i+1 && (s[end-1] == '.' || s[end-1] == '-') {
 			end--
 		}
-		if start == i || !validDomain(s[i+size:end]) {
-			i += size
+		if start == i || !validDomain(s[i+1:end]) {
 			continue
 		}
-		if !changed {
-			b.Grow(len(s))
-			changed = true
-		}
-		b.WriteString(s[last:start])
-		b.WriteString(emailMask)
-		i, last = end, end
+		found = append(found, span{start: start, end: end, repl: emailMask, kind: KindEmail})
+		i, last = end-1, end
 	}
-	if !changed {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
+	return found
 }
 
 func isLocal(b byte) bool {
-	return isDomain(b) || b == '_' || b == '+'
+	return isDomain(b) || b == '_' || b == '+' || b == '%'
 }
 
 func isDomain(b byte) bool {
@@ -227,38 +255,24 @@ func validDomain(d string) bool {
 	return true
 }
 
-// isEmail reports whether all of s is one e-mail address.
-func isEmail(s string) bool {
-	return maskEmails(s) == emailMask
-}
-
 // literalMask gives the replacement of a literal: the mask of the pattern
-// it looks like (ID shape, 11 digits starting with 1, e-mail address; the
-// check digit is not checked, as the literal is known to be sensitive), or
-// as many asterisks as it has characters. For a number written with
+// it looks like (an ID, a mobile or a landline number, an e-mail address),
+// or as many asterisks as it has characters. For a number written with
 // hyphens or spaces it also returns its digits alone, folded, as a second
 // key to look for; else "".
 func literalMask(l string) (repl, digits string) {
 	t := strings.TrimSpace(l)
+	k := fold.Key(t)
 	d := strings.Map(func(c rune) rune {
-		if isSeparator(c) || c == '-' || c == '－' {
+		if c == ' ' || c == '-' || c == '(' || c == ')' {
 			return -1
 		}
-		return foldRune(c)
-	}, t)
-	n := 0
-	for _, c := range d {
-		if digit(c) < 0 {
-			break
-		}
-		n++
+		return c
+	}, k)
+	if end, mask := numberAt(d, 0); end == len(d) && d != "" {
+		return mask, d
 	}
-	switch {
-	case len(d) == 18 && (n == 18 || n == 17 && d[17] == 'x'):
-		return idMask, d
-	case len(d) == 11 && n == 11 && d[0] == '1':
-		return mobileMask, d
-	case isEmail(t):
+	if f := findEmails(k); len(f) == 1 && f[0].start == 0 && f[0].end == len(k) {
 		return emailMask, ""
 	}
 	return strings.Repeat("*", utf8.RuneCountInString(t)), ""

@@ -14,10 +14,14 @@
 package redact
 
 import (
+	"cmp"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"dutyreport/generator/fold"
 )
 
 // hiddenMask replaces a hidden person's whole name, surname included.
@@ -70,7 +74,8 @@ type Redactor struct {
 	terms    *node           // Hidden, Names and Literals, folded; nil if none
 	first    runeSet         // first characters of terms
 	repl     []string        // replacement of each term, by node.term-1
-	public   *node           // Public terms, raw; nil if none
+	kinds    []Kind          // kind of each term, by node.term-1
+	public   *node           // Public terms, folded; nil if none
 	pfirst   runeSet         // first characters of public terms
 	patterns bool
 }
@@ -110,32 +115,33 @@ func New(o Options) *Redactor {
 		r.mask = "某"
 	}
 	terms := &node{}
-	add := func(key, repl string) {
+	add := func(key, repl string, kind Kind) {
 		if utf8.RuneCountInString(key) < 2 {
 			return
 		}
 		if terms.add(key, int32(len(r.repl)+1)) {
 			r.repl = append(r.repl, repl)
+			r.kinds = append(r.kinds, kind)
 			c, _ := utf8.DecodeRuneInString(key)
 			r.first.add(c)
 		}
 	}
 	r.hidden = map[string]bool{}
 	for _, h := range o.Hidden {
-		k := foldKey(h)
+		k := fold.Key(h)
 		if utf8.RuneCountInString(k) >= 2 {
 			r.hidden[k] = true
-			add(k, hiddenMask)
+			add(k, hiddenMask, KindHidden)
 		}
 	}
 	for _, n := range o.Names {
-		add(foldKey(n), r.Name(n))
+		add(fold.Key(n), r.Name(n), KindName)
 	}
 	for _, l := range o.Literals {
 		repl, digits := literalMask(l)
-		add(foldKey(l), repl)
+		add(fold.Key(l), repl, KindNumber)
 		if digits != "" { // 138-1234-5678 also as 13812345678
-			add(digits, repl)
+			add(digits, repl, KindNumber)
 		}
 	}
 	if len(r.repl) > 0 {
@@ -143,10 +149,10 @@ func New(o Options) *Redactor {
 	}
 	public := &node{}
 	for _, p := range o.Public {
-		if p != "" {
-			public.add(p, 1)
+		if k := fold.Key(p); k != "" {
+			public.add(k, 1)
 			r.public = public
-			c, _ := utf8.DecodeRuneInString(p)
+			c, _ := utf8.DecodeRuneInString(k)
 			r.pfirst.add(c)
 		}
 	}
@@ -166,7 +172,7 @@ func (r *Redactor) Name(name string) string {
 	}
 	mask, sn := "某", defaultSurnames // a nil or zero Redactor has the default Policy
 	if r != nil {
-		if r.hidden[foldKey(key)] {
+		if r.hidden[fold.Key(key)] {
 			return hiddenMask
 		}
 		if r.mask != "" {
@@ -179,111 +185,229 @@ func (r *Redactor) Name(name string) string {
 	return sn.of(key) + mask
 }
 
-// Text masks every occurrence of the known names and literals in s, and with
-// Options.Patterns every ID number, mobile number and e-mail address.
-//
-// A name is found also when its characters are separated by spaces, tabs,
-// line breaks or full-width spaces (张　三), when it is percent-encoded
-// (%E5%BC%A0%E4%B8%89, either hex case) and when it is written as HTML
-// numeric character references (&#24352;&#19977; or &#x5f20;&#x4e09;); the
-// whole span is replaced, in the encoding of its first character. Latin
-// letters match in either case and full-width forms, and the middle dot of
-// a transliterated name in any of its usual forms (· • ・ .). At one
-// position the longest name wins (欧阳修 before 欧阳); a name inside an
-// occurrence of a public term is kept.
-//
-// ID numbers (17 digits and a digit or X, ASCII or full-width) become 18
-// asterisks, mobile numbers (1[3-9] and 9 more digits, also written 3-4-4
-// with spaces or hyphens) become 11 asterisks with the separators dropped,
-// so every masked mobile looks the same, and e-mail addresses become
-// ***@***. Digits that are part of a longer run of digits are kept, and so
-// is an 18-digit run whose check digit is wrong: it is a case number or a
-// bank reference, not an ID.
-func (r *Redactor) Text(s string) string {
-	if r == nil {
-		return s
-	}
-	if r.terms != nil {
-		s = r.maskTerms(s)
-	}
-	if r.patterns {
-		s = maskPatterns(s)
-	}
-	return s
+// Edit replaces the source bytes [Start, End) of a text with Repl.
+type Edit struct {
+	Start, End int
+	Repl       string
+	Kind       Kind
 }
 
-func (r *Redactor) maskTerms(s string) string {
-	var b strings.Builder
-	var spans []span
-	changed, spansDone := false, false
-	last := 0
-	for i := 0; i < len(s); {
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if c != '%' && c != '&' && !r.first.has(foldRune(c)) {
-			i += size
-			continue
-		}
-		if end, term, f := r.match(s, i); term != 0 {
-			if !spansDone {
-				spans, spansDone = r.publicSpans(s), true
-			}
-			if !covered(spans, i, end) {
-				if !changed {
-					b.Grow(len(s))
-					changed = true
-				}
-				b.WriteString(s[last:i])
-				f.encode(&b, r.repl[term-1])
-				i, last = end, end
-				continue
-			}
-		}
-		i += size
+// Kind says what an edit masks.
+type Kind uint8
+
+// The kinds of edit.
+const (
+	KindName   Kind = iota + 1 // a known person's name (张三 → 张某)
+	KindHidden                 // a whistleblower or witness (→ 某某)
+	KindNumber                 // an ID, phone or bank card number, or a literal
+	KindEmail                  // an e-mail address
+)
+
+// String names the kind for messages and the review page.
+func (k Kind) String() string {
+	switch k {
+	case KindName:
+		return "name"
+	case KindHidden:
+		return "hidden-name"
+	case KindNumber:
+		return "number"
+	case KindEmail:
+		return "email"
 	}
-	if !changed {
+	return ""
+}
+
+// Text masks every occurrence of the known names and literals in s, and with
+// Options.Patterns every ID, phone and bank card number and e-mail address
+// (see Edits).
+func (r *Redactor) Text(s string) string {
+	return Apply(s, r.Edits(s))
+}
+
+// Apply makes the edits, which are sorted and do not overlap, to s.
+func Apply(s string, edits []Edit) string {
+	if len(edits) == 0 {
 		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for _, e := range edits {
+		b.WriteString(s[last:e.Start])
+		b.WriteString(e.Repl)
+		last = e.End
 	}
 	b.WriteString(s[last:])
 	return b.String()
 }
 
-// runeSet is a bit set of characters, folded onto 16 bits: a cheap test
-// that a term may start here, before the trie is asked. A false positive
-// only costs a map lookup.
-type runeSet [1 << 16 / 64]uint64
-
-func (s *runeSet) add(c rune)      { s[c&0xffff/64] |= 1 << (c & 63) }
-func (s *runeSet) has(c rune) bool { return s[c&0xffff/64]&(1<<(c&63)) != 0 }
-
-// match finds the longest term starting at s[i:]; term is 0 if there is
-// none. Separators may stand between the characters of a term, and each
-// character may be raw, percent-encoded or a character reference; f is the
-// form of the first one.
-func (r *Redactor) match(s string, i int) (end int, term int32, f form) {
-	n := r.terms
-	c, size, f := unit(s, i)
-	for size > 0 {
-		n = n.next[foldRune(c)]
-		if n == nil {
-			break
-		}
-		i += size
-		if n.term != 0 {
-			end, term = i, n.term
-		}
-		for c, size, _ = unit(s, i); size > 0 && isSeparator(c); c, size, _ = unit(s, i) {
-			i += size
-		}
+// Edits finds what Text masks in s, as it reads to a reader: matched on
+// the folded text (package fold), so a name is found also when its
+// characters are separated by spaces, line breaks or invisible characters,
+// written as character references or percent-encoded, in full-width or
+// compatibility forms, in traditional characters, or with the middle dot
+// of a transliterated name left out or replaced; each edit covers the
+// source bytes from its first character to its last, whatever lay between.
+// At one position the longest name wins (欧阳修 before 欧阳); a name inside
+// an occurrence of a public term is kept. A replacement whose source
+// starts percent-encoded is percent-encoded (it is part of a link).
+//
+// Edits are sorted by position and do not overlap; nil when s needs none.
+// Text that cannot hold a match is not folded, so most of a site's short
+// texts cost no allocation.
+func (r *Redactor) Edits(s string) []Edit {
+	if r == nil || r.terms == nil && !r.patterns || !r.mayMatch(s) {
+		return nil
 	}
-	return end, term, f
+	ft := fold.Of(s)
+	var found []span
+	if r.patterns {
+		found = findPatterns(ft.S)
+	}
+	if r.terms != nil {
+		found = append(found, r.findTerms(ft.S)...)
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	slices.SortFunc(found, func(a, b span) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
+	})
+	var keep []span
+	var public []span
+	publicDone := false
+	for _, f := range found {
+		if n := len(keep); n > 0 && f.start < keep[n-1].end {
+			continue
+		}
+		if !publicDone {
+			public, publicDone = r.publicSpans(ft.S), true
+		}
+		if covered(public, f.start, f.end) {
+			continue
+		}
+		keep = append(keep, f)
+	}
+	edits := make([]Edit, 0, len(keep))
+	for _, k := range keep {
+		start, end := ft.Source(k.start, k.end)
+		repl := k.repl
+		if k.term != 0 {
+			repl = r.repl[k.term-1]
+		}
+		if s[start] == '%' {
+			repl = percentEncode(repl, strings.ContainsAny(s[start:min(start+3, end)], "abcdef"))
+		}
+		if n := len(edits); n > 0 && start < edits[n-1].End {
+			continue // two folded spans from one source unit
+		}
+		edits = append(edits, Edit{Start: start, End: end, Repl: repl, Kind: k.kind})
+	}
+	return edits
 }
 
-// span is an occurrence of a public term; maxEnd is the largest end of it
-// and every span before it.
-type span struct{ start, end, maxEnd int }
+// mayMatch reports whether s may hold something to mask: a character that
+// starts a term (after folding), or, with patterns, ten digits or an @. ASCII
+// and Han text that holds neither is not folded; any other character may
+// fold to one (a full-width digit, a compatibility ideograph).
+func (r *Redactor) mayMatch(s string) bool {
+	digits := 0
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			switch {
+			case b == '&' || b == '%':
+				return true
+			case r.patterns && b >= '0' && b <= '9':
+				// The shortest number masked by pattern, a landline, has
+				// ten digits, with at most a separator between groups.
+				if digits++; digits >= 10 {
+					return true
+				}
+				i++
+				continue
+			case b == ' ' || b == '-' || b == '(' || b == ')':
+				i++
+				continue
+			case r.patterns && b == '@':
+				return true
+			case r.first.has(rune(b | 0x20)), r.first.has(rune(b)):
+				return true
+			}
+			digits = 0
+			i++
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if (c < '０' || c > '９') && c != '（' && c != '）' && c != '－' {
+			digits = 0
+		}
+		switch {
+		case c >= 0x4e00 && c <= 0x9fff:
+			if r.first.has(c) || r.first.has(fold.Simplified(c)) {
+				return true
+			}
+		case c >= 0x3001 && c <= 0x303f: // CJK punctuation: folds to itself
+		case c >= '０' && c <= '９':
+			if digits++; r.patterns && digits >= 10 {
+				return true
+			}
+		case c >= 0xff01 && c <= 0xff5e: // full-width ASCII
+			a := c - 0xfee0
+			if a == '@' || a == '&' || a == '%' || r.first.has(a|0x20) || r.first.has(a) {
+				return true
+			}
+		default:
+			return true
+		}
+		i += size
+	}
+	return false
+}
 
-// publicSpans lists, for each position where a public term starts, the
-// longest one, in order of position.
+// span is a match in the folded text: a term (term > 0) or a pattern.
+type span struct {
+	start, end int
+	term       int32
+	repl       string
+	kind       Kind
+	maxEnd     int // for public spans: the largest end of it and every span before it
+}
+
+// findTerms finds, at each position, the longest term of the folded text.
+func (r *Redactor) findTerms(s string) []span {
+	var found []span
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if !r.first.has(c) {
+			i += size
+			continue
+		}
+		n, end, term := r.terms, 0, int32(0)
+		for j := i; j < len(s); {
+			c, size := utf8.DecodeRuneInString(s[j:])
+			if n = n.next[c]; n == nil {
+				break
+			}
+			j += size
+			if n.term != 0 {
+				end, term = j, n.term
+			}
+		}
+		if term != 0 {
+			kind := r.kinds[term-1]
+			found = append(found, span{start: i, end: end, term: term, kind: kind})
+			i = end
+			continue
+		}
+		i += size
+	}
+	return found
+}
+
+// publicSpans lists, for each position of the folded text where a public
+// term starts, the longest one, in order of position.
 func (r *Redactor) publicSpans(s string) []span {
 	if r.public == nil {
 		return nil
@@ -309,7 +433,7 @@ func (r *Redactor) publicSpans(s string) []span {
 		}
 		if end > 0 {
 			maxEnd = max(maxEnd, end)
-			spans = append(spans, span{i, end, maxEnd})
+			spans = append(spans, span{start: i, end: end, maxEnd: maxEnd})
 		}
 		i += size
 	}
@@ -322,16 +446,26 @@ func covered(spans []span, start, end int) bool {
 	return k > 0 && spans[k-1].maxEnd >= end
 }
 
-// isSeparator reports whether c may stand between the characters of a name
-// without making it another word: spaces and line breaks (a line break
-// between two Han characters vanishes when Markdown is rendered), the
-// no-break, full-width and zero-width spaces.
-func isSeparator(c rune) bool {
-	switch c {
-	case ' ', '\t', '\n', '\r', '\u00a0', '\u200b', '\u3000':
-		return true
+// percentEncode writes every byte of s as %XX, upper case as RFC 3986
+// prefers, or lower case as the text had it.
+func percentEncode(s string, lower bool) string {
+	hex := "0123456789ABCDEF"
+	if lower {
+		hex = "0123456789abcdef"
 	}
-	return false
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteByte('%')
+		b.WriteByte(hex[s[i]>>4])
+		b.WriteByte(hex[s[i]&15])
+	}
+	return b.String()
+}
+
+// isSeparator reports whether c may stand inside a name as given in a
+// register (张　三): whitespace, which folding drops between Han characters.
+func isSeparator(c rune) bool {
+	return unicode.IsSpace(c)
 }
 
 func stripSeparators(s string) string {
@@ -346,170 +480,10 @@ func stripSeparators(s string) string {
 	}, s)
 }
 
-// foldKey is the form in which terms are stored and compared.
-func foldKey(s string) string { return strings.Map(foldRune, stripSeparators(s)) }
+// runeSet is a bit set of characters, folded onto 16 bits: a cheap test
+// that a term may start here, before the trie is asked. A false positive
+// only costs a map lookup.
+type runeSet [1 << 16 / 64]uint64
 
-// foldRune maps the variants a clerk may type for one character to one
-// form: full-width ASCII to ASCII, upper case to lower case, and the dots of
-// transliterated names (· • ‧ ・ ･ ∙ ⋅ . ．) to ·.
-func foldRune(c rune) rune {
-	if c >= '！' && c <= '～' {
-		c -= '！' - '!'
-	}
-	switch {
-	case c >= 'A' && c <= 'Z':
-		c += 'a' - 'A'
-	case c == '.', c == '•', c == '‧', c == '・', c == '･', c == '∙', c == '⋅':
-		c = '·'
-	}
-	return c
-}
-
-// form is how a character is written in the text: raw, percent-encoded
-// UTF-8 (upper or lower hex), or an HTML character reference (decimal, or
-// hex with x or X and upper or lower digits).
-type form struct {
-	kind         byte // 0 raw, '%' percent, '#' decimal reference, 'x' or 'X' hex reference
-	lower, upper bool // hex letters seen in lower or upper case
-}
-
-// unit decodes the character at s[i:] and the form it is written in; size
-// is 0 at the end of s.
-func unit(s string, i int) (c rune, size int, f form) {
-	if i >= len(s) {
-		return 0, 0, f
-	}
-	switch s[i] {
-	case '%':
-		if c, size, f = percentUnit(s[i:]); size > 0 {
-			return c, size, f
-		}
-	case '&':
-		if c, size, f = referenceUnit(s[i:]); size > 0 {
-			return c, size, f
-		}
-	}
-	c, size = utf8.DecodeRuneInString(s[i:])
-	return c, size, form{}
-}
-
-// percentUnit decodes one percent-encoded UTF-8 character (%E5%BC%A0).
-func percentUnit(s string) (rune, int, form) {
-	var buf [utf8.UTFMax]byte
-	f := form{kind: '%'}
-	n := 1
-	for k := 0; k < n; k++ {
-		if len(s) < 3*k+3 || s[3*k] != '%' {
-			return 0, 0, f
-		}
-		hi, okHi := hexDigit(s[3*k+1], &f)
-		lo, okLo := hexDigit(s[3*k+2], &f)
-		if !okHi || !okLo {
-			return 0, 0, f
-		}
-		buf[k] = hi<<4 | lo
-		if k == 0 {
-			switch b := buf[0]; {
-			case b < 0x80:
-				n = 1
-			case b >= 0xc2 && b <= 0xdf:
-				n = 2
-			case b >= 0xe0 && b <= 0xef:
-				n = 3
-			case b >= 0xf0 && b <= 0xf4:
-				n = 4
-			default:
-				return 0, 0, f
-			}
-		}
-	}
-	c, size := utf8.DecodeRune(buf[:n])
-	if size != n || c == utf8.RuneError {
-		return 0, 0, f
-	}
-	return c, 3 * n, f
-}
-
-// referenceUnit decodes one numeric character reference (&#24352; or
-// &#x5f20;). The semicolon is required: without it, HTML reads the digits
-// differently in some contexts.
-func referenceUnit(s string) (rune, int, form) {
-	f := form{kind: '#'}
-	if len(s) < 4 || s[1] != '#' {
-		return 0, 0, f
-	}
-	i, base := 2, 10
-	if s[2] == 'x' || s[2] == 'X' {
-		f.kind, i, base = s[2], 3, 16
-	}
-	var v rune
-	start := i
-	for ; i < len(s) && i-start < 8; i++ {
-		var d byte
-		var ok bool
-		if base == 16 {
-			d, ok = hexDigit(s[i], &f)
-		} else if ok = s[i] >= '0' && s[i] <= '9'; ok {
-			d = s[i] - '0'
-		}
-		if !ok {
-			break
-		}
-		v = v*rune(base) + rune(d)
-	}
-	if i == start || i >= len(s) || s[i] != ';' || !utf8.ValidRune(v) {
-		return 0, 0, f
-	}
-	return v, i + 1, f
-}
-
-// hexDigit decodes one hex digit and notes in f the case of a letter.
-func hexDigit(b byte, f *form) (byte, bool) {
-	switch {
-	case b >= '0' && b <= '9':
-		return b - '0', true
-	case b >= 'a' && b <= 'f':
-		f.lower = true
-		return b - 'a' + 10, true
-	case b >= 'A' && b <= 'F':
-		f.upper = true
-		return b - 'A' + 10, true
-	}
-	return 0, false
-}
-
-// encode writes repl in form f. Percent-encoding is upper case unless the
-// text used lower case (RFC 3986 prefers upper); hex references are lower
-// case unless the text used upper case.
-func (f form) encode(b *strings.Builder, repl string) {
-	const upper, lower = "0123456789ABCDEF", "0123456789abcdef"
-	digits := upper
-	if f.kind == '%' && f.lower || f.kind != '%' && !f.upper {
-		digits = lower
-	}
-	switch f.kind {
-	case 0:
-		b.WriteString(repl)
-	case '%':
-		for i := 0; i < len(repl); i++ {
-			b.WriteByte('%')
-			b.WriteByte(digits[repl[i]>>4])
-			b.WriteByte(digits[repl[i]&15])
-		}
-	default:
-		for _, c := range repl {
-			b.WriteString("&#")
-			if f.kind == '#' {
-				b.WriteString(strconv.Itoa(int(c)))
-			} else {
-				b.WriteByte(f.kind)
-				s := strconv.FormatInt(int64(c), 16)
-				if digits == upper {
-					s = strings.ToUpper(s)
-				}
-				b.WriteString(s)
-			}
-			b.WriteByte(';')
-		}
-	}
-}
+func (s *runeSet) add(c rune)      { s[c&0xffff/64] |= 1 << (c & 63) }
+func (s *runeSet) has(c rune) bool { return s[c&0xffff/64]&(1<<(c&63)) != 0 }

@@ -97,8 +97,7 @@ func (b *builder) notice(year int, cs *notices.Case, used map[string]bool) *Noti
 	// The notice's text is its Markdown body when it has one; the
 	// register's summary otherwise, one paragraph per line.
 	if strings.TrimSpace(cs.Body) != "" {
-		n.FactsText = b.text(cs.Body)
-		n.Facts = content.Render(n.FactsText)
+		n.Facts, n.FactsText = content.Render(cs.Body, b.edits)
 	} else {
 		n.FactsText = b.text(cs.Facts)
 		var h strings.Builder

@@ -1,9 +1,11 @@
 package view
 
 import (
+	"html/template"
 	"slices"
 
 	"dutyreport/generator/config"
+	"dutyreport/generator/content"
 	"dutyreport/generator/notices"
 	"dutyreport/generator/redact"
 )
@@ -40,6 +42,26 @@ func (b *builder) text(s string) string {
 		return ""
 	}
 	return b.red.Text(s)
+}
+
+// edits gives the maskings of one text a reader sees in a Markdown
+// document (see content.Render).
+func (b *builder) edits(visible string) []content.Edit {
+	found := b.red.Edits(visible)
+	if len(found) == 0 {
+		return nil
+	}
+	edits := make([]content.Edit, len(found))
+	for i, e := range found {
+		edits[i] = content.Edit{Start: e.Start, End: e.End, Repl: e.Repl}
+	}
+	return edits
+}
+
+// markdown renders a Markdown body for the audience, masked.
+func (b *builder) markdown(src string) template.HTML {
+	html, _ := content.Render(src, b.edits)
+	return html
 }
 
 // person gives a person's name as the audience may read it: masked for the

@@ -1,0 +1,335 @@
+package content
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Edit replaces the bytes [Start, End) of a visible text (see Block) with
+// Repl.
+type Edit struct {
+	Start, End int
+	Repl       string
+}
+
+// Editor finds the edits to make to one visible text: the view's masking.
+// Edits are sorted and do not overlap. A nil Editor changes nothing.
+type Editor func(visible string) []Edit
+
+// Block is the text a reader sees in one block of a Markdown document (a
+// paragraph, a heading, a table cell) or in one link target: the text of
+// its inline parts joined as a browser shows them, so that 张**三**,
+// 张<!-- -->三 and 张 with 三 on the next line are each one 张三 here.
+type Block struct {
+	Text string
+	// Line is the 1-based line of the source on which the block starts.
+	Line int
+	// Attr is set for a link or image target or title, which is no text
+	// of the page but an attribute of it.
+	Attr bool
+	// off[i] is the source offset of Text[i], or -1 for a byte that is no
+	// source's (a line break between inline parts).
+	off []int
+}
+
+// Offset gives the source offset of the byte i of the block's text, or -1.
+func (b Block) Offset(i int) int {
+	if i < len(b.off) {
+		return b.off[i]
+	}
+	return -1
+}
+
+// Blocks lists the visible texts of a Markdown source, in document order.
+func Blocks(src string) []Block {
+	source := []byte(src)
+	doc := md.Parser().Parse(text.NewReader(source))
+	var blocks []Block
+	for _, t := range visibleTexts(doc, source) {
+		blocks = append(blocks, t.block(source))
+	}
+	return blocks
+}
+
+// Render renders Markdown to HTML after making edit's edits to each text a
+// reader sees (and to link targets and titles, and heading ids), and gives
+// the same edited text as plain text for the exports: blocks separated by
+// a blank line, soft line breaks kept, a line break at the end. goldmark drops raw HTML (its safe
+// mode is the default; content.raw-html refuses every tag but a comment
+// before a build gets here), and a dropped comment joins the text on
+// either side in the visible text, as the browser joins it.
+func Render(src string, edit Editor) (template.HTML, string) {
+	source := []byte(src)
+	doc := md.Parser().Parse(text.NewReader(source))
+	if edit != nil {
+		source = apply(doc, source, edit)
+	}
+	var plain strings.Builder
+	for i, t := range visibleTexts(doc, source) {
+		if t.attr {
+			continue
+		}
+		if i > 0 && plain.Len() > 0 {
+			plain.WriteString("\n\n")
+		}
+		plain.WriteString(t.block(source).Text)
+	}
+	if plain.Len() > 0 {
+		plain.WriteString("\n") // as the source's last line ends
+	}
+	var out bytes.Buffer
+	if err := md.Renderer().Render(&out, source, doc); err != nil {
+		return "", plain.String() // goldmark's renderer fails only on a failing writer
+	}
+	return template.HTML(out.String()), plain.String()
+}
+
+// part is a piece of a visible text: a text node's bytes, an autolink's
+// label, or a line break between two.
+type part struct {
+	node *ast.Text
+	auto *ast.AutoLink
+	text string // the label or the line break
+}
+
+// visible is one visible text: its parts, or for an attribute the node
+// and which attribute.
+type visible struct {
+	parts []part
+	attr  bool
+	link  ast.Node // *ast.Link or *ast.Image for a target or title
+	title bool     // the title rather than the destination
+	line  int
+}
+
+func (v visible) block(source []byte) Block {
+	var b Block
+	b.Line = v.line
+	if v.attr {
+		b.Attr = true
+		b.Text = string(v.value())
+		b.off = make([]int, len(b.Text))
+		for i := range b.off {
+			b.off[i] = -1
+		}
+		return b
+	}
+	var sb strings.Builder
+	for _, p := range v.parts {
+		if p.node == nil {
+			sb.WriteString(p.text)
+			for range len(p.text) {
+				b.off = append(b.off, -1)
+			}
+			continue
+		}
+		seg := p.node.Segment
+		sb.Write(seg.Value(source))
+		for i := seg.Start; i < seg.Stop; i++ {
+			b.off = append(b.off, i)
+		}
+	}
+	b.Text = sb.String()
+	return b
+}
+
+// value is an attribute's bytes.
+func (v visible) value() []byte {
+	switch l := v.link.(type) {
+	case *ast.Link:
+		if v.title {
+			return l.Title
+		}
+		return l.Destination
+	case *ast.Image:
+		if v.title {
+			return l.Title
+		}
+		return l.Destination
+	}
+	return nil
+}
+
+func (v visible) setValue(b []byte) {
+	switch l := v.link.(type) {
+	case *ast.Link:
+		if v.title {
+			l.Title = b
+		} else {
+			l.Destination = b
+		}
+	case *ast.Image:
+		if v.title {
+			l.Title = b
+		} else {
+			l.Destination = b
+		}
+	}
+}
+
+// visibleTexts walks doc and gives each block's visible text and each
+// link's target and title.
+func visibleTexts(doc ast.Node, source []byte) []visible {
+	var out []visible
+	cur := -1 // index in out of the block being read
+	lineAt := func(offset int) int { return 1 + bytes.Count(source[:min(offset, len(source))], []byte("\n")) }
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
+			// A block holding inline content: a paragraph, a heading, a
+			// table cell, a list item's text.
+			if entering {
+				out = append(out, visible{})
+				cur = len(out) - 1
+				if n.Lines().Len() > 0 {
+					out[cur].line = lineAt(n.Lines().At(0).Start)
+				}
+			} else {
+				cur = -1
+			}
+			return ast.WalkContinue, nil
+		}
+		if !entering || cur < 0 {
+			return ast.WalkContinue, nil
+		}
+		v := &out[cur]
+		switch t := n.(type) {
+		case *ast.Text:
+			if v.line == 0 {
+				v.line = lineAt(t.Segment.Start)
+			}
+			v.parts = append(v.parts, part{node: t})
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				v.parts = append(v.parts, part{text: "\n"})
+			}
+		case *ast.AutoLink:
+			// A bare address GFM made a link of: its label is text the
+			// reader sees (and the link goes with it when it is masked).
+			v.parts = append(v.parts, part{auto: t, text: string(t.Label(source))})
+		case *ast.Link, *ast.Image:
+			for _, title := range []bool{false, true} {
+				out = append(out, visible{attr: true, link: n, title: title, line: v.line})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// apply makes the edits to the document's texts: each text node keeps what
+// no edit covers, and the first node an edit touches takes its
+// replacement. Replacements are appended to a copy of the source, which
+// the edited nodes' segments then point into; heading ids are edited as
+// texts of their own.
+func apply(doc ast.Node, source []byte, edit Editor) []byte {
+	buf := bytes.Clone(source)
+	texts := visibleTexts(doc, source)
+	for _, v := range texts {
+		b := v.block(source)
+		edits := edit(b.Text)
+		if len(edits) == 0 {
+			continue
+		}
+		if v.attr {
+			v.setValue([]byte(applyString(b.Text, edits)))
+			continue
+		}
+		// Walk the parts with the block offset of each.
+		at := 0
+		for _, p := range v.parts {
+			n := len(p.text)
+			if p.node != nil {
+				n = p.node.Segment.Len()
+			}
+			if p.node != nil || p.auto != nil {
+				var out strings.Builder
+				changed := false
+				for i := at; i < at+n; {
+					e := covering(edits, i)
+					if e == nil {
+						j := i + 1
+						for j < at+n && covering(edits, j) == nil {
+							j++
+						}
+						out.WriteString(b.Text[i:j])
+						i = j
+						continue
+					}
+					changed = true
+					if i == e.Start || i == at && e.Start < at && !written(e, at, b) {
+						out.WriteString(e.Repl)
+					}
+					i = min(e.End, at+n)
+				}
+				if changed {
+					start := len(buf)
+					buf = append(buf, out.String()...)
+					if p.node != nil {
+						p.node.Segment = text.NewSegment(start, len(buf))
+					} else if parent := p.auto.Parent(); parent != nil {
+						// A masked address is no link: the label stays as text.
+						parent.ReplaceChild(parent, p.auto, ast.NewTextSegment(text.NewSegment(start, len(buf))))
+					}
+				}
+			}
+			at += n
+		}
+	}
+	// Heading ids (made from the heading's text when parsed) and other
+	// attributes are texts of their own.
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		for _, a := range n.Attributes() {
+			if v, ok := a.Value.([]byte); ok {
+				if edits := edit(string(v)); len(edits) > 0 {
+					n.SetAttribute(a.Name, []byte(applyString(string(v), edits)))
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return buf
+}
+
+// covering gives the edit that covers block offset i, or nil.
+func covering(edits []Edit, i int) *Edit {
+	for k := range edits {
+		if edits[k].Start <= i && i < edits[k].End {
+			return &edits[k]
+		}
+		if edits[k].Start > i {
+			break
+		}
+	}
+	return nil
+}
+
+// written reports whether edit e's replacement was already written by a
+// text node before block offset at: it was, unless every byte of e before
+// at lay in line breaks between nodes.
+func written(e *Edit, at int, b Block) bool {
+	for i := e.Start; i < at; i++ {
+		if b.off[i] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// applyString makes edits to s.
+func applyString(s string, edits []Edit) string {
+	var b strings.Builder
+	last := 0
+	for _, e := range edits {
+		b.WriteString(s[last:e.Start])
+		b.WriteString(e.Repl)
+		last = e.End
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
