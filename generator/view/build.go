@@ -233,7 +233,7 @@ func (b *builder) content() {
 		return
 	}
 	for _, p := range b.in.Content.Pages {
-		b.s.Contents = append(b.s.Contents, &Content{Path: slug(p.Name) + ".html", Name: p.Name, Title: b.text(p.Meta.Title), Body: content.Render(b.text(p.Source)), Menu: p.Meta.InMenu()})
+		b.s.Contents = append(b.s.Contents, &Content{Path: slug(p.Name) + ".html", Name: p.Name, Title: b.text(p.Meta.Title), Body: b.markdown(p.Source), Menu: p.Meta.InMenu()})
 	}
 }
 
@@ -246,7 +246,7 @@ func (b *builder) year(cy config.Year) *Year {
 	if b.in.Content != nil {
 		for _, p := range b.in.Content.Years {
 			if p.Year == cy.Year {
-				y.Summary = content.Render(b.text(p.Source))
+				y.Summary = b.markdown(p.Source)
 			}
 		}
 	}
@@ -373,19 +373,26 @@ func (b *builder) unitPage(year int, res *scoring.Result, u *scoring.Unit) *Unit
 		}
 		p.Scores = append(p.Scores, line)
 	}
-	var lost record.Points
-	for _, d := range u.Deductions {
-		p.Lost = append(p.Lost, b.lostTask(d))
-		lost += d.Points
+	if b.s.Internal || b.s.PublicTasks {
+		for _, d := range u.Deductions {
+			p.Lost = append(p.Lost, b.lostTask(d))
+		}
+	} else {
+		lost := scoring.LostByComponent(sc, u)
+		for _, i := range b.order {
+			if k := slices.IndexFunc(lost, func(l scoring.ComponentLoss) bool { return l.Component == i }); k >= 0 {
+				p.LostComponents = append(p.LostComponents, LostComponent{Name: sc.Components[i].Name, Points: lost[k].Points.String()})
+			}
+		}
+	}
+	if len(u.Deductions) > 0 {
+		p.LostTotal = u.Lost().String()
 	}
 	if u.CasePoints > 0 {
 		p.Subtotal, p.CasePoints, p.CaseCapped = u.Subtotal.String(), u.CasePoints.String(), u.CaseCapped
 		for _, d := range u.CaseDeductions {
 			p.Cases = append(p.Cases, CaseLine{Number: d.Case, Why: d.Why, Points: d.Points.String()})
 		}
-	}
-	if len(p.Lost) > 0 {
-		p.LostTotal = lost.String()
 	}
 	p.Ledger = b.ledger(u.Code)
 	for _, code := range u.Folded {

@@ -23,7 +23,11 @@ type Site struct {
 	Groups       []Group
 	Columns      []Column // the scores shown in rankings
 	Components   []Column // every component in display order, for the methodology
-	HasLedger    bool     // the scheme scores a ledger: unit pages list the tasks that cost points
+	HasLedger    bool     // the scheme scores a ledger: unit pages say what its tasks cost
+	// PublicTasks: the public unit pages list each task that cost points,
+	// with its responsibility (redaction.task_deductions); otherwise they
+	// show the points lost per component. The internal pages list every task.
+	PublicTasks bool
 	// Consequences are the rules of units; PersonRules those of persons.
 	Consequences []Consequence
 	PersonRules  []Consequence
@@ -64,7 +68,7 @@ type Notice struct {
 	Factors        string        `json:"factors"`
 	Level          string        `json:"level,omitempty"` // by the scheme's amount thresholds
 	Amount         string        `json:"amount,omitempty"`
-	FactsText      string        `json:"facts"` // the facts as written (Markdown for a notice file), masked
+	FactsText      string        `json:"facts"` // the facts as the page shows them, as plain text, masked
 	Facts          template.HTML `json:"-"`
 	Appeal         string        `json:"appeal"`
 	Subjects       []SubjectLine `json:"subjects"`
@@ -313,12 +317,18 @@ type UnitPage struct {
 	Rank         int
 	GroupSize    int
 	Consequences []Consequence
-	Lost         []LostTask // tasks that cost points
-	LostTotal    string
-	Ledger       []LedgerLine // every ledger row: internal audience only
-	History      []HistoryRow
-	Folded       []FoldedUnit // units whose scores were folded into this one
-	FoldedInto   *UnitRef     // the town a committee's score went into
+	// Lost are the tasks that cost points: for the internal audience, and
+	// for the public when the site publishes them (Site.PublicTasks).
+	// Otherwise LostComponents say what the tasks cost each ledger
+	// component: from each task and the role that bears it (on the
+	// methodology page) a reader could work out a leader's own score.
+	Lost           []LostTask
+	LostComponents []LostComponent
+	LostTotal      string
+	Ledger         []LedgerLine // every ledger row: internal audience only
+	History        []HistoryRow
+	Folded         []FoldedUnit // units whose scores were folded into this one
+	FoldedInto     *UnitRef     // the town a committee's score went into
 	// MergedInto is the unit this one was merged into after its last year,
 	// for the changes and the unit directory; the page does not show it.
 	MergedInto  *UnitRef
@@ -360,6 +370,16 @@ type LostTask struct {
 	Points         string
 	Cell           string // internal only
 	Missing        bool   // the ledger had no row: counted as not done
+}
+
+// LostComponent is what a unit's ledger tasks cost one component.
+//
+// The number of tasks is left out on purpose: where a component's roles
+// have tasks of different points, a count beside the sum can tell whose
+// tasks they were (one task costing 3 points, when only the principal's
+// can), which is the split by role this view withholds.
+type LostComponent struct {
+	Name, Points string
 }
 
 // LedgerLine is one row of the ledger, for the internal drill-down.

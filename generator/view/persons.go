@@ -221,9 +221,11 @@ func (b *builder) lostTask(d scoring.Deduction) LostTask {
 		Required: d.Required, Done: d.Done, Points: d.Points.String(), Cell: b.cell(d.Origin), Missing: d.Missing}
 }
 
-// methodViews adds to the methodology how persons are scored and what cases cost.
+// methodViews adds to the methodology how persons are scored, what cases
+// cost and what the public pages publish of the tasks that cost points.
 func (b *builder) methodViews() {
 	sc := b.scheme
+	b.s.PublicTasks = b.in.Config.Site.Redaction.TaskDeductions
 	if p := sc.Persons; len(p.Roles) > 0 {
 		m := &PersonMethod{Roles: p.Roles, Base: p.Base.String(), MinMonths: p.MinMonths}
 		if p.Social != nil {
