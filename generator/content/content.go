@@ -28,7 +28,10 @@ type Page struct {
 	// Source is the Markdown body: the view masks the names in it and
 	// renders it for each audience (Render).
 	Source string
-	Year   int // for content/years/*.md
+	// Line is the line of the file on which Source starts, after the
+	// front matter: a position in Source is a line of the file.
+	Line int
+	Year int // for content/years/*.md
 }
 
 // Meta is a page's front matter.
@@ -129,7 +132,7 @@ func Parse(file string, data []byte, probs *problem.List) Page {
 		probs.Append(relabel(config.DecodeYAML(file, front, &p.Meta, 1)))
 	}
 	doc := checkLinks(file, body, line, probs)
-	p.Source = string(body)
+	p.Source, p.Line = string(body), line
 	if p.Meta.Title == "" {
 		p.Meta.Title = firstHeading(doc, body)
 	}

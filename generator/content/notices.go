@@ -17,6 +17,7 @@ type Notice struct {
 	File   string
 	Meta   NoticeMeta
 	Source string // the Markdown body
+	Line   int    // the line of the file on which Source starts
 	// Pos gives the position of each front-matter key, for later problems.
 	Pos config.Positions
 }
@@ -74,6 +75,6 @@ func ParseNotice(file string, data []byte, probs *problem.List) Notice {
 			Expected: "the case number in the front matter: number: 清纪问〔2024〕1号", ExpectedZH: "在文件头部写明案件编号：number: 清纪问〔2024〕1号"})
 	}
 	checkLinks(file, body, line, probs)
-	n.Source = string(body)
+	n.Source, n.Line = string(body), line
 	return n
 }

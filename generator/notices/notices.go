@@ -359,10 +359,12 @@ func SensitiveFor(c *config.Config, n *Notices, audience string) Sensitive {
 }
 
 // PublicTerms are the texts a name inside which is no person's: unit names
-// (the person 王平 and the town 王平镇), the scheme's and the site's names.
-// The masking leaves them whole and the leak audit does not count them.
+// and former names (the person 王平 and the town 王平镇), the scheme's and
+// the site's names, and the words site.yaml's redaction.allow lists. The
+// masking leaves them whole and the leak audit does not count them.
 func PublicTerms(c *config.Config, reg *record.Register) []string {
 	terms := []string{c.Site.Title, c.Site.County, c.Scheme.Name}
+	terms = append(terms, c.Site.Redaction.Allow...)
 	if reg != nil {
 		for _, u := range reg.Units {
 			terms = append(terms, u.Name)
