@@ -16,9 +16,10 @@ type Edit struct {
 	Repl       string
 }
 
-// Editor finds the edits to make to one visible text: the view's masking.
-// Edits are sorted and do not overlap. A nil Editor changes nothing.
-type Editor func(visible string) []Edit
+// Editor finds the edits to make to the text of one block (see Block):
+// the view's masking. Edits are sorted and do not overlap. A nil Editor
+// changes nothing.
+type Editor func(Block) []Edit
 
 // Block is the text a reader sees in one block of a Markdown document (a
 // paragraph, a heading, a table cell) or in one link target: the text of
@@ -229,7 +230,7 @@ func apply(doc ast.Node, source []byte, edit Editor) []byte {
 	texts := visibleTexts(doc, source)
 	for _, v := range texts {
 		b := v.block(source)
-		edits := edit(b.Text)
+		edits := edit(b)
 		if len(edits) == 0 {
 			continue
 		}
@@ -286,7 +287,7 @@ func apply(doc ast.Node, source []byte, edit Editor) []byte {
 		}
 		for _, a := range n.Attributes() {
 			if v, ok := a.Value.([]byte); ok {
-				if edits := edit(string(v)); len(edits) > 0 {
+				if edits := edit(Block{Text: string(v), Attr: true}); len(edits) > 0 {
 					n.SetAttribute(a.Name, []byte(applyString(string(v), edits)))
 				}
 			}

@@ -9,7 +9,8 @@ import (
 
 // maskZhangSan is an Editor that masks 张三 where the visible text shows it
 // whole: what the view's masking does for one name.
-func maskZhangSan(s string) []Edit {
+func maskZhangSan(b Block) []Edit {
+	s := b.Text
 	var edits []Edit
 	for i := 0; ; {
 		k := strings.Index(s[i:], "张三")
@@ -23,7 +24,8 @@ func maskZhangSan(s string) []Edit {
 
 // maskSplit also masks 张三 with a line break or markup-free gap inside,
 // as the view's folding does.
-func maskSplit(s string) []Edit {
+func maskSplit(b Block) []Edit {
+	s := b.Text
 	var edits []Edit
 	for i := 0; i < len(s); {
 		k := strings.Index(s[i:], "张")

@@ -39,6 +39,8 @@ type Case struct {
 	Handlings [][]string
 	// From says where the case was read, for messages and the internal audience.
 	From string
+	// BodyLine is the line of File on which Body starts.
+	BodyLine int
 }
 
 // Restriction is one restriction on one person (or, for a body, its unit).
@@ -87,7 +89,7 @@ func Build(c *config.Config, data *record.Data, cont *content.Content) (*Notices
 					probs.Add(problem.Problem{Pos: nt.Pos.Of(nt.File, "number"), Code: problem.NoticeConflict, Found: nt.Meta.Number,
 						Notes: []problem.Note{{Pos: where[nt.Meta.Number], Text: "the case in the register", ZH: "台账中的该案件"}}})
 				}
-				cs.Title, cs.Body, cs.File = nt.Meta.Title, nt.Source, nt.File
+				cs.Title, cs.Body, cs.File, cs.BodyLine = nt.Meta.Title, nt.Source, nt.File, nt.Line
 				continue
 			}
 			if first, dup := where[nt.Meta.Number]; dup {
@@ -242,7 +244,7 @@ func fromNotice(c *config.Config, data *record.Data, nt content.Notice, probs *p
 	}
 	ok := true
 	cs := &Case{Case: record.Case{Number: m.Number, Year: m.Year, Date: m.Date, Clause: m.Clause, Factors: m.Factors, Appeal: m.Appeal,
-		Whistleblowers: m.Whistleblowers, Witnesses: m.Witnesses, Title: m.Title, Body: nt.Source, File: nt.File}, From: nt.File}
+		Whistleblowers: m.Whistleblowers, Witnesses: m.Witnesses, Title: m.Title, Body: nt.Source, File: nt.File}, From: nt.File, BodyLine: nt.Line}
 	if m.Date == 0 {
 		// Without a date there is no year to check the unit against: that
 		// one problem says it all.

@@ -35,7 +35,7 @@ const (
 
 // kinds are the page kinds; each is a layout file of the same name.
 var kinds = []string{view.KindLanding, view.KindYear, view.KindRanking, view.KindUnit,
-	view.KindUnits, view.KindContent, view.KindMethodology, view.KindNotices, view.KindNotice, view.KindRestrictions, view.KindChanges, view.KindWatch, view.KindSearch, view.KindPersons}
+	view.KindUnits, view.KindContent, view.KindMethodology, view.KindNotices, view.KindNotice, view.KindRestrictions, view.KindChanges, view.KindWatch, view.KindSearch, view.KindPersons, view.KindRedactions}
 
 // Layer is one folder of theme files. Layers are searched in order: the
 // first that has a file gives it, so a site overrides only the files it

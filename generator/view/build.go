@@ -29,8 +29,24 @@ type Input struct {
 	Archived map[int]map[int][]string
 }
 
-// Build makes the model of one audience's site.
+// Build makes the model of one audience's site. The internal dashboard
+// also lists every masking of the public site, draft years included, for
+// review before publishing (redactions.html).
 func Build(in Input) *Site {
+	s := build(in, nil)
+	if s.Internal {
+		pub := in
+		pub.Audience = config.Public
+		rec := &recorder{hide: redactor(in, true, nil).Text}
+		build(pub, rec)
+		s.Redactions, s.RedactionsPath = rec.sorted(), RedactionsPath
+	}
+	return s
+}
+
+// build makes the model; with a recorder, every masking is recorded, and
+// every year is built, drafts too.
+func build(in Input, rec *recorder) *Site {
 	c := in.Config
 	s := &Site{
 		Audience:     in.Audience,
@@ -42,7 +58,7 @@ func Build(in Input) *Site {
 		SchemeName:   c.Scheme.Name,
 		SchemeSource: c.Scheme.Source,
 	}
-	b := &builder{in: in, s: s, scheme: &c.Scheme, results: map[int]*scoring.Result{}}
+	b := &builder{in: in, s: s, scheme: &c.Scheme, results: map[int]*scoring.Result{}, rec: rec}
 	var roster []string
 	b.masked = map[string]bool{}
 	if !s.Internal {
@@ -69,7 +85,11 @@ func Build(in Input) *Site {
 	for _, codes := range b.merged {
 		slices.Sort(codes)
 	}
-	for _, y := range c.Site.YearsFor(in.Audience) {
+	years := c.Site.YearsFor(in.Audience)
+	if rec != nil {
+		years = c.Site.YearsFor(config.Internal)
+	}
+	for _, y := range years {
 		if b.results[y.Year] == nil {
 			continue
 		}
@@ -114,6 +134,8 @@ type builder struct {
 	// red masks every free text and name the audience may not read; see
 	// redactor. Nothing reaches the model without passing b.text or b.person.
 	red *redact.Redactor
+	// rec records each masking, for the dashboard's review; nil otherwise.
+	rec *recorder
 }
 
 // displayOrder lists the components as tables show them: each top-level
@@ -233,7 +255,7 @@ func (b *builder) content() {
 		return
 	}
 	for _, p := range b.in.Content.Pages {
-		b.s.Contents = append(b.s.Contents, &Content{Path: slug(p.Name) + ".html", Name: p.Name, Title: b.text(p.Meta.Title), Body: b.markdown(p.Source), Menu: p.Meta.InMenu()})
+		b.s.Contents = append(b.s.Contents, &Content{Path: slug(p.Name) + ".html", Name: p.Name, Title: b.text(p.File, p.Meta.Title), Body: b.markdown(p.File, p.Line, p.Source), Menu: p.Meta.InMenu()})
 	}
 }
 
@@ -246,7 +268,7 @@ func (b *builder) year(cy config.Year) *Year {
 	if b.in.Content != nil {
 		for _, p := range b.in.Content.Years {
 			if p.Year == cy.Year {
-				y.Summary = b.markdown(p.Source)
+				y.Summary = b.markdown(p.File, p.Line, p.Source)
 			}
 		}
 	}
@@ -338,6 +360,15 @@ func (b *builder) ref(year int, code, name string) UnitRef {
 	return UnitRef{Code: code, Name: name, Path: unitPath(year, slug(code))}
 }
 
+// origin gives where a value was read (file, sheet and cell), for every
+// audience: the review of the public masking names it.
+func (b *builder) origin(o record.Origin) string {
+	if o.IsZero() {
+		return ""
+	}
+	return problem.At(b.in.Data.Files.Locate(o)).String()
+}
+
 func (b *builder) cell(o record.Origin) string {
 	if !b.s.Internal || o.IsZero() {
 		return ""
@@ -353,7 +384,7 @@ func (b *builder) unitPage(year int, res *scoring.Result, u *scoring.Unit) *Unit
 	p := &UnitPage{Path: unitPath(year, slug(u.Code)), Unit: b.ref(year, u.Code, u.Name), Category: cat.Name,
 		Ranked: u.HasTotal, Rank: u.Rank, GroupSize: u.GroupSize, Consequences: b.consequences(u), Ineligible: b.ineligible(u)}
 	if ru != nil {
-		p.Remark = b.text(ru.Remark)
+		p.Remark = b.text(b.origin(ru.Origin), ru.Remark)
 	}
 	if u.Group != "" {
 		p.Group = b.groups[u.Group]

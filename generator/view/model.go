@@ -42,6 +42,10 @@ type Site struct {
 	// audience only (nil for the public); RestrictionsPath their page.
 	Restrictions     []RestrictionLine
 	RestrictionsPath string
+	// Redactions are every masking of the public site, for the internal
+	// audience only; RedactionsPath their page.
+	Redactions     []Redaction
+	RedactionsPath string
 	// Revisions are the site-wide revisions (changes of presentation).
 	Revisions []RevisionLine
 	// Charts are the landing page's, across the audience's years.

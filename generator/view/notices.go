@@ -63,9 +63,10 @@ func (b *builder) notices(y *Year) {
 
 // notice makes one case's view for the audience: masked for the public.
 func (b *builder) notice(year int, cs *notices.Case, used map[string]bool) *Notice {
+	where := cs.From
 	n := &Notice{Number: cs.Number, Year: year, Date: cs.Date.String(),
-		Responsibility: cs.Responsibility, Clause: b.text(cs.Clause), Severity: cs.Severity,
-		Factors: b.text(cs.Factors), Level: cs.Level, Appeal: b.text(cs.Appeal),
+		Responsibility: cs.Responsibility, Clause: b.text(where, cs.Clause), Severity: cs.Severity,
+		Factors: b.text(where, cs.Factors), Level: cs.Level, Appeal: b.text(where, cs.Appeal),
 		Whistleblowers: len(cs.Whistleblowers), Witnesses: len(cs.Witnesses)}
 	name := cs.Unit
 	if u := b.in.Data.Register.Unit(cs.Unit); u != nil {
@@ -75,14 +76,18 @@ func (b *builder) notice(year int, cs *notices.Case, used map[string]bool) *Noti
 	n.UnitCode, n.UnitName = cs.Unit, name
 	n.Path = noticePath(year, noticeSlug(cs.Number, used))
 	for i, s := range cs.Subjects {
-		line := SubjectLine{Kind: s.Kind, Name: b.person(s.Name), Position: b.text(s.Position), Form: s.Form,
+		line := SubjectLine{Kind: s.Kind, Name: b.person(where, s.Name), Position: b.text(where, s.Position), Form: s.Form,
 			Handling: strings.Join(cs.Handlings[i], "、")}
 		if b.s.Internal {
 			line.IDNumber, line.Phone = s.IDNumber, s.Phone
 		}
 		n.Subjects = append(n.Subjects, line)
 	}
-	n.Title = b.text(cs.Title)
+	title := where
+	if cs.File != "" {
+		title = cs.File // the notice's front matter
+	}
+	n.Title = b.text(title, cs.Title)
 	if n.Title == "" && len(n.Subjects) > 0 {
 		// 关于石桥镇镇党委书记梁某问责情况的通报, the name as the audience reads it.
 		who := n.Subjects[0].Kind
@@ -97,9 +102,9 @@ func (b *builder) notice(year int, cs *notices.Case, used map[string]bool) *Noti
 	// The notice's text is its Markdown body when it has one; the
 	// register's summary otherwise, one paragraph per line.
 	if strings.TrimSpace(cs.Body) != "" {
-		n.Facts, n.FactsText = content.Render(cs.Body, b.edits)
+		n.Facts, n.FactsText = content.Render(cs.Body, b.editor(cs.File, cs.BodyLine))
 	} else {
-		n.FactsText = b.text(cs.Facts)
+		n.FactsText = b.text(where, cs.Facts)
 		var h strings.Builder
 		for _, para := range strings.Split(n.FactsText, "\n") {
 			if para = strings.TrimSpace(para); para != "" {
@@ -135,7 +140,7 @@ func (b *builder) restrictions() {
 		if u := b.in.Data.Register.Unit(r.Unit); u != nil {
 			name = u.NameIn(r.Year)
 		}
-		b.s.Restrictions = append(b.s.Restrictions, RestrictionLine{Name: b.person(r.Name), Position: r.Position,
+		b.s.Restrictions = append(b.s.Restrictions, RestrictionLine{Name: b.person("", r.Name), Position: r.Position,
 			Unit: b.ref(r.Year, r.Unit, name), Restriction: r.Restriction, From: r.From.String(), Until: r.Until.String(),
 			Case: refs[r.Case]})
 	}

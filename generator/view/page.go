@@ -41,6 +41,8 @@ const (
 	KindSearch = "search"
 	// KindPersons is a year's assessed persons (internal only).
 	KindPersons = "persons"
+	// KindRedactions lists every masking of the public site (internal only).
+	KindRedactions = "redactions"
 )
 
 // Rel gives a link from this page to target (a path from the site root), so
@@ -105,6 +107,9 @@ func (s *Site) Pages() []*Page {
 			out = append(out, &Page{Site: s, Path: n.Path, Kind: KindNotice, Year: y, Notice: n, Title: n.Title})
 		}
 	}
+	if s.RedactionsPath != "" {
+		out = append(out, &Page{Site: s, Path: s.RedactionsPath, Kind: KindRedactions})
+	}
 	if s.RestrictionsPath != "" {
 		out = append(out, &Page{Site: s, Path: s.RestrictionsPath, Kind: KindRestrictions})
 	}
@@ -166,7 +171,7 @@ func (p *Page) HasCharts() bool {
 // other pages load none.
 func (p *Page) HasTables() bool {
 	switch p.Kind {
-	case KindRanking, KindUnits, KindRestrictions, KindWatch, KindPersons:
+	case KindRanking, KindUnits, KindRestrictions, KindWatch, KindPersons, KindRedactions:
 		return true
 	case KindMethodology:
 		return len(p.Site.Tasks) > 0

@@ -106,7 +106,7 @@ func (b *builder) personViews(y *Year, res *scoring.Result) {
 		if !b.s.Internal {
 			continue
 		}
-		row := &PersonRow{Unit: u.Unit, Role: p.Role, Name: b.person(p.Name), Position: b.text(p.Position), Days: p.Days, Banded: p.Banded,
+		row := &PersonRow{Unit: u.Unit, Role: p.Role, Name: b.person("", p.Name), Position: b.text("", p.Position), Days: p.Days, Banded: p.Banded,
 			Period: period(y.Year, p.From, p.To), Cell: b.cell(p.Origin)}
 		if p.HasScore {
 			row.Score = p.Score.String()

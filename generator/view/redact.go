@@ -36,42 +36,56 @@ func redactor(in Input, internal bool, roster []string) *redact.Redactor {
 	})
 }
 
-// text masks a free text for the audience.
-func (b *builder) text(s string) string {
+// text masks a free text for the audience; where says where it was
+// written (a file, a cell), for the review of the public masking.
+func (b *builder) text(where, s string) string {
 	if s == "" {
 		return ""
 	}
-	return b.red.Text(s)
+	edits := b.red.Edits(s)
+	b.rec.add(where, s, edits, 0)
+	return redact.Apply(s, edits)
 }
 
-// edits gives the maskings of one text a reader sees in a Markdown
-// document (see content.Render).
-func (b *builder) edits(visible string) []content.Edit {
-	found := b.red.Edits(visible)
-	if len(found) == 0 {
-		return nil
+// editor masks the texts of a Markdown body that starts on line line of
+// file (see content.Render).
+func (b *builder) editor(file string, line int) content.Editor {
+	return func(bl content.Block) []content.Edit {
+		found := b.red.Edits(bl.Text)
+		if len(found) == 0 {
+			return nil
+		}
+		if !bl.Attr {
+			b.rec.add(file, bl.Text, found, line+bl.Line-1)
+		} else {
+			b.rec.add(file, bl.Text, found, 0)
+		}
+		edits := make([]content.Edit, len(found))
+		for i, e := range found {
+			edits[i] = content.Edit{Start: e.Start, End: e.End, Repl: e.Repl}
+		}
+		return edits
 	}
-	edits := make([]content.Edit, len(found))
-	for i, e := range found {
-		edits[i] = content.Edit{Start: e.Start, End: e.End, Repl: e.Repl}
-	}
-	return edits
 }
 
-// markdown renders a Markdown body for the audience, masked.
-func (b *builder) markdown(src string) template.HTML {
-	html, _ := content.Render(src, b.edits)
+// markdown renders a Markdown body of file, starting on its line line, for
+// the audience, masked.
+func (b *builder) markdown(file string, line int, src string) template.HTML {
+	html, _ := content.Render(src, b.editor(file, line))
 	return html
 }
 
 // person gives a person's name as the audience may read it: masked for the
-// public (张某), whole for the internal dashboard; "" stays "".
-func (b *builder) person(name string) string {
+// public (张某), whole for the internal dashboard; "" stays "". where is
+// where the name was written.
+func (b *builder) person(where, name string) string {
 	if name == "" {
 		return ""
 	}
 	if b.s.Internal {
 		return b.red.Text(name)
 	}
-	return b.red.Name(name)
+	masked := b.red.Name(name)
+	b.rec.add(where, name, []redact.Edit{{Start: 0, End: len(name), Repl: masked, Kind: redact.KindName}}, 0)
+	return masked
 }

@@ -30,7 +30,7 @@ func (b *builder) revisions(y *Year, cy config.Year) {
 	}
 	y.Revisions = append(y.Revisions, RevisionLine{N: 1, Date: cy.Published.String()})
 	for i, e := range cy.Errata {
-		y.Revisions = append(y.Revisions, RevisionLine{N: i + 2, Date: e.Date.String(), What: b.text(e.What), Why: b.text(e.Why)})
+		y.Revisions = append(y.Revisions, RevisionLine{N: i + 2, Date: e.Date.String(), What: b.text(config.SiteFile, e.What), Why: b.text(config.SiteFile, e.Why)})
 	}
 	for i := range y.Revisions {
 		r := &y.Revisions[i]
@@ -56,6 +56,6 @@ func ArchivedPath(year, rev int, name string) string {
 // siteRevisions lists the site-wide revisions, for the landing page.
 func (b *builder) siteRevisions() {
 	for i, e := range b.in.Config.Site.Revisions {
-		b.s.Revisions = append(b.s.Revisions, RevisionLine{N: i + 1, Date: e.Date.String(), What: b.text(e.What), Why: b.text(e.Why)})
+		b.s.Revisions = append(b.s.Revisions, RevisionLine{N: i + 1, Date: e.Date.String(), What: b.text(config.SiteFile, e.What), Why: b.text(config.SiteFile, e.Why)})
 	}
 }
