@@ -11,6 +11,7 @@ import (
 	"dutyreport/generator/config"
 	"dutyreport/generator/diff"
 	"dutyreport/generator/edition"
+	"dutyreport/generator/notices"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/render"
 	"dutyreport/generator/view"
@@ -31,6 +32,7 @@ func Diff(o Options, from, to diff.Label) (*diff.Diff, *render.Theme, problem.Li
 		return nil, nil, nil, &UsageError{"revisions are kept as they were published, in the public audience: leave out --audience internal"}
 	}
 	in, probs := load(o.Source, o.cacheDir(), nil)
+	probs = notices.ForAudience(probs, o.Audience)
 	if probs.HasErrors() {
 		return nil, nil, probs, nil
 	}

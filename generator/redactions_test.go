@@ -33,8 +33,8 @@ func TestDashboardListsEveryPublicMasking(t *testing.T) {
 	for _, want := range []struct{ where, before, text, masked, after string }{
 		{notice + ":5", "", "张三", "张某", "的检讨见"},      // the body's first line is line 5 of the file
 		{notice + ":5", "张三的检讨见", "张三", "张某", "的检讨"}, // the link text
-		{notice, "files/", "张三", "张某", ".pdf"},        // the link target
-		{notice, "关于", "张三", "张某", "违规发放"},            // the title, in the front matter
+		{notice, "files/", "张三", "张某", ".pdf"},       // the link target
+		{notice, "关于", "张三", "张某", "违规发放"},           // the title, in the front matter
 		{notice + ":7", "联系人手机 ", "13800138000", "***********", "，邮箱"},
 		{notice + ":7", "邮箱 ", "zhangsan@example.com", "***@***", "。"},
 		{register + "4", "王平镇副镇长", "王平", "王某", "履职不力"},
