@@ -79,6 +79,7 @@ func Build(o Options) (Report, problem.List, error) {
 		o.Audience = config.Public
 	}
 	in, probs := load(o.Source, o.cacheDir(), o.Progress)
+	probs = notices.ForAudience(probs, o.Audience)
 	if probs.HasErrors() {
 		return rep, probs, nil
 	}
@@ -255,6 +256,7 @@ func load(source, cacheDir string, progress Progress) (inputs, problem.List) {
 	n, nprobs := notices.Build(cfg, in.data, in.content)
 	in.notices = n
 	probs.Append(nprobs)
+	probs.Append(notices.Unknown(cfg, in.data, in.content, n))
 	progress.at(StageScore)
 	for i := range in.data.Years {
 		y := &in.data.Years[i]
