@@ -78,6 +78,10 @@ func Of(src string) Text {
 		switch {
 		case r >= 0x4e00 && r <= 0x9fff || r >= 0x3400 && r <= 0x4dbf:
 			f.class(simplified(r), i) // no decomposition in these blocks
+		case r >= 0x3001 && r <= 0x3035:
+			f.class(r, i) // CJK punctuation: no decomposition
+		case r >= 0xff01 && r <= 0xff5e:
+			f.rune(r-0xfee0, i) // full-width ASCII, as NFKC folds it
 		case b == '&' || b == '%':
 			rs, n := unit(src, i)
 			for _, r := range rs {
