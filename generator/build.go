@@ -44,6 +44,10 @@ type Options struct {
 	Preview bool
 	// Progress, when not nil, is told each stage of the build as it starts.
 	Progress Progress
+	// unmasked builds the public view without masking (view.Input's
+	// Unmasked), for tests that show the leak audit catches alone what
+	// the masking would.
+	unmasked bool
 }
 
 // CacheDir is the folder, in the site folder, where each input file's
@@ -87,6 +91,7 @@ func Build(o Options) (Report, problem.List, error) {
 	if in.archived, err = edition.List(o.Source); err != nil {
 		return rep, probs, err
 	}
+	in.unmasked = o.unmasked
 	site := in.view(o.Audience)
 
 	theme, tprobs := loadTheme(in.cfg)
@@ -219,11 +224,12 @@ type inputs struct {
 	// archived lists the exports kept of each edition's revisions
 	// (editions/{year}/r{n}/); set by Build, which serves them.
 	archived map[int]map[int][]string
+	unmasked bool // Options.unmasked
 }
 
 // view builds the model of one audience's site from the inputs.
 func (in inputs) view(audience string) *view.Site {
-	return view.Build(view.Input{Config: in.cfg, Data: in.data, Results: in.results, Content: in.content, Notices: in.notices, Audience: audience, Archived: in.archived})
+	return view.Build(view.Input{Config: in.cfg, Data: in.data, Results: in.results, Content: in.content, Notices: in.notices, Audience: audience, Archived: in.archived, Unmasked: in.unmasked})
 }
 
 // load runs config, ingest, content, notices and scoring. Content needs nothing

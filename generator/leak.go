@@ -16,8 +16,11 @@ import (
 // Scanner is the leak audit of an audience: every sensitive string the
 // inputs know that the audience must not read. The public site may show
 // no person's name, ID or phone number; no site may show a whistleblower's
-// or witness's name; the rosters' persons are names like the cases'. Names inside public terms (the person 王平 in the town
-// 王平镇) are not leaks.
+// or witness's name; the rosters' persons are names like the cases'. Names
+// inside public terms (the person 王平 in the town 王平镇, a word of
+// redaction.allow) are not leaks. The public audit also looks for ID and
+// phone numbers and e-mail addresses no input knows, by their shape: the
+// audit must catch alone what the masking misses.
 func Scanner(in inputs, audience string) *audit.Scanner {
 	cfg, data, n := in.cfg, in.data, in.notices
 	var needles []audit.Needle
@@ -41,15 +44,20 @@ func Scanner(in inputs, audience string) *audit.Scanner {
 	if data != nil {
 		reg = data.Register
 	}
-	return audit.New(needles, notices.PublicTerms(cfg, reg))
+	allowed := append(notices.PublicTerms(cfg, reg), cfg.Site.Redaction.Allow...)
+	var opts []audit.Option
+	if audience != config.Internal {
+		opts = append(opts, audit.Patterns())
+	}
+	return audit.New(needles, allowed, opts...)
 }
 
 // leaks turns the audit's hits into problems, one per hit, at the file
-// in the output folder out.
+// and line in the output folder out.
 func leaks(out string, hits []audit.Hit) problem.List {
 	var probs problem.List
 	for _, h := range hits {
-		probs.Add(problem.Problem{Pos: problem.Position{File: path.Join(filepath.ToSlash(out), h.MaskedFile())}, Code: problem.AuditLeak, Found: h.String()})
+		probs.Add(problem.Problem{Pos: problem.Position{File: path.Join(filepath.ToSlash(out), h.MaskedFile()), Line: h.Line}, Code: problem.AuditLeak, Found: h.String()})
 	}
 	return probs
 }

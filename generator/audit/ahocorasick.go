@@ -1,7 +1,7 @@
 package audit
 
 import (
-	"cmp"
+	"bytes"
 	"slices"
 )
 
@@ -47,44 +47,63 @@ type machine struct {
 
 // newMachine builds the automaton. Patterns must be distinct and non-empty.
 func newMachine(patterns [][]byte) *machine {
-	type key struct {
-		s int32
-		c byte
-	}
 	type edge struct {
 		s, t int32
 		c    byte
 	}
-	// The trie, numbered in insertion order.
-	child := map[key]int32{}
+	// The trie, built from the patterns in sorted order: each shares the
+	// states of its common prefix with the one before, so no lookup is
+	// needed, and a state's edges are made in the order of their labels.
+	sorted := make([]int, len(patterns))
+	for i := range sorted {
+		sorted[i] = i
+	}
+	slices.SortFunc(sorted, func(a, b int) int { return bytes.Compare(patterns[a], patterns[b]) })
 	ends := []int32{-1}
 	depth := []int32{0}
+	var edges []edge
+	path := []int32{0} // path[k] is the state after k bytes of the last pattern
+	var last []byte
 	m := &machine{length: make([]int32, len(patterns))}
-	for id, p := range patterns {
-		s := int32(0)
-		for _, c := range p {
-			t, ok := child[key{s, c}]
-			if !ok {
-				t = int32(len(ends))
-				ends = append(ends, -1)
-				depth = append(depth, depth[s]+1)
-				child[key{s, c}] = t
-			}
+	for _, id := range sorted {
+		p := patterns[id]
+		k := 0
+		for k < len(p) && k < len(last) && p[k] == last[k] {
+			k++
+		}
+		path = path[:k+1]
+		s := path[k]
+		for _, c := range p[k:] {
+			t := int32(len(ends))
+			ends = append(ends, -1)
+			depth = append(depth, depth[s]+1)
+			edges = append(edges, edge{s, t, c})
+			path = append(path, t)
 			s = t
 		}
 		ends[s] = int32(id)
 		m.length[id] = int32(len(p))
 		m.maxLen = max(m.maxLen, len(p))
+		last = p
 	}
 	n := len(ends)
-	edges := make([]edge, 0, len(child))
-	for k, t := range child {
-		edges = append(edges, edge{k.s, t, k.c})
-	}
+	// byState orders the edges by state, keeping the order of each
+	// state's edges (by label, as made): a counting sort, since sorting
+	// a hundred thousand edges by comparison took most of New's time.
 	byState := func(edges []edge) {
-		slices.SortFunc(edges, func(a, b edge) int {
-			return cmp.Or(cmp.Compare(a.s, b.s), cmp.Compare(a.c, b.c))
-		})
+		at := make([]int32, n+1)
+		for _, e := range edges {
+			at[e.s+1]++
+		}
+		for s := range n {
+			at[s+1] += at[s]
+		}
+		sorted := make([]edge, len(edges))
+		for _, e := range edges {
+			sorted[at[e.s]] = e
+			at[e.s]++
+		}
+		copy(edges, sorted)
 	}
 	byState(edges)
 	from := make([]int32, n+1)
@@ -199,6 +218,12 @@ func (m *machine) next(s int32, c byte) int32 {
 // Patterns never contain those runs: U+3000's bytes E3 80 80 occur in no
 // GB18030 sequence, and 0x20 is never a GB18030 trail byte.
 func (m *machine) scan(data []byte, maxGap int, found func(start, end int, pat int32)) {
+	scanText(m, data, maxGap, found)
+}
+
+// scanText is scan over a byte slice or a string: the raw scan reads file
+// bytes, the reader's scan folded text.
+func scanText[T ~string | ~[]byte](m *machine, data T, maxGap int, found func(start, end int, pat int32)) {
 	if len(m.length) == 0 {
 		return
 	}
@@ -207,7 +232,11 @@ func (m *machine) scan(data []byte, maxGap int, found func(start, end int, pat i
 		size <<= 1
 	}
 	// ring[v&mask] is the offset in data of the v-th byte fed to the automaton.
-	ring := make([]int, size)
+	var small [256]int
+	ring := small[:]
+	if size > len(small) {
+		ring = make([]int, size)
+	}
 	mask := size - 1
 	rows, dense := m.rows, m.dense
 	s := int32(0)
@@ -244,7 +273,7 @@ func (m *machine) scan(data []byte, maxGap int, found func(start, end int, pat i
 
 // spaceRun counts the spaces (ASCII space or U+3000) starting at data[i], up
 // to limit of them, and returns the offset after the last one counted.
-func spaceRun(data []byte, i, limit int) (end, n int) {
+func spaceRun[T ~string | ~[]byte](data T, i, limit int) (end, n int) {
 	for n < limit && i < len(data) {
 		switch {
 		case data[i] == ' ':

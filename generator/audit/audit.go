@@ -8,12 +8,14 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"dutyreport/generator/fold"
 )
 
 // Needle is a sensitive string the inputs know.
 type Needle struct {
 	Text string // e.g. 张三, 11010519491231002X, 13800138000
-	Kind string // "name", "hidden-name" (whistleblower, witness), "id-number", "phone", "email": for the message
+	Kind string // "name", "hidden-name" (whistleblower, witness), "id-number", "phone", "email", "bank-card": for the message
 }
 
 // Hit is one occurrence of a needle in the output.
@@ -22,7 +24,11 @@ type Hit struct {
 	Offset int64  // byte offset in the file, or in File when InName
 	Length int    // bytes the occurrence spans, spaces of the spaced form included
 	InName bool   // the occurrence is in a file or folder name, not in content
-	Needle Needle
+	// Line is the 1-based line of the file's bytes (of the entry's, for
+	// a Form of FormZip) where the occurrence starts; 0 in a name, and
+	// from Bytes, which leaves lines to File and Dir.
+	Line   int
+	Needle Needle // for a hit by pattern, the number or address found
 	Form   string // how it was written: one of the Form constants
 
 	// shown is File with the needles found in its names masked. Dir sets it
@@ -47,12 +53,17 @@ func (h Hit) MaskedFile() string {
 	return h.File
 }
 
-// String gives "2023/notices/3.html:1042: name 张* (json-escape)". The needle
-// is masked to its first rune, since a CI log is itself a place it can leak to.
+// String gives "2023/notices/3.html:12: name 张* (visible, byte 1042)", or
+// without a line "2023/notices/3.html:1042: name 张* (json-escape)". The
+// needle is masked to its first rune, since a CI log is itself a place it
+// can leak to.
 func (h Hit) String() string {
 	file := h.MaskedFile()
-	if h.InName {
+	switch {
+	case h.InName:
 		return fmt.Sprintf("%s: %s %s in path at byte %d (%s)", file, h.Needle.Kind, mask(h.Needle.Text), h.Offset, h.Form)
+	case h.Line > 0:
+		return fmt.Sprintf("%s:%d: %s %s (%s, byte %d)", file, h.Line, h.Needle.Kind, mask(h.Needle.Text), h.Form, h.Offset)
 	}
 	return fmt.Sprintf("%s:%d: %s %s (%s)", file, h.Offset, h.Needle.Kind, mask(h.Needle.Text), h.Form)
 }
@@ -105,15 +116,43 @@ type Scanner struct {
 	needles []Needle
 	owners  [][]owner // pattern id → who writes it
 	m       *machine
+
+	// The reader's scan: folded needles and terms over folded text, and
+	// those of them that are ASCII over the plain texts (see reader).
+	seen, plain keyMachine
+	patterns    bool // look for numbers and addresses by their shape
+	allowedNo   map[string]bool
+}
+
+// keyMachine finds folded needles and allowed terms in folded text.
+type keyMachine struct {
+	m  *machine  // nil when there is nothing to find
+	by [][]int32 // pattern id → needles, -1 for an allowed term
+}
+
+// Option changes what New's Scanner looks for.
+type Option func(*Scanner)
+
+// Patterns makes the Scanner look also for what no input names, by its
+// shape: ID numbers (18 characters whatever the check digit, 15 digits),
+// mobile and landline numbers, e-mail addresses and bank card numbers, in
+// the reader's text (see File). The public site holds none of them.
+func Patterns() Option {
+	return func(s *Scanner) { s.patterns = true }
 }
 
 // New builds a Scanner for needles. A needle occurrence lying entirely
 // within an occurrence of an allowed term (person 王平 in town 王平镇) is not
 // a hit; allowed terms are matched in the same forms as needles. A needle
-// equal to an allowed term is therefore never a hit. Empty needles and
-// terms are ignored, as are spaces and U+3000 inside them.
-func New(needles []Needle, allowed []string) *Scanner {
+// equal to an allowed term is therefore never a hit, and a number found by
+// its shape is none when an allowed term covers it or has its digits (an
+// office's published phone). Empty needles and terms are ignored, as are
+// spaces and U+3000 inside them.
+func New(needles []Needle, allowed []string, opts ...Option) *Scanner {
 	s := &Scanner{}
+	for _, o := range opts {
+		o(s)
+	}
 	index := map[string]int{}
 	var patterns [][]byte
 	add := func(text string, o owner) {
@@ -147,11 +186,82 @@ func New(needles []Needle, allowed []string) *Scanner {
 		}
 	}
 	s.m = newMachine(patterns)
+	s.newSeen(allowed)
 	return s
 }
 
-// Bytes returns the hits in data, the content of file, sorted by offset.
-// It does not look at the name file.
+// newSeen builds the machines of the reader's scan: each needle and term
+// folded as fold folds text, spaces dropped as the machine skips them.
+func (s *Scanner) newSeen(allowed []string) {
+	type key struct {
+		text string
+		who  int32 // a needle, or -1 for an allowed term
+	}
+	var keys []key
+	for i, n := range s.needles {
+		keys = append(keys, key{normalize(fold.Key(n.Text)), int32(i)})
+	}
+	s.allowedNo = map[string]bool{}
+	for _, t := range allowed {
+		keys = append(keys, key{normalize(fold.Key(t)), -1})
+		if d := numberKey(t); d != "" {
+			s.allowedNo[d] = true
+		}
+	}
+	build := func(ascii bool) keyMachine {
+		var km keyMachine
+		index := map[string]int32{}
+		var patterns [][]byte
+		for _, k := range keys {
+			if k.text == "" || ascii && !isASCII(k.text) {
+				continue
+			}
+			id, ok := index[k.text]
+			if !ok {
+				id = int32(len(patterns))
+				index[k.text] = id
+				patterns = append(patterns, []byte(k.text))
+				km.by = append(km.by, nil)
+			}
+			if !slices.Contains(km.by[id], k.who) {
+				km.by[id] = append(km.by[id], k.who)
+			}
+		}
+		// The plain machine finds needles only; the other clears what
+		// patterns find too.
+		needles := slices.ContainsFunc(km.by, func(by []int32) bool { return slices.ContainsFunc(by, func(w int32) bool { return w >= 0 }) })
+		if needles || !ascii && s.patterns && len(patterns) > 0 {
+			km.m = newMachine(patterns)
+		}
+		return km
+	}
+	s.seen, s.plain = build(false), build(true)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// sameKey is the text by which two hits of one kind are one occurrence:
+// folded, without the spaces, hyphens and brackets that group a number.
+func sameKey(text string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '-', '(', ')':
+			return -1
+		}
+		return r
+	}, fold.Key(text))
+}
+
+// Bytes returns the hits of the raw scan in data, the content of file,
+// sorted by offset, without lines. It does not look at the name file, nor
+// read data as a reader does: File and Dir do both.
 func (s *Scanner) Bytes(file string, data []byte) []Hit {
 	var hits []Hit
 	for _, o := range s.find(data) {
@@ -183,12 +293,10 @@ type occurrence struct {
 // first 8000, as git decides.
 func (s *Scanner) find(data []byte) []occurrence {
 	var found []occurrence
-	var allowed []span
 	binary := bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0
 	s.m.scan(data, maxGap, func(start, end int, pat int32) {
 		for _, o := range s.owners[pat] {
 			if o.needle < 0 {
-				allowed = append(allowed, span{start: start, end: end})
 				continue
 			}
 			if o.form == FormGB18030 && (binary || inUTF8(data, start, end)) {
@@ -204,28 +312,48 @@ func (s *Scanner) find(data []byte) []occurrence {
 	if len(found) == 0 {
 		return nil
 	}
-	if len(allowed) > 0 {
-		// reach[i] is the furthest end among allowed[:i+1], sorted by start:
-		// an occurrence is covered when some term starting at or before it
-		// reaches its end.
-		slices.SortFunc(allowed, func(a, b span) int { return cmp.Compare(a.start, b.start) })
-		reach := make([]int, len(allowed))
-		for i, a := range allowed {
-			reach[i] = a.end
-			if i > 0 {
-				reach[i] = max(reach[i], reach[i-1])
-			}
-		}
-		found = slices.DeleteFunc(found, func(o occurrence) bool {
-			i := sort.Search(len(allowed), func(i int) bool { return allowed[i].start > o.start }) - 1
-			return i >= 0 && reach[i] >= o.end
-		})
+	// Allowed terms occur on every page and needles almost never: their
+	// occurrences are gathered only when there is something to clear.
+	if allowed := allowedIn(s.m, s.owners, data); len(allowed) > 0 {
+		covered := coveredBy(allowed)
+		found = slices.DeleteFunc(found, func(o occurrence) bool { return covered(o.start, o.end) })
 	}
 	slices.SortFunc(found, func(a, b occurrence) int {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end),
 			cmp.Compare(a.needle, b.needle), cmp.Compare(a.form, b.form))
 	})
 	return found
+}
+
+// allowedIn gives the occurrences of allowed terms in data.
+func allowedIn[T ~string | ~[]byte](m *machine, owners [][]owner, data T) []span {
+	var allowed []span
+	scanText(m, data, maxGap, func(start, end int, pat int32) {
+		if slices.ContainsFunc(owners[pat], func(o owner) bool { return o.needle < 0 }) {
+			allowed = append(allowed, span{start: start, end: end})
+		}
+	})
+	return allowed
+}
+
+// coveredBy gives the test of whether an occurrence at [start, end) lies
+// within one of the allowed terms' occurrences (sorted in place).
+func coveredBy(allowed []span) func(start, end int) bool {
+	// reach[i] is the furthest end among allowed[:i+1], sorted by start:
+	// an occurrence is covered when some term starting at or before it
+	// reaches its end.
+	slices.SortFunc(allowed, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	reach := make([]int, len(allowed))
+	for i, a := range allowed {
+		reach[i] = a.end
+		if i > 0 {
+			reach[i] = max(reach[i], reach[i-1])
+		}
+	}
+	return func(start, end int) bool {
+		i := sort.Search(len(allowed), func(i int) bool { return allowed[i].start > start }) - 1
+		return i >= 0 && reach[i] >= end
+	}
 }
 
 // inUTF8 reports whether data[start:end] lies within valid UTF-8 runes,
@@ -253,6 +381,7 @@ func compareHits(a, b Hit) int {
 		-compareBool(a.InName, b.InName),
 		cmp.Compare(a.Offset, b.Offset),
 		cmp.Compare(a.Length, b.Length),
+		cmp.Compare(a.Line, b.Line),
 		strings.Compare(a.Needle.Kind, b.Needle.Kind),
 		strings.Compare(a.Needle.Text, b.Needle.Text),
 		strings.Compare(a.Form, b.Form),

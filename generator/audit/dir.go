@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -19,8 +20,8 @@ import (
 var ErrNotRegular = errors.New("not a regular file or folder; not scanned")
 
 // Dir scans every file and folder name under root, at any depth, hidden
-// ones included, and the content of every regular file. Hits are sorted by
-// file, name hits first, then offset. The error, if any, joins one error per
+// ones included, and the content of every regular file as File does. Hits
+// are sorted by file, name hits first, then offset. The error, if any, joins one error per
 // path that could not be read or is not regular (see ErrNotRegular), in walk
 // order and with needles masked in the paths; the hits in everything else
 // are still returned.
@@ -29,6 +30,7 @@ func (s *Scanner) Dir(root string) ([]Hit, error) {
 		path  string // for os.ReadFile
 		rel   string
 		shown string
+		size  int64
 	}
 	var files []file
 	var hits []Hit
@@ -57,28 +59,21 @@ func (s *Scanner) Dir(root string) ([]Hit, error) {
 		if show != "" {
 			show += "/"
 		}
-		var spans []span
-		first := len(hits)
-		for _, o := range s.find([]byte(name)) {
-			spans = append(spans, span{o.start, o.end, s.needles[o.needle].Text})
-			hits = append(hits, Hit{
-				File:   rel,
-				Offset: int64(len(parent) + o.start),
-				Length: o.end - o.start,
-				InName: true,
-				Needle: s.needles[o.needle],
-				Form:   o.form,
-			})
-		}
-		show += maskSpans(name, spans)
-		for i := first; i < len(hits); i++ {
-			hits[i].shown = show
+		inName, masked := s.nameHits(name)
+		show += masked
+		for _, h := range inName {
+			h.File, h.Offset, h.shown = rel, int64(len(parent))+h.Offset, show
+			hits = append(hits, h)
 		}
 		switch {
 		case d.IsDir():
 			shown[rel] = show
 		case d.Type().IsRegular():
-			files = append(files, file{p, rel, show})
+			var size int64
+			if info, err := d.Info(); err == nil {
+				size = info.Size()
+			}
+			files = append(files, file{p, rel, show, size})
 		default:
 			errs = append(errs, fmt.Errorf("audit: %s: %w", show, ErrNotRegular))
 		}
@@ -96,20 +91,32 @@ func (s *Scanner) Dir(root string) ([]Hit, error) {
 	work := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		wg.Go(func() {
+			r := readers.Get().(*reader)
+			defer readers.Put(r)
 			for i := range work {
 				data, err := os.ReadFile(files[i].path)
 				if err != nil {
 					readErrs[i] = pathError(files[i].shown, err)
 					continue
 				}
-				found[i] = s.Bytes(files[i].rel, data)
+				found[i], err = s.file(files[i].rel, data, r, 0)
+				if err != nil {
+					readErrs[i] = fmt.Errorf("audit: %s: %w", files[i].shown, err)
+				}
 				for j := range found[i] {
 					found[i][j].shown = files[i].shown
 				}
 			}
 		})
 	}
-	for i := range files {
+	// The largest first, so that no core is left with a big script
+	// while the others wait.
+	bySize := make([]int, len(files))
+	for i := range bySize {
+		bySize[i] = i
+	}
+	slices.SortStableFunc(bySize, func(a, b int) int { return cmp.Compare(files[b].size, files[a].size) })
+	for _, i := range bySize {
 		work <- i
 	}
 	close(work)

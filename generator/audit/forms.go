@@ -19,6 +19,18 @@ const (
 	FormJSONEscape  = "json-escape"
 	FormPercent     = "percent"
 	FormGB18030     = "gb18030"
+
+	// The reader's forms: text as a reader takes it in, folded (see
+	// package fold), so that markup, entities, escapes, invisible
+	// characters, traditional forms and look-alikes split nothing.
+	FormVisible   = "visible"   // an HTML page's text, joined across inline elements and comments
+	FormAttribute = "attribute" // an HTML attribute value
+	FormComment   = "comment"   // an HTML comment: unseen on the page, but in its source
+	FormCSV       = "csv"       // a CSV field
+	FormJSON      = "json"      // a JSON string, key or value, unescaped
+	FormJS        = "js"        // a JavaScript string literal, unescaped
+	FormText      = "text"      // a whole file of any other kind, or a file or folder name
+	FormZip       = "zip:"      // prefix: an entry of a zip file, FormZip + the entry's name (names masked)
 )
 
 // maxGap bounds the spaced form: 张   三 (three spaces) is found, 张    三

@@ -27,6 +27,10 @@ type Input struct {
 	// Archived lists the exports kept of each edition's earlier revisions:
 	// year → revision → file names (see generator/edition).
 	Archived map[int]map[int][]string
+	// Unmasked is for tests of the leak audit only: builds the public
+	// view without masking, so that they show the audit catches alone
+	// what the masking would. The build never sets it.
+	Unmasked bool
 }
 
 // Build makes the model of one audience's site. The internal dashboard

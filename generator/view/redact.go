@@ -16,6 +16,9 @@ import (
 // phone numbers; for every audience whistleblowers and witnesses), and for
 // the public ID and mobile numbers and e-mail addresses by pattern.
 func redactor(in Input, internal bool, roster []string) *redact.Redactor {
+	if in.Unmasked {
+		return redact.New(redact.Options{}) // masks nothing
+	}
 	c := in.Config
 	audience := config.Public
 	if internal {
@@ -82,7 +85,7 @@ func (b *builder) person(where, name string) string {
 	if name == "" {
 		return ""
 	}
-	if b.s.Internal {
+	if b.s.Internal || b.in.Unmasked {
 		return b.red.Text(name)
 	}
 	masked := b.red.Name(name)
