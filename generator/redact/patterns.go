@@ -223,8 +223,11 @@ func findEmails(s string) []span {
 	return found
 }
 
+// isLocal reports a character of an address's local part, as RFC 5322
+// allows them: zhan**gsan**@example.com, where Markdown left the asterisks
+// of emphasis as written, is one address.
 func isLocal(b byte) bool {
-	return isDomain(b) || b == '_' || b == '+' || b == '%'
+	return isDomain(b) || strings.IndexByte("!#$%&'*+/=?^_`{|}~", b) >= 0
 }
 
 func isDomain(b byte) bool {

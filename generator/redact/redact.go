@@ -327,8 +327,8 @@ func (r *Redactor) mayMatch(s string) bool {
 				}
 				i++
 				continue
-			case b == ' ' || b == '-' || b == '(' || b == ')':
-				i++
+			case b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v' || b == '-' || b == '(' || b == ')' || b == '+':
+				i++ // may stand between the groups of a number
 				continue
 			case r.patterns && b == '@':
 				return true

@@ -211,6 +211,8 @@ func TestText(t *testing.T) {
 		{"not a mobile prefix", patterns, "12812345678", "12812345678"},
 		{"mobile inside a longer digit run: 16 digits, a card", patterns, "2024138123456789", "****************"},
 		{"mobile inside a run of 20 digits kept", patterns, "20241381234567891234", "20241381234567891234"},
+		{"a number with line breaks between its groups", patterns, "110105\n19800101\n1238", "******************"},
+		{"an address with the asterisks of emphasis", patterns, "zhan**gsan**@example.com。", "***@***。"},
 		{"a mobile before an e-mail", patterns, "手机 13800138000，邮箱 a@example.com", "手机 ***********，邮箱 ***@***"},
 		{"e-mail with a full-width at", patterns, "zhangsan＠example.com", "***@***"},
 		{"e-mail split by a zero-width space", patterns, "zhang\u200bsan@example.com", "***@***"},
