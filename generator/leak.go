@@ -71,6 +71,7 @@ func Audit(o Options, dir string) (problem.List, error) {
 		o.Audience = config.Public
 	}
 	in, probs := load(o.Source, o.cacheDir(), nil)
+	probs = notices.ForAudience(probs, o.Audience)
 	if probs.HasErrors() {
 		return probs, nil
 	}

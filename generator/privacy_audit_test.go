@@ -116,10 +116,6 @@ func fits(at, label string) bool {
 		case "line-break", "space", "spaces", "country-code", "comment", "code", "strong-inside", "strong-first",
 			"em-inside", "strong-split", "em-split":
 			return false // no URL holds them
-		case "space-entity":
-			// A URL writes the space as %20; fold keeps percent-escaped
-			// ASCII as written (100%), so the name stays apart.
-			return false
 		}
 	}
 	return true

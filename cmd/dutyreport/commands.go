@@ -198,10 +198,14 @@ func auditCmd(g *globals) *cobra.Command {
 		Short: "Scan a built site for personal data it must not show",
 		Long: `audit scans every file of the built site in DIR, and every file and folder name, for
 every sensitive string the inputs of the site folder know: the names of the persons
-held accountable, their ID and phone numbers, and the names of whistleblowers and
-witnesses. It looks for them as written, separated by spaces, HTML-escaped,
-JSON-escaped, percent-encoded and in GB18030. Each hit is printed with its file and
-byte offset, the name itself masked. The public build runs it on its own output.`,
+held accountable and of the rosters, their ID and phone numbers, and the names of
+whistleblowers and witnesses; for the public audience also for ID, phone and bank card
+numbers and e-mail addresses by their shape. It reads each file as a reader would (the
+visible text and attributes of pages, CSV fields, JSON and script strings, zip entries,
+with entities decoded, invisible characters and the spaces between Chinese characters
+dropped, traditional forms folded) and its raw bytes in every encoding a page may use.
+Each hit is printed with its file and line, the name itself masked. The public build
+runs it on its own output.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkAudience(o.Audience); err != nil {

@@ -4,7 +4,7 @@
 // the bytes it came from.
 //
 // Folding decodes HTML character references (&#24352; &amp;zwnj; &nbsp;) and
-// percent-encoded characters (%E5%BC%A0), applies Unicode NFKC (full-width
+// percent-encoded characters (%E5%BC%A0, %20), applies Unicode NFKC (full-width
 // forms, compatibility ideographs, Kangxi radicals), drops format and
 // default-ignorable characters (zero-width spaces and joiners, soft
 // hyphens, variation selectors), drops whitespace next to a CJK character
@@ -244,8 +244,9 @@ func reference(s string) ([]rune, int) {
 	return []rune(dec), end
 }
 
-// percent decodes one percent-encoded non-ASCII UTF-8 character
-// (%E5%BC%A0), either hex case; ASCII stays as written ("100%").
+// percent decodes one percent-encoded UTF-8 character (%E5%BC%A0, %20),
+// either hex case, as a browser shows a link's path; a % not followed by
+// two hex digits stays as written ("100%").
 func percent(s string) (rune, int) {
 	var buf [utf8.UTFMax]byte
 	n := 1
@@ -261,6 +262,8 @@ func percent(s string) (rune, int) {
 		buf[k] = hi<<4 | lo
 		if k == 0 {
 			switch b := buf[0]; {
+			case b >= 0x20 && b < 0x7f:
+				n = 1
 			case b >= 0xc2 && b <= 0xdf:
 				n = 2
 			case b >= 0xe0 && b <= 0xef:

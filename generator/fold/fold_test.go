@@ -38,7 +38,9 @@ func TestOfFoldsWhatAReaderSeesAlike(t *testing.T) {
 		{"space by Han dropped", "共 3 人", "共3人"},
 		{"bare ampersand", "A & B", "a & b"},
 		{"unknown entity", "&foo;", "&foo;"},
-		{"percent ASCII kept", "100%", "100%"},
+		{"a bare percent kept", "100%", "100%"},
+		{"percent-encoded space", "张%20三", "张三"},
+		{"percent-encoded ASCII", "a%2Eb", "a.b"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

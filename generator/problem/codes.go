@@ -154,10 +154,11 @@ const (
 	// NoticeNoFacts (a warning): a case with neither a 事实摘要 in the
 	// register nor a notice text: its notice would say nothing of what happened.
 	NoticeNoFacts Code = "notice.no-facts"
-	// AuditLeak: a built page holds a sensitive string the inputs know (a
-	// person's name, an ID or phone number) that the public site must not
-	// show. The build stops and the previous site stays. Fix: a bug in a
-	// theme template or a name the masking did not know; report it.
+	// AuditLeak: a built page shows, as a reader would read it, a sensitive
+	// string the inputs know (a person's name, an ID or phone number) or,
+	// in public, a number or address of a personal shape, that the audience
+	// must not see. The build stops and the previous site stays. Fix: a bug
+	// in a theme template or a name the masking did not know; report it.
 	AuditLeak Code = "audit.leak"
 	// AuditInternalBuild: the folder audited as the public site holds an
 	// internal build (its marker file .dutyreport-internal): the dashboard
