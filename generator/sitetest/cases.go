@@ -59,7 +59,9 @@ type exampleCase struct {
 // 2023's planted case).
 func (c *county) cases(y int, best string) []exampleCase {
 	counts := strings.Split(casesPerYear, ",")
-	n, _ := strconv.Atoi(counts[y-qingheFirst])
+	// The province's years run from before 2020: they take the counts in turn.
+	k := ((y-qingheFirst)%len(counts) + len(counts)) % len(counts)
+	n, _ := strconv.Atoi(counts[k])
 	r := rngFor("cases", strconv.Itoa(y))
 	var pool []*unit
 	for _, u := range c.units {
@@ -77,6 +79,8 @@ func (c *county) cases(y int, best string) []exampleCase {
 	if y == 2021 || y == 2022 {
 		picked = append(picked, c.byCode[twiceUnit])
 	}
+	// The province has none of the example's planted units.
+	picked = slices.DeleteFunc(picked, func(u *unit) bool { return u == nil })
 	for _, k := range r.Perm(len(pool)) {
 		if len(picked) == n {
 			break
