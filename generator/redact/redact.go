@@ -107,6 +107,22 @@ func (n *node) add(key string, term int32) bool {
 	return true
 }
 
+// longest gives the end of the longest key of the trie that starts at
+// s[i:], and its term; 0, 0 for none.
+func (n *node) longest(s string, i int) (end int, term int32) {
+	for j := i; j < len(s); {
+		c, size := utf8.DecodeRuneInString(s[j:])
+		if n = n.next[c]; n == nil {
+			break
+		}
+		j += size
+		if n.term != 0 {
+			end, term = j, n.term
+		}
+	}
+	return end, term
+}
+
 // New builds a Redactor. It validates nothing: unusable entries (empty,
 // one character) are skipped.
 func New(o Options) *Redactor {
@@ -384,18 +400,7 @@ func (r *Redactor) findTerms(s string) []span {
 			i += size
 			continue
 		}
-		n, end, term := r.terms, 0, int32(0)
-		for j := i; j < len(s); {
-			c, size := utf8.DecodeRuneInString(s[j:])
-			if n = n.next[c]; n == nil {
-				break
-			}
-			j += size
-			if n.term != 0 {
-				end, term = j, n.term
-			}
-		}
-		if term != 0 {
+		if end, term := r.terms.longest(s, i); term != 0 {
 			kind := r.kinds[term-1]
 			found = append(found, span{start: i, end: end, term: term, kind: kind})
 			i = end
@@ -420,18 +425,7 @@ func (r *Redactor) publicSpans(s string) []span {
 			i += size
 			continue
 		}
-		n, end := r.public, 0
-		for j := i; j < len(s); {
-			c, size := utf8.DecodeRuneInString(s[j:])
-			if n = n.next[c]; n == nil {
-				break
-			}
-			j += size
-			if n.term != 0 {
-				end = j
-			}
-		}
-		if end > 0 {
+		if end, _ := r.public.longest(s, i); end > 0 {
 			maxEnd = max(maxEnd, end)
 			spans = append(spans, span{start: i, end: end, maxEnd: maxEnd})
 		}
