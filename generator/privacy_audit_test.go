@@ -94,6 +94,7 @@ const (
 	atImageAlt   = "image alt"
 	atHeading    = "heading"
 	atListItem   = "list item"
+	atCodeBlock  = "code block" // a paragraph indented by four spaces
 )
 
 // fits reports whether a disguise can be written at a place at all.
@@ -109,6 +110,8 @@ func fits(at, label string) bool {
 	switch at {
 	case atTitle, atClause, atFactors, atAppeal:
 		return !markup()
+	case atCodeBlock:
+		return !markup() && label != "line-break" // shown as written, one line
 	case atTableCell, atHeading:
 		return label != "line-break" // ends the row, the heading
 	case atLinkTarget:
@@ -163,6 +166,7 @@ func auditSite(t *testing.T) (string, []placement) {
 			body(atImageAlt, "![%s：%s](img/a.png)\n\n")
 			body(atHeading, "## %s：%s\n\n")
 			body(atListItem, "- %s：%s\n\n")
+			body(atCodeBlock, "    %s：%s\n\n")
 		}
 	}
 	dir := t.TempDir()

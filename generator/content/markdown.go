@@ -77,7 +77,7 @@ func Render(src string, edit Editor) (template.HTML, string) {
 		if i > 0 && plain.Len() > 0 {
 			plain.WriteString("\n\n")
 		}
-		plain.WriteString(t.block(source).Text)
+		plain.WriteString(strings.TrimRight(t.block(source).Text, "\n")) // a code block's last line ends in one
 	}
 	if plain.Len() > 0 {
 		plain.WriteString("\n") // as the source's last line ends
@@ -94,7 +94,9 @@ func Render(src string, edit Editor) (template.HTML, string) {
 type part struct {
 	node *ast.Text
 	auto *ast.AutoLink
-	text string // the label or the line break
+	code ast.Node // a code block, whose line at is this part
+	at   int
+	text string // the label, the code line or the line break
 }
 
 // visible is one visible text: its parts, or for an attribute the node
@@ -121,6 +123,18 @@ func (v visible) block(source []byte) Block {
 	}
 	var sb strings.Builder
 	for _, p := range v.parts {
+		if p.code != nil {
+			sb.WriteString(p.text)
+			seg := p.code.Lines().At(p.at)
+			for k := range len(p.text) {
+				if seg.Padding == 0 && seg.Start+k < seg.Stop {
+					b.off = append(b.off, seg.Start+k)
+				} else {
+					b.off = append(b.off, -1)
+				}
+			}
+			continue
+		}
 		if p.node == nil {
 			sb.WriteString(p.text)
 			for range len(p.text) {
@@ -179,6 +193,24 @@ func visibleTexts(doc ast.Node, source []byte) []visible {
 	cur := -1 // index in out of the block being read
 	lineAt := func(offset int) int { return 1 + bytes.Count(source[:min(offset, len(source))], []byte("\n")) }
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n.(type) {
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			// Shown as written, line by line: a paragraph indented by
+			// four spaces is one.
+			if entering {
+				v := visible{}
+				lines := n.Lines()
+				for i := range lines.Len() {
+					seg := lines.At(i)
+					if i == 0 {
+						v.line = lineAt(seg.Start)
+					}
+					v.parts = append(v.parts, part{code: n, at: i, text: string(seg.Value(source))})
+				}
+				out = append(out, v)
+			}
+			return ast.WalkSkipChildren, nil
+		}
 		if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
 			// A block holding inline content: a paragraph, a heading, a
 			// table cell, a list item's text.
@@ -245,7 +277,7 @@ func apply(doc ast.Node, source []byte, edit Editor) []byte {
 			if p.node != nil {
 				n = p.node.Segment.Len()
 			}
-			if p.node != nil || p.auto != nil {
+			if p.node != nil || p.auto != nil || p.code != nil {
 				var out strings.Builder
 				changed := false
 				for i := at; i < at+n; {
@@ -270,6 +302,8 @@ func apply(doc ast.Node, source []byte, edit Editor) []byte {
 					buf = append(buf, out.String()...)
 					if p.node != nil {
 						p.node.Segment = text.NewSegment(start, len(buf))
+					} else if p.code != nil {
+						p.code.Lines().Set(p.at, text.NewSegment(start, len(buf)))
 					} else if parent := p.auto.Parent(); parent != nil {
 						// A masked address is no link: the label stays as text.
 						parent.ReplaceChild(parent, p.auto, ast.NewTextSegment(text.NewSegment(start, len(buf))))

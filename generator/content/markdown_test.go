@@ -68,6 +68,8 @@ func TestRenderMasksTheTextAReaderSees(t *testing.T) {
 		{"footnote", "正文[^1]。\n\n[^1]: 张三的说明。\n", maskZhangSan, []string{"张某的说明"}, "正文。\n\n张某的说明。\n"},
 		{"blocks are not joined", "张\n\n三\n", maskSplit, []string{"<p>张</p>\n<p>三</p>"}, "张\n\n三\n"},
 		{"nil editor", "张三\n", nil, []string{"<p>张三</p>"}, "张三\n"},
+		{"a paragraph indented into a code block", "正文。\n\n    经查，张三违规。\n", maskZhangSan, []string{"<pre><code>经查，张某违规。\n</code></pre>"}, "正文。\n\n经查，张某违规。\n"},
+		{"a fenced code block", "```\n张三\n```\n", maskZhangSan, []string{"<code>张某\n</code>"}, "张某\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
