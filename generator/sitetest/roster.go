@@ -2,6 +2,7 @@ package sitetest
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 )
@@ -135,6 +136,8 @@ func (c *county) rosters(cases map[int][]exampleCase) (map[int][]rosterPost, err
 		return false
 	}
 
+	exhausted := false // every name of surnames × givenNames is used
+
 	// The case subjects who hold a post of their unit.
 	fromCases := map[string]map[int]holder{}
 	for _, y := range rosterYears {
@@ -187,7 +190,14 @@ func (c *county) rosters(cases map[int][]exampleCase) (map[int][]rosterPost, err
 			}
 			if !planted {
 				h.position = positions[slot]
-				for h.name == "" || clash(h.name) {
+				for tries := 0; h.name == "" || clash(h.name); tries++ {
+					if tries == 200 {
+						exhausted = true // the province needs more names than the example's 600
+					}
+					if exhausted {
+						h.name = moreName(r)
+						continue
+					}
 					h.name = surnames[r.IntN(len(surnames))] + givenNames[r.IntN(len(givenNames))]
 				}
 				used = append(used, h.name)
@@ -273,4 +283,15 @@ func (c *county) rosterSheet(y int, posts []rosterPost) Sheet {
 		rows = append(rows, []any{len(rows) - 1, p.unit.code, p.unit.nameIn(y), slotRoles[p.slot], p.name, p.position, p.from, to})
 	}
 	return Sheet{Name: "人员名单", Merges: []string{"A1:H1"}, Header: 2, Rows: rows}
+}
+
+// moreSurnames and moreGiven make the names of a county too large for
+// surnames × givenNames: 60 × 24 × 24 three-character names.
+var (
+	moreSurnames = []rune("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭")
+	moreGiven    = []rune("伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华兰")
+)
+
+func moreName(r *rand.Rand) string {
+	return string([]rune{moreSurnames[r.IntN(len(moreSurnames))], moreGiven[r.IntN(len(moreGiven))], moreGiven[r.IntN(len(moreGiven))]})
 }
