@@ -4,10 +4,12 @@
 // the bytes it came from.
 //
 // Folding decodes HTML character references (&#24352; &amp;zwnj; &nbsp;) and
-// percent-encoded characters (%E5%BC%A0, %20), applies Unicode NFKC (full-width
-// forms, compatibility ideographs, Kangxi radicals), drops format and
-// default-ignorable characters (zero-width spaces and joiners, soft
-// hyphens, variation selectors), drops whitespace next to a CJK character
+// percent-encoded characters (%E5%BC%A0, %20), applies Unicode's
+// compatibility decomposition (NFKD: full-width forms, compatibility
+// ideographs, Kangxi radicals), drops format and default-ignorable
+// characters (zero-width spaces and joiners, soft hyphens, variation
+// selectors) and combining marks (accents, underlines), treats the braille
+// blank as a space, drops whitespace next to a CJK character
 // (a line break or a space between two Han characters vanishes on a page)
 // and collapses other whitespace to one space, drops the middle dot of a
 // transliterated name and any dash between two Han characters (买买提·艾力,
@@ -125,7 +127,7 @@ func (f *folder) rune(r rune, at int) {
 	}
 	var buf, out [4 * utf8.UTFMax]byte
 	n := utf8.EncodeRune(buf[:], r)
-	nf := norm.NFKC.Append(out[:0], buf[:n]...)
+	nf := norm.NFKD.Append(out[:0], buf[:n]...)
 	for len(nf) > 0 {
 		c, size := utf8.DecodeRune(nf)
 		nf = nf[size:]
@@ -157,7 +159,7 @@ func (f *folder) class(r rune, at int) {
 	case isHan(r):
 	case ignorable(r):
 		return
-	case unicode.IsSpace(r) || unicode.In(r, unicode.Zs, unicode.Zl, unicode.Zp):
+	case unicode.IsSpace(r) || unicode.In(r, unicode.Zs, unicode.Zl, unicode.Zp) || r == '\u2800':
 		if f.space < 0 {
 			f.space = at
 		}
@@ -294,15 +296,17 @@ func hexDigit(b byte) (byte, bool) {
 	return 0, false
 }
 
-// ignorable reports the characters a reader does not see: format
-// characters (Cf: zero-width space and joiners, soft hyphen, bidi marks),
-// the other default-ignorable code points (U+115F, U+3164 Hangul fillers
-// …) and variation selectors.
+// ignorable reports the characters that do not make a character of their
+// own to a reader: format characters (Cf: zero-width space and joiners,
+// soft hyphen, bidi marks), the other default-ignorable code points
+// (U+115F, U+3164 Hangul fillers …), variation selectors, and combining
+// marks (an underline or an accent put on 王 still reads as 王; text is
+// decomposed first, so é and e+◌́ both fold to e).
 func ignorable(r rune) bool {
 	if r < 0xad {
 		return false
 	}
-	return unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
+	return unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector, unicode.Mn, unicode.Me)
 }
 
 // isHan reports a Han character (Unified Ideographs and their extensions,
