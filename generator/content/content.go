@@ -165,7 +165,7 @@ func split(data []byte) (front, body []byte, line int) {
 // checkLinks parses the body and reports every link that leaves the site
 // and every HTML tag.
 func checkLinks(file string, src []byte, line int, probs *problem.List) ast.Node {
-	doc := md.Parser().Parse(text.NewReader(src))
+	doc := parse(src)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil

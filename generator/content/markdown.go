@@ -3,9 +3,11 @@ package content
 import (
 	"bytes"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -48,7 +50,7 @@ func (b Block) Offset(i int) int {
 // Blocks lists the visible texts of a Markdown source, in document order.
 func Blocks(src string) []Block {
 	source := []byte(src)
-	doc := md.Parser().Parse(text.NewReader(source))
+	doc := parse(source)
 	var blocks []Block
 	for _, t := range visibleTexts(doc, source) {
 		blocks = append(blocks, t.block(source))
@@ -65,7 +67,7 @@ func Blocks(src string) []Block {
 // either side in the visible text, as the browser joins it.
 func Render(src string, edit Editor) (template.HTML, string) {
 	source := []byte(src)
-	doc := md.Parser().Parse(text.NewReader(source))
+	doc := parse(source)
 	if edit != nil {
 		source = apply(doc, source, edit)
 	}
@@ -368,3 +370,33 @@ func applyString(s string, edits []Edit) string {
 	b.WriteString(s[last:])
 	return b.String()
 }
+
+// parse parses Markdown with heading ids that say nothing of the heading:
+// goldmark makes an id of a heading's ASCII letters and digits, before any
+// masking, so a number or a name in Latin letters would reach an id
+// attribute; a Chinese heading already gets "heading", "heading-1" ….
+func parse(source []byte) ast.Node {
+	return md.Parser().Parse(text.NewReader(source), parser.WithContext(parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))))
+}
+
+// headingIDs numbers the headings of one document.
+type headingIDs struct {
+	used map[string]bool
+	n    int
+}
+
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	for {
+		id := "heading"
+		if h.n > 0 {
+			id += "-" + strconv.Itoa(h.n)
+		}
+		h.n++
+		if !h.used[id] {
+			h.used[id] = true
+			return []byte(id)
+		}
+	}
+}
+
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }

@@ -29,8 +29,8 @@ func findPatterns(s string) []span {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if (c < '0' || c > '9') && c != '(' || i > 0 && isAlnum(s[i-1]) {
-			continue
+		if (c < '0' || c > '9') && c != '(' || i > 0 && isDigit(s[i-1]) {
+			continue // a letter before is no boundary: wx13812345678
 		}
 		for len(emails) > 0 && emails[0].end <= i {
 			emails = emails[1:]
@@ -43,7 +43,7 @@ func findPatterns(s string) []span {
 			i = end - 1
 			continue
 		}
-		for i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+		for i+1 < len(s) && isDigit(s[i+1]) {
 			i++ // the rest of this run starts no number
 		}
 	}
@@ -51,20 +51,23 @@ func findPatterns(s string) []span {
 }
 
 // numberAt reads a number starting at s[i] and gives its end and mask, or
-// 0 when it is not personal by its shape:
-//   - an ID number of 18 characters (17 digits and a digit or x, whatever
-//     the check digit: a clerk's typo still names a person) or of 15 digits
-//     (issued before 1999), whole or in groups after the 6-digit region
-//     code (110105 19800101 1238);
-//   - a mobile number, 1[3-9] and 9 more digits, whole or 3-4-4;
+// 0 when it is not personal by its shape. A number is written whole or in
+// groups of at least 3 digits, separated by a space or a separator (- . /
+// or a dash), with a space either side or none (0914 - 2321234,
+// 139.1234.5678, 1101051980 01011238); its digits say what it is:
+//   - an ID number: 18 characters (17 digits and a digit or x, whatever the
+//     check digit: a clerk's typo still names a person) or 15 digits
+//     (issued before 1999), starting 1–8 as region codes do, its first
+//     group the 6-digit region code or longer;
+//   - a mobile number: 1[3-9] and 9 more digits;
 //   - a landline with its area code: 0 and 2 or 3 digits, then 7 or 8
-//     digits, after a hyphen or a space or in brackets (0914-2321234,
-//     (029)88886666), or all 10–12 digits written together;
-//   - a bank card number of 16 to 19 digits, whole or in groups of 4.
+//     digits starting 2–9 ((029)88886666 and （0914）2321234 too), or
+//     10–12 digits written together starting 0;
+//   - a bank card number: 16 to 19 digits starting 3–6 (a row of years,
+//     2021 2022 2023 2024, is none).
 //
-// Groups are separated by one space or hyphen. A number must not run on
-// into further letters or digits: a hex digest, or a longer figure, is
-// none of these.
+// A number must not run on into further digits or letters: a hex digest,
+// or a longer figure, is none of these.
 func numberAt(s string, i int) (int, string) {
 	if s[i] == '(' {
 		return bracketedLandline(s, i)
@@ -74,7 +77,7 @@ func numberAt(s string, i int) (int, string) {
 	n := 0
 	for j := i; n < len(groups); {
 		k := j
-		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+		for k < len(s) && isDigit(s[k]) {
 			k++
 		}
 		if k == j {
@@ -82,51 +85,91 @@ func numberAt(s string, i int) (int, string) {
 		}
 		groups[n] = [2]int{j, k}
 		n++
-		if k+1 < len(s) && (s[k] == ' ' || s[k] == '-') && s[k+1] >= '0' && s[k+1] <= '9' {
-			j = k + 1
-			continue
+		next := separatorAt(s, k)
+		if next == k || next >= len(s) || !isDigit(s[next]) {
+			break
 		}
-		break
+		j = next
 	}
 	// The most groups that make a number win: 138 1234 5678 2024 is a
 	// mobile followed by a year, not a 15-digit ID.
 	for m := n; m >= 1; m-- {
 		end := groups[m-1][1]
-		lens := make([]int, m)
-		total := 0
+		var lens [8]int
+		total, short := 0, false
 		for k := range m {
 			lens[k] = groups[k][1] - groups[k][0]
 			total += lens[k]
+			short = short || lens[k] < 3
 		}
-		x := end < len(s) && s[end] == 'x'
-		if x && total == 17 && (m == 1 || lens[0] == 6) && bounded(s, end+1) {
+		if short && m > 1 {
+			continue
+		}
+		first := s[groups[0][0]]
+		if total == 17 && end < len(s) && s[end] == 'x' && first >= '1' && first <= '8' && lens[0] >= 6 && bounded(s, end+1) {
 			return end + 1, idMask
 		}
 		if !bounded(s, end) {
 			continue
 		}
-		first := s[groups[0][0]]
-		second := byte(0)
-		if total > 1 {
-			second = s[groups[0][0]+1]
-			if lens[0] == 1 {
-				second = s[groups[1][0]]
-			}
-		}
+		second := digitAt(s, groups[:m], 1)
 		switch {
-		case (total == 18 || total == 15) && (m == 1 || lens[0] == 6):
+		case (total == 18 || total == 15) && first >= '1' && first <= '8' && lens[0] >= 6:
 			return end, idMask
-		case total == 11 && first == '1' && second >= '3' && (m == 1 || m == 3 && lens[0] == 3 && lens[1] == 4 && lens[2] == 4):
+		case total == 11 && first == '1' && second >= '3':
 			return end, mobileMask
-		case first == '0' && (m == 1 && total >= 10 && total <= 12 ||
-			m == 2 && lens[0] >= 3 && lens[0] <= 4 && lens[1] >= 7 && lens[1] <= 8):
+		case first == '0' && m == 1 && total >= 10 && total <= 12:
 			return end, landlineMask
-		case total >= 16 && total <= 19 && (m == 1 || fours(lens)):
+		case first == '0' && m >= 2 && lens[0] >= 3 && lens[0] <= 4 && total-lens[0] >= 7 && total-lens[0] <= 8 && s[groups[1][0]] >= '2':
+			return end, landlineMask
+		case total >= 16 && total <= 19 && first >= '3' && first <= '6':
 			return end, cardMask
 		}
 	}
 	return 0, ""
 }
+
+// separatorAt gives where the digits after a separator at s[k] start: past
+// one space, or one separator with a space either side or none; k when
+// there is none.
+func separatorAt(s string, k int) int {
+	j := k
+	if j < len(s) && s[j] == ' ' {
+		j++
+	}
+	if j < len(s) {
+		if c, size := utf8.DecodeRuneInString(s[j:]); isNumberSeparator(c) {
+			j += size
+			if j < len(s) && s[j] == ' ' {
+				j++
+			}
+		}
+	}
+	return j
+}
+
+// isNumberSeparator reports what people put between the groups of a
+// number: hyphens and dashes, the full stop and the slash.
+func isNumberSeparator(c rune) bool {
+	switch c {
+	case '-', '.', '/', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+		return true
+	}
+	return false
+}
+
+// digitAt gives the k-th digit of the groups, or 0.
+func digitAt(s string, groups [][2]int, k int) byte {
+	for _, g := range groups {
+		if k < g[1]-g[0] {
+			return s[g[0]+k]
+		}
+		k -= g[1] - g[0]
+	}
+	return 0
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // bracketedLandline reads (0914)2321234 or (029) 88886666 at s[i] == '('.
 func bracketedLandline(s string, i int) (int, string) {
@@ -150,17 +193,6 @@ func bracketedLandline(s string, i int) (int, string) {
 		return 0, ""
 	}
 	return k, landlineMask
-}
-
-// fours reports groups of 4 digits, the last of 1 to 4: how card numbers
-// are printed.
-func fours(lens []int) bool {
-	for k, l := range lens {
-		if l != 4 && (k < len(lens)-1 || l < 1 || l > 4) {
-			return false
-		}
-	}
-	return true
 }
 
 // bounded reports that nothing alphanumeric follows at s[end].

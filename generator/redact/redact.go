@@ -343,7 +343,7 @@ func (r *Redactor) mayMatch(s string) bool {
 				}
 				i++
 				continue
-			case b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v' || b == '-' || b == '(' || b == ')' || b == '+':
+			case b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v' || b == '-' || b == '.' || b == '/' || b == '(' || b == ')' || b == '+':
 				i++ // may stand between the groups of a number
 				continue
 			case r.patterns && b == '@':
