@@ -201,3 +201,23 @@ func readFile(t *testing.T, dir, rel string) string {
 	}
 	return string(data)
 }
+
+// A content page named for a person gets its address from the masked
+// name: the hex of 张三 in every menu link would spell the name (issue 19).
+func TestContentPageNamedForAPersonHasAMaskedAddress(t *testing.T) {
+	dir := writePrivacySite(t)
+	if err := os.WriteFile(filepath.Join(dir, "content", "张三.md"), []byte("# 说明\n\n正文。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	if _, probs, err := Build(Options{Source: dir, Out: out}); err != nil || probs.HasErrors() {
+		t.Fatal(err, probs)
+	}
+	all := siteText(t, out)
+	if strings.Contains(all, "_5f20_4e09") {
+		t.Errorf("an address spells 张三 in hex")
+	}
+	if _, err := os.Stat(filepath.Join(out, "_5f20_67d0.html")); err != nil {
+		t.Errorf("the page is not at the masked name's address: %v", err)
+	}
+}

@@ -425,7 +425,9 @@ func (r *Redactor) publicSpans(s string) []span {
 			i += size
 			continue
 		}
-		if end, _ := r.public.longest(s, i); end > 0 {
+		// 王平镇长 is 王平, head of a town, though 王平镇 is a town: a
+		// public term that runs on into 长 is no public term there.
+		if end, _ := r.public.longest(s, i); end > 0 && !strings.HasPrefix(s[end:], "长") {
 			maxEnd = max(maxEnd, end)
 			spans = append(spans, span{start: i, end: end, maxEnd: maxEnd})
 		}

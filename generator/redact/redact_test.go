@@ -176,6 +176,7 @@ func TestText(t *testing.T) {
 		{"public term kept", persons, "王平镇党委", "王平镇党委"},
 		{"person next to a public term masked", persons, "镇长王平", "镇长王某"},
 		{"both in one sentence", persons, "王平镇镇长王平", "王平镇镇长王某"},
+		{"a person before a post that starts like a town", persons, "城关镇王平镇长对分管领域", "城关镇王某镇长对分管领域"},
 		{"one-character name ignored", persons, "王家村", "王家村"},
 		{"whistleblower hidden", persons, "经群众李四实名举报", "经群众某某实名举报"},
 		{"whistleblower in a percent-encoded link", persons,

@@ -262,7 +262,9 @@ func (b *builder) content() {
 		return
 	}
 	for _, p := range b.in.Content.Pages {
-		b.s.Contents = append(b.s.Contents, &Content{Path: slug(p.Name) + ".html", Name: p.Name, Title: b.text(p.File, p.Meta.Title), Body: b.markdown(p.File, p.Line, p.Source), Menu: p.Meta.InMenu()})
+		// A page's path is made of its file's name, masked: content/张三.md
+		// would otherwise spell the name in the address of every menu link.
+		b.s.Contents = append(b.s.Contents, &Content{Path: slug(b.text(p.File, p.Name)) + ".html", Name: p.Name, Title: b.text(p.File, p.Meta.Title), Body: b.markdown(p.File, p.Line, p.Source), Menu: p.Meta.InMenu()})
 	}
 }
 
