@@ -36,15 +36,16 @@ type cache struct {
 // cacheEntry is one file's reading, with origins pointing at file 0: the
 // file's index in Files depends on the build and is set on loading.
 type cacheEntry struct {
-	Sheets      []string
-	Ledger      []record.LedgerEntry
-	Evaluations []record.Evaluation
-	Scores      []record.ScoreRow
-	HasScores   bool
-	Cases       []record.Case
-	Roster      []record.Post
-	Rejected    map[string]bool
-	Problems    problem.List
+	Sheets        []string
+	Ledger        []record.LedgerEntry
+	Evaluations   []record.Evaluation
+	Scores        []record.ScoreRow
+	HasScores     bool
+	Cases         []record.Case
+	Roster        []record.Post
+	RosterLeftOut []string
+	Rejected      map[string]bool
+	Problems      problem.List
 }
 
 // newCache opens the cache in dir for the site c, whose register is read

@@ -169,7 +169,7 @@ func cachedJob(c *config.Config, res *record.Data, reg *register, j job, ch *cac
 		case "cases":
 			y.Cases = e.Cases
 		case "roster":
-			y.Roster = e.Roster
+			y.Roster, y.RosterLeftOut = e.Roster, e.RosterLeftOut
 		}
 		return e.Problems
 	}
@@ -188,7 +188,7 @@ func cachedJob(c *config.Config, res *record.Data, reg *register, j job, ch *cac
 	case "cases":
 		e.Cases = y.Cases
 	case "roster":
-		e.Roster = y.Roster
+		e.Roster, e.RosterLeftOut = y.Roster, y.RosterLeftOut
 	}
 	ch.store(key, e)
 	return probs
@@ -250,7 +250,7 @@ func readJob(c *config.Config, res *record.Data, reg *register, j job) problem.L
 		y.Cases = readCases(t, s, reg, y.Year)
 	case "roster":
 		t.want = rosterColumns
-		y.Roster = readRoster(t, s, reg, y.Year)
+		y.Roster, y.RosterLeftOut = readRoster(t, s, reg, y.Year)
 	}
 	return probs
 }

@@ -47,8 +47,7 @@ func soleHolder(role string) bool { return role != "member" }
 // with a warning. The same person twice in one post on the same days is a
 // duplicate row; two people in a post that has one holder, on the same
 // days, is a warning at the later row, and both rows are kept.
-func readRoster(t *table, s *config.Scheme, reg *register, year int) []record.Post {
-	var out []record.Post
+func readRoster(t *table, s *config.Scheme, reg *register, year int) (out []record.Post, leftOut []string) {
 	byPost := map[[2]string][]int{} // unit and role → indexes in out
 	last := record.MakeDate(year, 12, 31)
 	t.read(func(r row) {
@@ -80,11 +79,13 @@ func readRoster(t *table, s *config.Scheme, reg *register, year int) []record.Po
 		}
 		p.Unit = u.Code
 		if !s.Persons.Assessed(role.ID) {
+			leftOut = append(leftOut, p.Name)
 			r.warn(rRole, problem.IngestBadChoice, "a role the scheme assesses: "+assessedRoles(s, " / ")+"; the row is not read",
 				"考核方案考核的角色："+assessedRoles(s, "、")+"；该行不读取")
 			return
 		}
 		if p.DaysIn(year) == 0 {
+			leftOut = append(leftOut, p.Name)
 			w := rTo
 			if p.From > last {
 				w = rFrom
@@ -119,7 +120,7 @@ func readRoster(t *table, s *config.Scheme, reg *register, year int) []record.Po
 		byPost[post] = append(byPost[post], len(out))
 		out = append(out, p)
 	})
-	return out
+	return out, leftOut
 }
 
 // rosterRole reads the role cell: a role of the vocabulary by its name, id

@@ -190,6 +190,11 @@ T02		分管领导	吴戊	党委副书记	2025-01-05
 	if !reflect.DeepEqual(y.Rejected.Roster, map[string]bool{"T01": true, "T02": true}) {
 		t.Errorf("rejected %v, want T01 and T02", y.Rejected.Roster)
 	}
+	// The rows left out with a warning are persons all the same, whom the
+	// public site masks (issue 19).
+	if want := []string{"周四", "周七", "吴戊"}; !slices.Equal(y.RosterLeftOut, want) {
+		t.Errorf("left out %q, want %q", y.RosterLeftOut, want)
+	}
 }
 
 // TestRosterSuccessionDoesNotOverlap: a predecessor to 30 June and a

@@ -65,6 +65,10 @@ type Year struct {
 	// Roster is the year's roster (人员名单), in file order; nil when the
 	// year has none: then no person is assessed.
 	Roster []Post
+	// RosterLeftOut are the names of the roster's rows left out with a
+	// warning (a role the scheme does not assess, no day in the year): no
+	// one scores them, but they are persons all the same, masked in public.
+	RosterLeftOut []string
 	// Rejected holds, per input, the units with a row that was rejected
 	// for a problem already reported, so that scoring does not report the
 	// consequence ("no evaluation for T01") as a second problem.

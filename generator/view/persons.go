@@ -196,6 +196,7 @@ func RosterNames(in Input) []string {
 				out = append(out, p.Name)
 			}
 		}
+		out = append(out, y.RosterLeftOut...) // never scored, never commended
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
