@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -122,6 +123,7 @@ type Scanner struct {
 	seen, plain keyMachine
 	patterns    bool // look for numbers and addresses by their shape
 	allowedNo   map[string]bool
+	anyAllowed  bool // an allowed term is not empty once folded
 }
 
 // keyMachine finds folded needles and allowed terms in folded text.
@@ -143,7 +145,8 @@ func Patterns() Option {
 
 // New builds a Scanner for needles. A needle occurrence lying entirely
 // within an occurrence of an allowed term (person 王平 in town 王平镇) is not
-// a hit; allowed terms are matched in the same forms as needles. A needle
+// a hit; allowed terms are matched in the same forms as needles, and
+// folded in every scan, the raw one too (南山鎮 is the town 南山镇). A needle
 // equal to an allowed term is therefore never a hit, and a number found by
 // its shape is none when an allowed term covers it or has its digits (an
 // office's published phone). Empty needles and terms are ignored, as are
@@ -203,7 +206,9 @@ func (s *Scanner) newSeen(allowed []string) {
 	}
 	s.allowedNo = map[string]bool{}
 	for _, t := range allowed {
-		keys = append(keys, key{normalize(fold.Key(t)), -1})
+		k := normalize(fold.Key(t))
+		keys = append(keys, key{k, -1})
+		s.anyAllowed = s.anyAllowed || k != ""
 		if d := numberKey(t); d != "" {
 			s.allowedNo[d] = true
 		}
@@ -248,8 +253,12 @@ func isASCII(s string) bool {
 }
 
 // sameKey is the text by which two hits of one kind are one occurrence:
-// folded, without the spaces, hyphens and brackets that group a number.
+// folded, without the spaces, hyphens and brackets that group a number (a
+// number by its digits alone, whatever marks group it).
 func sameKey(text string) string {
+	if d := numberKey(text); d != "" {
+		return d
+	}
 	return strings.Map(func(r rune) rune {
 		switch r {
 		case ' ', '-', '(', ')':
@@ -318,6 +327,15 @@ func (s *Scanner) find(data []byte) []occurrence {
 		covered := coveredBy(allowed)
 		found = slices.DeleteFunc(found, func(o occurrence) bool { return covered(o.start, o.end) })
 	}
+	// A term written otherwise than in one of its forms (南山鎮 for 南山镇,
+	// one character escaped, GBK text) covers a needle too, as it does in
+	// the reader's scan.
+	if len(found) > 0 {
+		if allowed := s.foldedAllowed(data, binary); len(allowed) > 0 {
+			covered := coveredBy(allowed)
+			found = slices.DeleteFunc(found, func(o occurrence) bool { return covered(o.start, o.end) })
+		}
+	}
 	slices.SortFunc(found, func(a, b occurrence) int {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end),
 			cmp.Compare(a.needle, b.needle), cmp.Compare(a.form, b.form))
@@ -333,6 +351,58 @@ func allowedIn[T ~string | ~[]byte](m *machine, owners [][]owner, data T) []span
 			allowed = append(allowed, span{start: start, end: end})
 		}
 	})
+	return allowed
+}
+
+// foldedAllowed gives the occurrences in data of the allowed terms as the
+// reader's scan finds them: data read as UTF-8 (and as GB18030 when it is
+// not UTF-8 nor binary), its backslash escapes (\u5357, \u{5357}, \x41)
+// decoded, then folded as fold folds text (entities, percent-encoding,
+// traditional forms, spaces and dashes between CJK characters).
+func (s *Scanner) foldedAllowed(data []byte, binary bool) []span {
+	if !s.anyAllowed || s.seen.m == nil || len(data) > math.MaxInt32 {
+		return nil
+	}
+	r := readers.Get().(*reader)
+	defer readers.Put(r)
+	var allowed []span
+	scan := func(text []byte, from, to []int32) {
+		r.reset()
+		r.begin(FormText)
+		for i := 0; i < len(text); {
+			if text[i] == '\\' {
+				i = r.escape(text, i, 0)
+				continue
+			}
+			j := len(text)
+			if k := bytes.IndexByte(text[i+1:], '\\'); k >= 0 {
+				j = i + 1 + k
+			}
+			r.raw(text[i:j], i)
+			i = j
+		}
+		t := fold.Of(string(r.buf))
+		scanText(s.seen.m, t.S, maxGap, func(i, j int, pat int32) {
+			if !slices.Contains(s.seen.by[pat], -1) {
+				return
+			}
+			a, b := t.Source(i, j)
+			if b <= a {
+				return
+			}
+			start, end := int(r.from[a]), int(r.to[b-1])
+			if from != nil {
+				start, end = int(from[start]), int(to[end-1])
+			}
+			allowed = append(allowed, span{start: start, end: end})
+		})
+	}
+	scan(data, nil, nil)
+	if !binary && !utf8.Valid(data) {
+		if text, from, to := gb18030Text(data); text != nil {
+			scan(text, from, to)
+		}
+	}
 	return allowed
 }
 

@@ -53,12 +53,12 @@ func (s *Scanner) file(name string, data []byte, r *reader, depth int) ([]Hit, e
 		if err != nil && !strings.EqualFold(path.Ext(name), ".zip") && len(inZip) == 0 {
 			// Not a zip after all (a file that only starts like one).
 			err = nil
-			hits = append(hits, s.read(name, data, r)...)
+			hits = s.readToo(name, data, r, hits)
 		}
 	case len(data) > math.MaxInt32:
 		err = errors.New("too large for the reader's scan")
 	default:
-		hits = append(hits, s.read(name, data, r)...)
+		hits = s.readToo(name, data, r, hits)
 	}
 	hits = oneEach(hits)
 	setLines(hits, data)
@@ -67,21 +67,39 @@ func (s *Scanner) file(name string, data []byte, r *reader, depth int) ([]Hit, e
 	return hits, err
 }
 
+// readToo adds to raw, the hits of the raw scan in data, those of the
+// reader's scan. A raw hit that an allowed term covers in what a reader
+// takes in is dropped: 南山 in 南山<em>鎮</em> is the town 南山镇, as the
+// reader's scan sees it.
+func (s *Scanner) readToo(name string, data []byte, r *reader, raw []Hit) []Hit {
+	seen, allowed := s.read(name, data, r, len(raw) > 0)
+	if len(allowed) > 0 {
+		covered := coveredBy(allowed)
+		raw = slices.DeleteFunc(raw, func(h Hit) bool { return covered(int(h.Offset), int(h.Offset)+h.Length) })
+	}
+	return append(raw, seen...)
+}
+
 // read returns the hits in what a reader takes in of data, with Offset
-// and Length in data.
-func (s *Scanner) read(name string, data []byte, r *reader) []Hit {
+// and Length in data, and when asked the occurrences of allowed terms in
+// it, in data's bytes too.
+func (s *Scanner) read(name string, data []byte, r *reader, wantAllowed bool) ([]Hit, []span) {
 	if bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0 {
-		return nil // binary, as find decides: the raw scan has read it
+		return nil, nil // binary, as find decides: the raw scan has read it
 	}
 	if utf8.Valid(data) {
 		r.read(name, data)
-		return s.seenHits(name, r)
+		hits := s.seenHits(name, r)
+		if !wantAllowed {
+			return hits, nil
+		}
+		return hits, s.allowedSeen(r)
 	}
 	// Not UTF-8: a GBK export, read as what it shows, and each hit
 	// placed back on the bytes of its characters.
 	text, from, to := gb18030Text(data)
 	if text == nil {
-		return nil
+		return nil, nil
 	}
 	r.read(name, text)
 	hits := s.seenHits(name, r)
@@ -89,7 +107,47 @@ func (s *Scanner) read(name string, data []byte, r *reader) []Hit {
 		start, end := from[h.Offset], to[int(h.Offset)+h.Length-1]
 		hits[i].Offset, hits[i].Length = int64(start), int(end-start)
 	}
-	return hits
+	var allowed []span
+	if wantAllowed {
+		allowed = s.allowedSeen(r)
+		for i, a := range allowed {
+			allowed[i] = span{start: int(from[a.start]), end: int(to[a.end-1])}
+		}
+	}
+	return hits, allowed
+}
+
+// allowedSeen gives the occurrences of allowed terms in the reader's texts
+// folded, at the bytes of the text read.
+func (s *Scanner) allowedSeen(r *reader) []span {
+	km := s.seen
+	if km.m == nil || !s.anyAllowed {
+		return nil
+	}
+	r.end()
+	var allowed []span
+	find := func(text string, at func(i, j int) (int, int)) {
+		scanText(km.m, text, maxGap, func(i, j int, pat int32) {
+			if slices.Contains(km.by[pat], -1) {
+				if start, end := at(i, j); end > start {
+					allowed = append(allowed, span{start: start, end: end})
+				}
+			}
+		})
+	}
+	if len(r.buf) > 0 {
+		t := fold.Of(string(r.buf))
+		find(t.S, func(i, j int) (int, int) {
+			if i, j = t.Source(i, j); j > i {
+				return int(r.from[i]), int(r.to[j-1])
+			}
+			return 0, 0
+		})
+	}
+	if p := &r.plain; len(p.s) > 0 {
+		find(string(p.s), func(i, j int) (int, int) { return int(p.from[i]), int(p.to[j-1]) })
+	}
+	return allowed
 }
 
 // seenHits folds the reader's texts and finds the needles in them, and with

@@ -1,12 +1,25 @@
 package audit
 
-import "strings"
+import (
+	"strings"
+
+	"dutyreport/generator/fold"
+)
 
 // The public site holds no ID, phone or bank card number and no e-mail
 // address, whether or not an input knows it: the patterns find them by
 // their shape in folded text (full-width digits, ＠ and brackets already
 // folded to ASCII, letters lower-cased). An ID number is found whatever its
 // check digit, since a clerk's typo must not publish the other seventeen.
+//
+// A number may be written in groups of any lengths of three digits or more
+// (a leading country code 86 excepted), joined by a space or by one of
+// - . / ‐ ‒ – — ― − with or without a space on either side: 138-12345678,
+// 139.1234.5678, 622202 1234567890123, 0914 - 2321234. The digits together
+// decide what it is: 18 characters (17 digits and a digit or x) or 15
+// digits starting 1 to 8 an ID number, 11 digits starting 1[3-9] a mobile,
+// an area code and a local number a landline, 16 to 19 digits starting 3 to
+// 6 a bank card. The masking (package redact) masks by the same rule.
 //
 // A number counts only when its digits are not part of a longer run of
 // letters and digits: hex digests in asset names, manifests and chart ids
@@ -25,8 +38,8 @@ const (
 type group struct{ start, end int }
 
 // maxGroups bounds the groups read as one number: 86 138 1234 5678, or a
-// card's 4+4+4+4+3.
-const maxGroups = 6
+// card's 19 digits in groups of three.
+const maxGroups = 8
 
 // findPatterns calls found for each number and address in the folded text
 // s, with its bytes and the text to report (digits only for a number).
@@ -49,9 +62,15 @@ func findPatterns(s string, found func(start, end int, kind, text string)) {
 	}
 }
 
-// numbers reads the groups of digits from s[i], joined by single spaces or
-// hyphens, matches the shapes on them from the left and returns where the
-// scan goes on.
+// numbers reads the groups of digits from s[i], joined by separators (see
+// separator), matches the shapes on them from the left and returns where
+// the scan goes on.
+//
+// Every group has at least three digits, but a leading country code 86: a
+// date (2024-05-06), a score (89.99), a version (6.1.0) or a page range
+// (12-34) ends the groups there. Of the groups read, the longest run that
+// makes a number from the left wins (138 1234 5678 2024 is a mobile and a
+// year), by its digits alone: any grouping counts.
 func numbers(s string, i int, found func(start, end int, kind, text string)) int {
 	var gs [maxGroups]group
 	n := 0
@@ -61,7 +80,8 @@ func numbers(s string, i int, found func(start, end int, kind, text string)) int
 		for end < len(s) && isDigit(s[end]) {
 			end++
 		}
-		if end < len(s) && s[end] == 'x' && end-at == 17 || end < len(s) && s[end] == 'x' && n > 0 && end-at == 3 {
+		x := end < len(s) && s[end] == 'x' && (end+1 >= len(s) || !isAlnum(s[end+1]))
+		if x {
 			end++ // the check digit x of an ID number
 		}
 		if end < len(s) && isAlnum(s[end]) {
@@ -75,85 +95,120 @@ func numbers(s string, i int, found func(start, end int, kind, text string)) int
 			}
 			break
 		}
+		if end-at < 3 && !(n == 0 && s[at:end] == "86") {
+			// Too short for a group: a date, a score, a version.
+			if n == 0 {
+				return end
+			}
+			break
+		}
 		gs[n] = group{at, end}
 		n++
-		if end+1 < len(s) && (s[end] == ' ' || s[end] == '-') && isDigit(s[end+1]) {
-			at = end + 1
+		if x {
+			break
+		}
+		if next := separator(s, end); next > 0 {
+			at = next
 			continue
 		}
 		break
 	}
 	for a := 0; a < n; {
-		if b, kind := shape(s, gs[a:n]); b > 0 {
-			g := gs[a : a+b]
-			start, end := g[0].start, g[b-1].end
-			digits := digitsOf(s[start:end])
-			if kind == kindPhone && len(digits) == 13 && strings.HasPrefix(digits, "86") {
-				digits = digits[2:] // the mobile, as an input would know it
+		b, kind, digits := 0, "", ""
+		for b = n - a; b > 0; b-- {
+			if kind, digits = shape(s, gs[a:a+b], a == 0); kind != "" {
+				break
 			}
-			found(start, end, kind, digits)
-			a += b
+		}
+		if b == 0 {
+			a++
 			continue
 		}
-		a++
+		found(gs[a].start, gs[a+b-1].end, kind, digits)
+		a += b
 	}
 	return gs[n-1].end
 }
 
-// shape matches the groups gs from the first, longest shapes first, and
-// returns how many groups the number takes (0 for none) and its kind.
-func shape(s string, gs []group) (int, string) {
-	text := func(k int) string { return s[gs[k].start:gs[k].end] }
-	lens := func(ls ...int) bool {
-		if len(gs) < len(ls) {
-			return false
+// separator reads a separator between two groups of digits at s[i]: a
+// space, or one of - . / and the dashes (– — ‐ ‒ ― −) with a space on
+// either side or none (0914 - 2321234). Folding made full-width forms ASCII
+// and each run of whitespace one space. It returns where the next group
+// starts, or 0 when no digit follows a separator.
+func separator(s string, i int) int {
+	j := i
+	if j < len(s) && s[j] == ' ' {
+		j++
+	}
+	if k := markAt(s, j); k > j {
+		j = k
+		if j < len(s) && s[j] == ' ' {
+			j++
 		}
-		for k, l := range ls {
-			if gs[k].end-gs[k].start != l {
-				return false
-			}
+	}
+	if j == i || j >= len(s) || !isDigit(s[j]) {
+		return 0
+	}
+	return j
+}
+
+// markAt returns the end of the separating mark at s[j] (- . / or a dash),
+// or j when there is none.
+func markAt(s string, j int) int {
+	if j >= len(s) {
+		return j
+	}
+	switch s[j] {
+	case '-', '.', '/':
+		return j + 1
+	case 0xe2: // U+2010, U+2012–U+2015 and U+2212, 3 bytes each
+		if j+2 < len(s) && isDash(s[j:j+3]) {
+			return j + 3
 		}
+	}
+	return j
+}
+
+// isDash reports the dashes that separate groups of digits besides the
+// hyphen-minus: ‐ ‒ – — ― −.
+func isDash(r string) bool {
+	switch r {
+	case "\u2010", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212":
 		return true
 	}
-	digits := func(k int) bool { return !strings.HasSuffix(text(k), "x") }
-	switch {
-	case lens(2, 3, 4, 4) && text(0) == "86" && mobile(text(1)+text(2)+text(3)):
-		return 4, kindPhone // 86 138 1234 5678
-	case lens(6, 8, 4) && digits(0) && digits(1):
-		return 3, kindID // 110105 19800101 1238
-	case lens(6, 6, 3) && digits(0) && digits(1) && digits(2):
-		return 3, kindID // 110105 800101 123
-	case lens(3, 4, 4) && mobile(text(0)+text(1)+text(2)):
-		return 3, kindPhone // 138 1234 5678
-	case lens(2, 11) && text(0) == "86" && mobile(text(1)):
-		return 2, kindPhone
-	case len(gs) >= 4 && lens(4, 4, 4, 4) && card(s[gs[0].start:gs[3].end]):
-		// A card in groups of four, the last group of one to four.
-		if len(gs) >= 5 && gs[4].end-gs[4].start <= 3 && digits(4) {
-			return 5, kindCard
+	return false
+}
+
+// shape reports the kind of the number the groups gs make together, by
+// their digits, and the digits to report ("" for none). first tells that
+// gs starts the groups read, where a country code 86 may stand.
+func shape(s string, gs []group, first bool) (kind, digits string) {
+	d := digitsOf(s[gs[0].start:gs[len(gs)-1].end])
+	if gs[0].end-gs[0].start == 2 {
+		// The country code: a mobile follows, as an input would know it.
+		if first && len(gs) > 1 && mobile(d[2:]) {
+			return kindPhone, d[2:]
 		}
-		return 4, kindCard
-	case len(gs) >= 2 && areaCode(text(0)) && local(text(0), text(1)):
-		return 2, kindPhone // 0914-2321234, 029 88886666
+		return "", ""
 	}
-	t := text(0)
-	switch n := len(t); {
-	case n == 18 && allDigits(t[:17]):
-		return 1, kindID
-	case !digits(0):
-		return 0, ""
-	case n == 15:
-		return 1, kindID
-	case n == 11 && mobile(t):
-		return 1, kindPhone
-	case n == 13 && strings.HasPrefix(t, "86") && mobile(t[2:]):
-		return 1, kindPhone
-	case n >= 16 && n <= 19 && card(t):
-		return 1, kindCard
-	case n >= 10 && n <= 12 && landline(t):
-		return 1, kindPhone // 09142321234
+	n := len(d)
+	switch {
+	case n == 18 && d[0] >= '1' && d[0] <= '8' && allDigits(d[:17]):
+		return kindID, d
+	case !allDigits(d):
+		return "", ""
+	case n == 15 && d[0] >= '1' && d[0] <= '8':
+		return kindID, d
+	case mobile(d):
+		return kindPhone, d
+	case n == 13 && strings.HasPrefix(d, "86") && mobile(d[2:]):
+		return kindPhone, d[2:]
+	case card(d):
+		return kindCard, d
+	case landline(d):
+		return kindPhone, d // 0914-2321234, 029 8888 6666
 	}
-	return 0, ""
+	return "", ""
 }
 
 // mobile reports a mainland mobile number: 1, then 3 to 9, then 9 digits.
@@ -219,17 +274,32 @@ func bracketedLandline(s string, i int) (int, bool) {
 	}
 	area := s[i+1 : j]
 	j++
-	if j < len(s) && (s[j] == ' ' || s[j] == '-') {
-		j++
+	if k := separator(s, j); k > 0 {
+		j = k
 	}
-	k := j
-	for k < len(s) && isDigit(s[k]) {
-		k++
+	// The local number, in groups as any number may be.
+	var ends [maxGroups]int
+	n := 0
+	for k := j; n < maxGroups; n++ {
+		e := k
+		for e < len(s) && isDigit(s[e]) {
+			e++
+		}
+		if e-k < 3 || e < len(s) && isAlnum(s[e]) {
+			break
+		}
+		ends[n] = e
+		if k = separator(s, e); k == 0 {
+			n++
+			break
+		}
 	}
-	if k < len(s) && isAlnum(s[k]) || !local(area, s[j:k]) {
-		return 0, false
+	for ; n > 0; n-- {
+		if local(area, digitsOf(s[j:ends[n-1]])) {
+			return ends[n-1], true
+		}
 	}
-	return k, true
+	return 0, false
 }
 
 // emailAt matches an address around the @ at s[at]: a local part of the
@@ -275,18 +345,23 @@ func emailAt(s string, at int) (start, end int, ok bool) {
 }
 
 // numberKey gives the digits of a term written as a number (0914-2321234,
-// (0914)2321234, 138 1234 5678), "" for any other term: an allowed number
-// passes however the page groups it.
+// (0914)2321234, 138 1234 5678, 139.1234.5678, folded first), "" for any
+// other term: an allowed number passes however the page groups it.
 func numberKey(term string) string {
+	t := fold.Key(term)
 	var b strings.Builder
-	for i := 0; i < len(term); i++ {
-		switch c := term[i]; {
-		case isDigit(c) || c == 'x' || c == 'X':
-			b.WriteByte(c | 0x20)
-		case c == ' ' || c == '-' || c == '(' || c == ')' || c == '+':
+	for i := 0; i < len(t); {
+		switch c := t[i]; {
+		case isDigit(c) || c == 'x':
+			b.WriteByte(c)
+		case c == ' ' || c == '(' || c == ')' || c == '+':
+		case markAt(t, i) > i:
+			i = markAt(t, i)
+			continue
 		default:
 			return ""
 		}
+		i++
 	}
 	if b.Len() < 7 {
 		return ""

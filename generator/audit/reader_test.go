@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"dutyreport/generator/fold"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // seenWhere is a hit reduced to what the reader's tests check.
@@ -268,5 +270,58 @@ func TestDirReadsWhatAReaderSeesAndNames(t *testing.T) {
 	}
 	if got := hits[1].String(); got != "2023/notices/1.html:2: name 张* (visible, byte 22)" {
 		t.Errorf("String() = %q", got)
+	}
+}
+
+// An allowed term is matched folded in every form the audit reads, the raw
+// scan's included: 南山鎮 (鎮 the traditional form of 镇) is the town 南山镇,
+// not the person 南山, however a page writes it. The person written beside
+// it is still a hit.
+func TestAllowedTermMatchesFolded(t *testing.T) {
+	nanShan := Needle{Text: "南山", Kind: "name"}
+	s := New([]Needle{nanShan}, []string{"南山镇"}, Patterns())
+	gbk, err := simplifiedchinese.GB18030.NewEncoder().String("单位,南山鎮\r\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, file, data string }{
+		{"visible text", "a.html", "<p>南山鎮人民政府</p>"},
+		{"visible text, one character a reference", "a.html", "<p>南山&#37806;</p>"},
+		{"visible text, all references", "a.html", "<p>&#21335;&#23665;&#37806;</p>"},
+		{"visible text across an inline element", "a.html", "<p>南山<em>鎮</em></p>"},
+		{"visible text across an inline element, simplified", "a.html", "<p>南<b>山镇</b></p>"},
+		{"visible text, spaced", "a.html", "<p>南 山 鎮</p>"},
+		{"an attribute", "a.html", `<img alt="南山鎮" src="a.png">`},
+		{"a comment", "a.html", "<!-- 南山鎮 --><p>x</p>"},
+		{"a CSV field", "a.csv", "单位,得分\r\n南山鎮,95\r\n"},
+		{"a GBK CSV field", "a.csv", gbk},
+		{"a JSON string", "a.json", `{"unit":"南山鎮"}`},
+		{"a JSON string escaped", "a.json", `{"unit":"\u5357\u5c71\u93ae"}`},
+		{"a JavaScript string, one character escaped", "a.js", `const u = "南山\u93ae";`},
+		{"a JavaScript template", "a.js", "const u = `南山鎮`;"},
+		{"percent-encoded", "a.txt", "/units/%E5%8D%97%E5%B1%B1%E9%8E%AE/"},
+		{"plain text", "a.txt", "南山鎮"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			hits, err := s.File(tc.file, []byte(tc.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) > 0 {
+				t.Errorf("File(%q, %q) = %v, want none", tc.file, tc.data, hits)
+			}
+		})
+	}
+	if hits, shown := s.nameHits("南山鎮/index.html"); len(hits) > 0 || shown != "南山鎮/index.html" {
+		t.Errorf("nameHits = %v, %q, want none", hits, shown)
+	}
+	if got := s.Bytes("a.txt", []byte("南山鎮")); len(got) > 0 {
+		t.Errorf("Bytes = %v, want none", got)
+	}
+	// 南山鎮 is 9 bytes, ， 3: the person is at 12 (line 2 after "<p>\n").
+	hits, _ := s.File("a.html", []byte("<p>\n南山鎮，南山同志</p>"))
+	want := []seenWhere{{2, 16, 6, "南山", FormRaw}}
+	if got := seenWheres(hits); !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }

@@ -57,8 +57,9 @@ func findPatterns(s string) []span {
 // 139.1234.5678, 1101051980 01011238); its digits say what it is:
 //   - an ID number: 18 characters (17 digits and a digit or x, whatever the
 //     check digit: a clerk's typo still names a person) or 15 digits
-//     (issued before 1999), starting 1–8 as region codes do, its first
-//     group the 6-digit region code or longer;
+//     (issued before 1999), starting 1–8 as region codes do; 15 digits
+//     in groups count when the first is the 6-digit region code or longer
+//     (138 1234 5678 2024 is a mobile and a year);
 //   - a mobile number: 1[3-9] and 9 more digits;
 //   - a landline with its area code: 0 and 2 or 3 digits, then 7 or 8
 //     digits starting 2–9 ((029)88886666 and （0914）2321234 too), or
@@ -106,7 +107,7 @@ func numberAt(s string, i int) (int, string) {
 			continue
 		}
 		first := s[groups[0][0]]
-		if total == 17 && end < len(s) && s[end] == 'x' && first >= '1' && first <= '8' && lens[0] >= 6 && bounded(s, end+1) {
+		if total == 17 && end < len(s) && s[end] == 'x' && first >= '1' && first <= '8' && bounded(s, end+1) {
 			return end + 1, idMask
 		}
 		if !bounded(s, end) {
@@ -114,7 +115,7 @@ func numberAt(s string, i int) (int, string) {
 		}
 		second := digitAt(s, groups[:m], 1)
 		switch {
-		case (total == 18 || total == 15) && first >= '1' && first <= '8' && lens[0] >= 6:
+		case (total == 18 || total == 15 && lens[0] >= 6) && first >= '1' && first <= '8':
 			return end, idMask
 		case total == 11 && first == '1' && second >= '3':
 			return end, mobileMask

@@ -224,6 +224,7 @@ func TestText(t *testing.T) {
 		{"a mobile after letters", patterns, "微信wx13812345678", "微信wx***********"},
 		{"a landline with an em dash", patterns, "0914—2321234、0914 - 2321234", "****-*******、****-*******"},
 		{"an ID with dots", patterns, "110105.19800101.1238", "******************"},
+		{"an ID in groups of three", patterns, "110 105 198 001 011 238", "******************"},
 		{"an ID grouped 10-8", patterns, "1101051980 01011238", "******************"},
 		{"a card grouped 6-13", patterns, "622202 1234567890123", "****************"},
 		{"mobile inside a run of 20 digits kept", patterns, "20241381234567891234", "20241381234567891234"},
