@@ -23,8 +23,9 @@ import (
 // roster's or in redaction.names; one inside a unit's name (present or
 // former), the site's or the scheme's (PublicTerms) or an entry of
 // redaction.allow is no person. An unknown one is privacy.unknown-name.
-// A name after a whistleblower's or witness's cue (证人王五) must be listed
-// as one of the case's (for a page, of any case): the masking removes only
+// A name after a whistleblower's or witness's cue (证人王五, 举报人为王五)
+// or before a report (经王五举报, 王五实名举报) must be listed as one of
+// the case's (for a page, of any case): the masking removes only
 // those, in every audience, so an unlisted one is
 // privacy.unlisted-whistleblower whatever else knows the name.
 //
@@ -42,6 +43,7 @@ func Unknown(c *config.Config, data *record.Data, cont *content.Content, n *Noti
 		for _, p := range y.Roster {
 			roster = append(roster, p.Name)
 		}
+		roster = append(roster, y.RosterLeftOut...)
 	}
 	var hidden []string
 	if n != nil {

@@ -157,3 +157,85 @@ func TestUnknownNamesAreReadAsTheReaderSeesThem(t *testing.T) {
 		"content/about.md:3 privacy.unlisted-whistleblower",
 		"content/about.md:4 privacy.unlisted-whistleblower")
 }
+
+// Whistleblowers and witnesses past the first cues: behind a link word or
+// a bracket (举报人为, 举报人（）), before the report (经李四举报, 由 …
+// 实名举报, 接到 … 的举报, 据 … 反映), at a clause's start, and in a list
+// after a comma. The case's listed ones pass; any other stops every
+// audience, and no message names it.
+func TestWhistleblowersPastTheirCuesMustBeTheCases(t *testing.T) {
+	files := header(2024) + `N1	T01	#date:2024-03-01		张三	镇长	诫勉谈话	经李四举报，证人王五证实，镇长张三违规。			李四	王五
+N2	T01	#date:2024-03-02		赵六	镇长	诫勉谈话	举报人为钱小二，举报人系李四。			李四
+N3	T01	#date:2024-03-03		赵六	镇长	诫勉谈话	举报人（周小五）反映。
+N4	T01	#date:2024-03-04		赵六	镇长	诫勉谈话	由刘大壮实名举报，接到孙七的举报后，据孙七反映。			孙七
+N5	T01	#date:2024-03-05		赵六	镇长	诫勉谈话	证人孙小红，李小四证实了上述情况。				孙小红
+N6	T01	#date:2024-03-06		赵六	镇长	诫勉谈话	2024年3月，刘大壮实名举报。证人分别为吴九、郑一。			刘大壮	吴九、郑一
+N7	T01	#date:2024-03-07		赵六	镇长	诫勉谈话	证人有吴九和郑一。
+`
+	probs := unknownSite(t, "", files)
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.Pos.String()+" "+string(p.Code)+" "+p.Found)
+		for _, name := range []string{"钱小二", "周小五", "刘大壮", "李小四", "吴九", "郑一"} {
+			if strings.Contains(p.Error(), name) {
+				t.Errorf("a message names %s: %s", name, p.Error())
+			}
+		}
+	}
+	expectList(t, "problems", got, []string{
+		"data/2024/责任追究台账.xlsx!Sheet1!A3 privacy.unlisted-whistleblower 事实摘要：举报人钱某（3 个字）",
+		"data/2024/责任追究台账.xlsx!Sheet1!A4 privacy.unlisted-whistleblower 事实摘要：举报人周某（3 个字）",
+		"data/2024/责任追究台账.xlsx!Sheet1!A5 privacy.unlisted-whistleblower 事实摘要：刘某实名举报（3 个字）",
+		"data/2024/责任追究台账.xlsx!Sheet1!A6 privacy.unlisted-whistleblower 事实摘要：证人李某（3 个字）",
+		"data/2024/责任追究台账.xlsx!Sheet1!A8 privacy.unlisted-whistleblower 事实摘要：证人吴某（2 个字）",
+		"data/2024/责任追究台账.xlsx!Sheet1!A8 privacy.unlisted-whistleblower 事实摘要：证人郑某（2 个字）",
+	})
+	for _, p := range probs {
+		if p.Severity != problem.Error || notices.ForAudience(problem.List{p}, config.Internal)[0].Severity != problem.Error {
+			t.Errorf("%s is not an error in every audience", p.Code)
+		}
+	}
+}
+
+// Names after the further cues are unknown names; ordinary prose around
+// the same words is silent.
+func TestUnknownNamesAfterFurtherCues(t *testing.T) {
+	files := header(2024) + `N1	T01	#date:2024-03-01		张三	镇长	诫勉谈话	镇长张三违规。
+-- content/about.md --
+# 关于
+
+其妻子刘小花收受礼金。
+会议由王五主持，驾驶员李明驾驶公车。
+对张三等3人给予处分，对相关责任人等5人进行约谈。
+亲属申请低保，亲属易地搬迁，财务人员管理制度不健全。
+`
+	expectProblems(t, unknownSite(t, "", files),
+		"content/about.md:3 privacy.unknown-name",
+		"content/about.md:4 privacy.unknown-name",
+		"content/about.md:4 privacy.unknown-name")
+	// 张三 is held accountable; the others listed in redaction.names.
+	expectProblems(t, unknownSite(t, "redaction: {names: [刘小花, 王五, 李明]}\n", files))
+}
+
+// 学习雷锋同志: the name read back from 同志 is 雷锋, not 习雷锋, and an
+// allowed term at the end of a reading clears it.
+func TestAllowClearsAModelWorkerReadBackwards(t *testing.T) {
+	files := header(2024) + `N1	T01	#date:2024-03-01		张三	镇长	诫勉谈话	镇长张三违规。
+-- content/about.md --
+# 关于
+
+我们要学习雷锋同志，做模范雷锋同志。学习焦裕禄同志。
+`
+	probs := unknownSite(t, "", files)
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.Pos.String()+" "+string(p.Code)+" "+p.Found)
+	}
+	expectList(t, "problems", got, []string{
+		"content/about.md:3 privacy.unknown-name 焦某同志（3 个字）",
+		"content/about.md:3 privacy.unknown-name 范某同志（3 个字）",
+		"content/about.md:3 privacy.unknown-name 雷某同志（2 个字）",
+	})
+	expectProblems(t, unknownSite(t, "redaction: {allow: [雷锋]}\n", files), "content/about.md:3 privacy.unknown-name")
+	expectProblems(t, unknownSite(t, "redaction: {allow: [雷锋, 焦裕禄]}\n", files))
+}
