@@ -95,6 +95,7 @@ const (
 	atHeading    = "heading"
 	atListItem   = "list item"
 	atCodeBlock  = "code block" // a paragraph indented by four spaces
+	atFootnote   = "footnote"
 )
 
 // fits reports whether a disguise can be written at a place at all.
@@ -167,6 +168,7 @@ func auditSite(t *testing.T) (string, []placement) {
 			body(atHeading, "## %s：%s\n\n")
 			body(atListItem, "- %s：%s\n\n")
 			body(atCodeBlock, "    %s：%s\n\n")
+			body(atFootnote, "见注[^%[1]s]。\n\n[^%[1]s]: %[1]s：%[2]s\n\n")
 		}
 	}
 	dir := t.TempDir()
