@@ -3,9 +3,11 @@ package content
 import (
 	"bytes"
 	"errors"
+	"html"
 	"io/fs"
+	"net/url"
 	"os"
-	"path/filepath"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -67,25 +69,40 @@ var md = goldmark.New(
 var reserved = []string{"index", "units"}
 
 // Read reads the site's Markdown files; a missing content folder is no error.
+//
+// Files are read through the site folder as a root (os.Root): a symlink
+// that leads out of the site, or to anything but a regular file (a
+// device, a pipe), is content.not-a-file and never read, so that a link
+// to /etc/passwd is not published as a page.
 func Read(siteDir string) (*Content, problem.List) {
 	var probs problem.List
 	c := &Content{}
+	root, err := os.OpenRoot(siteDir)
+	if err != nil {
+		probs.Add(problem.Problem{Pos: problem.Position{File: Dir}, Code: problem.ConfigUnreadable, Found: err.Error()})
+		return c, probs
+	}
+	defer root.Close()
 	for _, sub := range []string{"", "years", NoticesDir} {
-		dir := filepath.Join(siteDir, Dir, sub)
-		entries, err := os.ReadDir(dir)
+		dir := path.Join(Dir, sub)
+		entries, err := fs.ReadDir(root.FS(), dir)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		if err != nil {
-			probs.Add(problem.Problem{Pos: problem.Position{File: filepath.ToSlash(filepath.Join(Dir, sub))}, Code: problem.ConfigUnreadable, Found: err.Error()})
+			probs.Add(problem.Problem{Pos: problem.Position{File: dir}, Code: problem.ContentNotAFile, Found: dir})
 			continue
 		}
 		for _, e := range entries {
 			if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
 				continue
 			}
-			rel := filepath.ToSlash(filepath.Join(Dir, sub, e.Name()))
-			data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			rel := path.Join(dir, e.Name())
+			if st, err := root.Stat(rel); err != nil || !st.Mode().IsRegular() {
+				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentNotAFile, Found: e.Name()})
+				continue
+			}
+			data, err := root.ReadFile(rel)
 			if err != nil {
 				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ConfigUnreadable, Found: err.Error()})
 				continue
@@ -198,9 +215,25 @@ func checkLinks(file string, src []byte, line int, probs *problem.List) ast.Node
 }
 
 // External reports whether a link leaves the site: a scheme (http:, mailto:,
-// javascript: …) or a protocol-relative //host.
+// javascript: …) or a protocol-relative //host. It reads the target as a
+// browser will: character references decoded (https&#58;//…), tabs, line
+// breaks and other control characters and spaces dropped, a backslash
+// taken for a slash (\\host), letters in either case; and, to be safe, once
+// more with percent-escapes decoded.
 func External(dest string) bool {
-	d := strings.ToLower(strings.TrimSpace(dest))
+	d := strings.Map(func(r rune) rune {
+		switch {
+		case r <= ' ' || r == 0x7f:
+			return -1
+		case r == '\\':
+			return '/'
+		}
+		return r
+	}, html.UnescapeString(dest))
+	d = strings.ToLower(d)
+	if u, err := url.PathUnescape(d); err == nil && u != d && External(u) {
+		return true
+	}
 	if strings.HasPrefix(d, "//") {
 		return true
 	}

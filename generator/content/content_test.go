@@ -2,6 +2,9 @@ package content
 
 import (
 	"html/template"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,6 +52,11 @@ func TestExternal(t *testing.T) {
 	for dest, want := range map[string]bool{
 		"https://x.cn": true, "//cdn.x/y.js": true, "mailto:a@b": true, "javascript:alert(1)": true,
 		"methodology.html": false, "../2023/index.html": false, "#top": false, "a.html?x=b:c": false,
+		// As a browser reads them (issue 26): entities, control characters,
+		// backslashes, case and percent-escapes.
+		"https&#58;//evil.example/q": true, "https&colon;//evil.example": true, "java\tscript:alert(1)": true,
+		"java\nscript:x": true, " \x01https://x.cn": true, "\\\\evil.example/x": true, "HTTPS://X.CN": true,
+		"https%3A//evil.example": true, "&#47;&#47;evil.example": true, "files/%E5%BC%A0.pdf": false,
 	} {
 		if External(dest) != want {
 			t.Errorf("External(%q) = %v, want %v", dest, !want, want)
@@ -67,4 +75,47 @@ func TestWindowsFrontMatter(t *testing.T) {
 func render(src string) template.HTML {
 	h, _ := Render(src, nil)
 	return h
+}
+
+// A Markdown file that is a symlink out of the site, or to a device, is a
+// problem at its path and never read: a link to /etc/passwd would be
+// published as a page (issue 26).
+func TestSymlinksOutOfTheSiteAreNotRead(t *testing.T) {
+	site := t.TempDir()
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "secret.md")
+	if err := os.WriteFile(secret, []byte("# 机密\n\n不应发布。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notices := filepath.Join(site, Dir, NoticesDir)
+	if err := os.MkdirAll(notices, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	inside := filepath.Join(site, "notes.md")
+	if err := os.WriteFile(inside, []byte("# 说明\n\n正文。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{
+		filepath.Join(site, Dir, "passwd.md"):     secret,                                                               // absolute, out of the site
+		filepath.Join(notices, "x.md"):            filepath.Join("..", "..", "..", filepath.Base(outside), "secret.md"), // relative, out
+		filepath.Join(site, Dir, "zero.md"):       "/dev/zero",                                                          // a device
+		filepath.Join(site, Dir, "notes-link.md"): filepath.Join("..", "notes.md"),                                      // inside the site: read
+	} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+	}
+	c, probs := Read(site)
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.Pos.File+" "+string(p.Code))
+	}
+	slices.Sort(got)
+	want := []string{"content/notices/x.md content.not-a-file", "content/passwd.md content.not-a-file", "content/zero.md content.not-a-file"}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems %q, want %q", got, want)
+	}
+	if len(c.Pages) != 1 || c.Pages[0].Name != "notes-link" || len(c.Notices) != 0 {
+		t.Errorf("pages %+v, notices %d: want only notes-link", c.Pages, len(c.Notices))
+	}
 }
