@@ -36,6 +36,9 @@ type Text struct {
 	// is the length of the source.
 	off []int32
 	src string
+	// ordered is false when some text was folded in reverse (see
+	// folder.reversed): off is then not increasing.
+	ordered bool
 }
 
 // Source gives the source bytes [start, end) that wrote S[i:j]: from the
@@ -48,6 +51,13 @@ func (t Text) Source(i, j int) (start, end int) {
 		return start, start
 	}
 	last := int(t.off[j-1])
+	if !t.ordered {
+		// Text read right to left was folded in reverse: the range is
+		// from the least to the greatest offset in it.
+		for _, o := range t.off[i:j] {
+			start, last = min(start, int(o)), max(last, int(o))
+		}
+	}
 	if last >= len(t.src) {
 		return start, len(t.src)
 	}
@@ -90,6 +100,8 @@ func Of(src string) Text {
 				f.rune(r, i)
 			}
 			size = n
+		case r == rlo || r == rle || r == rli:
+			size = f.reversed(src, i, size)
 		default:
 			f.rune(r, i)
 		}
@@ -97,7 +109,54 @@ func Of(src string) Text {
 	}
 	f.flush(0)
 	f.off = append(f.off, int32(len(src)))
-	return Text{S: f.out.String(), off: f.off, src: src}
+	return Text{S: f.out.String(), off: f.off, src: src, ordered: !f.reversedAny}
+}
+
+// The bidirectional controls that make what follows read right to left,
+// and those that end them.
+const (
+	rle = '\u202b' // right-to-left embedding
+	rlo = '\u202e' // right-to-left override
+	rli = '\u2067' // right-to-left isolate
+	pdf = '\u202c' // pop directional formatting
+	pdi = '\u2069' // pop directional isolate
+)
+
+// reversed folds the run that a right-to-left control at src[i] (of size
+// bytes) opens, up to its end (a PDF or PDI, a line break, the end of the
+// text), in the order a reader sees it: ‮明小王‬ shows 王小明. It gives
+// the bytes consumed, the control and the run.
+func (f *folder) reversed(src string, i, size int) int {
+	type unitAt struct {
+		rs []rune
+		at int
+	}
+	f.reversedAny = true
+	var run []unitAt
+	j := i + size
+	for j < len(src) {
+		r, n := utf8.DecodeRuneInString(src[j:])
+		if r == pdf || r == pdi || r == '\n' {
+			break
+		}
+		rs, m := unit(src, j)
+		if m == 0 {
+			rs, m = []rune{r}, n
+		}
+		run = append(run, unitAt{rs, j})
+		j += m
+	}
+	for k := len(run) - 1; k >= 0; k-- {
+		for _, r := range run[k].rs {
+			f.rune(r, run[k].at)
+		}
+	}
+	if j < len(src) {
+		if r, n := utf8.DecodeRuneInString(src[j:]); r == pdf || r == pdi {
+			j += n
+		}
+	}
+	return j - i
 }
 
 // folder writes folded runes, holding back whitespace and joints (a
@@ -109,7 +168,9 @@ type folder struct {
 	prev  rune // last rune written, 0 at the start
 	space int  // source offset of the whitespace held back, or -1
 	joint rune // the joint held back, or 0
-	at    int  // its source offset
+	// reversedAny is set once a run was folded right to left.
+	reversedAny bool
+	at          int // its source offset
 }
 
 // rune folds one decoded rune read from the source unit at offset at.

@@ -22,6 +22,9 @@ func TestOfFoldsWhatAReaderSeesAlike(t *testing.T) {
 		{"combining accent", "王小\u0301明", "王小明"},
 		{"accents fold away, composed or not", "jos\u00e9 jose\u0301", "jose jose"},
 		{"braille blank as a space", "王\u2800小明", "王小明"},
+		{"right-to-left override read as shown", "经查，\u202e明小王\u202c对此", "经查,王小明对此"},
+		{"right-to-left digits", "手机\u202e87654321831\u202c。", "手机13812345678。"},
+		{"an unclosed override ends at the line", "\u202e明小王\n张三", "王小明张三"},
 		{"decimal reference", "&#24352;&#19977;", "张三"},
 		{"hex reference", "&#x5F20;&#x4e09;", "张三"},
 		{"percent", "%E5%BC%A0%e4%b8%89", "张三"},
@@ -66,6 +69,7 @@ func TestSourceMapsBackOverWhatLayBetween(t *testing.T) {
 		{"经張\u200b三举报", "张三", "張\u200b三"},
 		{"ab买买提.艾力cd", "买买提艾力", "买买提.艾力"},
 		{"①号", "1", "①"},
+		{"经\u202e明小王\u202c说", "王小明", "明小王"},
 	}
 	for _, tc := range tests {
 		ft := Of(tc.src)

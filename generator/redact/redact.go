@@ -308,6 +308,7 @@ func (r *Redactor) Edits(s string) []Edit {
 	edits := make([]Edit, 0, len(keep))
 	for _, k := range keep {
 		start, end := ft.Source(k.start, k.end)
+		start, end = wholeRun(s, start, end)
 		repl := k.repl
 		if k.term != 0 {
 			repl = r.repl[k.term-1]
@@ -321,6 +322,25 @@ func (r *Redactor) Edits(s string) []Edit {
 		edits = append(edits, Edit{Start: start, End: end, Repl: repl, Kind: k.kind})
 	}
 	return edits
+}
+
+// wholeRun widens s[start:end] to the right-to-left run it is the whole
+// of (‮明小王‬, which a reader sees as 王小明), so that the mask replaces
+// the run and reads left to right.
+func wholeRun(s string, start, end int) (int, int) {
+	for _, open := range []string{"\u202e", "\u202b", "\u2067"} {
+		if strings.HasSuffix(s[:start], open) {
+			for _, close := range []string{"\u202c", "\u2069"} {
+				if strings.HasPrefix(s[end:], close) {
+					return start - len(open), end + len(close)
+				}
+			}
+			if end == len(s) || s[end] == '\n' {
+				return start - len(open), end
+			}
+		}
+	}
+	return start, end
 }
 
 // mayMatch reports whether s may hold something to mask: a character that

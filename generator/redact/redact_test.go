@@ -169,6 +169,8 @@ func TestText(t *testing.T) {
 		{"Unicode spaces and format characters", persons,
 			"张\u2009三、张\u200b三、张\u2060三、张\ufeff三、张\u00ad三、张\u3164三、张\u202f三", "张某、张某、张某、张某、张某、张某、张某"},
 		{"traditional form", persons, "張三、歐陽修", "张某、欧阳某"},
+		{"written right to left", persons, "经查，\u202e三张\u202c对此", "经查，张某对此"},
+		{"a number right to left", Options{Patterns: true}, "手机\u202e87654321831\u202c。", "手机***********。"},
 		{"Kangxi radical look-alike", Options{Names: []string{"王一"}}, "王\u2f00", "王某"},
 		{"middle dot left out", persons, "买买提艾力", "买某"},
 		{"middle dot as a full stop or a hyphen", persons, "买买提.艾力、买买提-艾力、买买提・艾力", "买某、买某、买某"},
