@@ -118,8 +118,8 @@ func fits(at, label string) bool {
 	case atLinkTarget:
 		switch label {
 		case "line-break", "space", "spaces", "country-code", "comment", "code", "strong-inside", "strong-first",
-			"em-inside", "strong-split", "em-split":
-			return false // no URL holds them
+			"em-inside", "strong-split", "em-split", "right-to-left":
+			return false // no URL holds them (a URL is percent-encoded, never reordered)
 		}
 	}
 	return true

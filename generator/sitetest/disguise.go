@@ -2,6 +2,7 @@ package sitetest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -74,6 +75,7 @@ func nameDisguises(name string) []Disguise {
 		{"hex-refs", refs(name, "&#x%x;")},
 		{"half-ref", a + refs(b, "&#%d;")},
 		{"percent", percent(name)},
+		{"right-to-left", "\u202e" + reverse(name) + "\u202c"},
 	}
 	if t := traditional(name); t != name {
 		ds = append(ds, Disguise{"traditional", t})
@@ -118,6 +120,7 @@ func numberDisguises(s string) []Disguise {
 		{"soft-hyphen", join("\u00ad")},
 		{"decimal-refs", refs(digits, "&#%d;")},
 		{"hex-refs", refs(digits, "&#x%x;")},
+		{"right-to-left", "\u202e" + reverse(digits) + "\u202c"},
 	}
 	switch {
 	case digits[0] == '0': // a landline
@@ -271,4 +274,12 @@ func dedupe(ds []Disguise) []Disguise {
 		}
 	}
 	return out
+}
+
+// reverse writes s backwards, as text behind a right-to-left override
+// must be typed to show as s.
+func reverse(s string) string {
+	rs := []rune(s)
+	slices.Reverse(rs)
+	return string(rs)
 }
