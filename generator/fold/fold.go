@@ -124,7 +124,7 @@ const (
 
 // reversed folds the run that a right-to-left control at src[i] (of size
 // bytes) opens, up to its end (a PDF or PDI, a line break, the end of the
-// text), in the order a reader sees it: ‮明小王‬ shows 王小明. It gives
+// text), in the order a reader sees it: U+202E 明小王 U+202C shows 王小明. It gives
 // the bytes consumed, the control and the run.
 func (f *folder) reversed(src string, i, size int) int {
 	type unitAt struct {

@@ -325,7 +325,7 @@ func (r *Redactor) Edits(s string) []Edit {
 }
 
 // wholeRun widens s[start:end] to the right-to-left run it is the whole
-// of (‮明小王‬, which a reader sees as 王小明), so that the mask replaces
+// of (U+202E 明小王 U+202C, which a reader sees as 王小明), so that the mask replaces
 // the run and reads left to right.
 func wholeRun(s string, start, end int) (int, int) {
 	for _, open := range []string{"\u202e", "\u202b", "\u2067"} {
