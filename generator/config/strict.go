@@ -17,9 +17,11 @@ import (
 // the wrong kind. It never reads a position out of the YAML library's error
 // text: positions come from the nodes.
 type decoder struct {
-	file  string
-	probs *problem.List
-	at    Positions // filled with the position of every key path decoded
+	file     string
+	probs    *problem.List
+	at       Positions // filled with the position of every key path decoded
+	types    map[reflect.Type]*structFields
+	reported map[*yaml.Node]bool // nodes with a problem, each reported once
 }
 
 // Positions maps a key path ("bands.2.min") to where its value is written,
@@ -51,8 +53,22 @@ func (d *decoder) pos(n *yaml.Node) problem.Position {
 }
 
 func (d *decoder) bad(n *yaml.Node, path, expected string) {
-	d.probs.Add(problem.Problem{Pos: d.pos(n), Code: problem.ConfigBadValue,
+	d.report(n, problem.Problem{Pos: d.pos(n), Code: problem.ConfigBadValue,
 		Found: path + ": " + n.Value, Expected: expected})
+}
+
+// report adds p, found at n, unless n already has a problem: a mistake in
+// a mapping used through a thousand aliases is one mistake, at one place,
+// reported with the first key path that reached it.
+func (d *decoder) report(n *yaml.Node, p problem.Problem) {
+	if d.reported[n] {
+		return
+	}
+	if d.reported == nil {
+		d.reported = map[*yaml.Node]bool{}
+	}
+	d.reported[n] = true
+	d.probs.Add(p)
 }
 
 // decode fills v from n; path is the key path so far, like "bands.2.min".
@@ -150,37 +166,62 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	}
 }
 
-// decodeStruct matches mapping keys to the fields' yaml tags.
-func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
-	if n.Kind != yaml.MappingNode {
-		d.bad(n, path, "a mapping of keys to values")
-		return
+// fieldsOf gives the yaml-tagged fields of a struct type, worked out once
+// per type and document: a mapping aliased a thousand times is matched a
+// thousand times.
+func (d *decoder) fieldsOf(t reflect.Type) *structFields {
+	if f, ok := d.types[t]; ok {
+		return f
 	}
-	t := v.Type()
-	fields := make(map[string]int, t.NumField())
+	f := &structFields{index: make(map[string]int, t.NumField())}
 	var known []string
 	for i := range t.NumField() {
 		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
 		if name == "" || name == "-" {
 			continue
 		}
-		fields[name] = i
+		f.index[name] = i
 		known = append(known, name)
 	}
-	seen := map[string]bool{}
+	f.expected = "one of " + strings.Join(known, ", ")
+	if d.types == nil {
+		d.types = map[reflect.Type]*structFields{}
+	}
+	d.types[t] = f
+	return f
+}
+
+// structFields are a struct type's fields by yaml name, and the sentence
+// listing them for config.unknown-key.
+type structFields struct {
+	index    map[string]int
+	expected string
+}
+
+// decodeStruct matches mapping keys to the fields' yaml tags.
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.bad(n, path, "a mapping of keys to values")
+		return
+	}
+	fields := d.fieldsOf(v.Type())
+	var seen []bool
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		kp := join(path, k.Value)
-		fi, ok := fields[k.Value]
+		fi, ok := fields.index[k.Value]
 		if !ok {
-			d.probs.Add(problem.Problem{Pos: d.pos(k), Code: problem.ConfigUnknownKey,
-				Found: kp, Expected: "one of " + strings.Join(known, ", ")})
+			d.report(k, problem.Problem{Pos: d.pos(k), Code: problem.ConfigUnknownKey,
+				Found: kp, Expected: fields.expected})
 			continue
 		}
-		if seen[k.Value] {
-			d.probs.Add(problem.Problem{Pos: d.pos(k), Code: problem.ConfigDuplicate, Found: kp})
+		if seen == nil {
+			seen = make([]bool, v.NumField())
 		}
-		seen[k.Value] = true
+		if seen[fi] {
+			d.report(k, problem.Problem{Pos: d.pos(k), Code: problem.ConfigDuplicate, Found: kp})
+		}
+		seen[fi] = true
 		d.decode(val, v.Field(fi), kp)
 	}
 }
@@ -193,28 +234,37 @@ func join(path, key string) string {
 }
 
 // parseYAML reads data as one YAML document and decodes it into v strictly,
-// returning the position of every key path.
-func parseYAML(file string, data []byte, v any, probs *problem.List) Positions {
-	at := Positions{}
+// returning the position of every key path. A document too large once its
+// aliases are expanded is not decoded at all: that is the one problem, and
+// ok is false, so that the caller does not go on to report every value
+// missing.
+func parseYAML(file string, data []byte, v any, probs *problem.List) (at Positions, ok bool) {
+	at = Positions{}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		// The library's message is shown as the value found; the position is
 		// only the file, since it cannot be had from the node tree.
 		probs.Add(problem.Problem{Pos: problem.Position{File: file}, Code: problem.ConfigSyntax, Found: err.Error()})
-		return at
+		return at, true
 	}
 	if root.Kind == 0 {
-		return at
+		return at, true
+	}
+	if n, ok := withinBudget(&root); !ok {
+		probs.Add(tooLarge(file, n))
+		return at, false
 	}
 	d := decoder{file: file, probs: probs, at: at}
 	d.decode(&root, reflect.ValueOf(v).Elem(), "")
-	return at
+	return at, true
 }
 
 // DecodeYAML decodes one YAML document strictly into v, as site.yaml is read:
 // unknown keys and bad values are problems with file, line and key path.
 // lineOffset is added to every line, for YAML embedded in a larger file
-// (a Markdown file's front matter).
+// (a Markdown file's front matter). A document that, its aliases expanded,
+// is past MaxYAMLNodes or MaxYAMLBytes is one config.too-large problem at
+// the alias that crossed the limit, and v is left as it was.
 func DecodeYAML(file string, data []byte, v any, lineOffset int) problem.List {
 	_, probs := DecodeYAMLAt(file, data, v, lineOffset)
 	return probs
@@ -224,7 +274,7 @@ func DecodeYAML(file string, data []byte, v any, lineOffset int) problem.List {
 // for problems found later in the values.
 func DecodeYAMLAt(file string, data []byte, v any, lineOffset int) (Positions, problem.List) {
 	var probs problem.List
-	pos := parseYAML(file, data, v, &probs)
+	pos, _ := parseYAML(file, data, v, &probs)
 	for i := range probs {
 		if probs[i].Pos.Line > 0 {
 			probs[i].Pos.Line += lineOffset

@@ -27,6 +27,21 @@ const (
 	// ConfigNeverFires: a consequence rule whose conditions no result can
 	// meet, e.g. a rule of persons in a scheme that assesses none.
 	ConfigNeverFires Code = "config.never-fires"
+	// ConfigTooLarge: a YAML document (site.yaml, a scheme, a Markdown
+	// file's front matter) that, with every alias (*name) expanded, holds
+	// more than 200,000 values or 2,000,000 bytes of text, such as a
+	// "billion laughs" of aliases to lists of aliases. The limits are about
+	// 100 times the largest real scheme's (shangnan: 1,876 values, 19,192
+	// bytes); config.MaxYAMLNodes and MaxYAMLBytes hold them. It is reported
+	// at the alias that crossed them and nothing of the document is read.
+	// Fix: write the values out, or use fewer aliases.
+	ConfigTooLarge Code = "config.too-large"
+	// ConfigNotAFile: site.yaml or the scheme is a symlink that leads out
+	// of the site folder, or is not a regular file (a device, a pipe, a
+	// folder), e.g. site.yaml → /dev/zero; or site.yaml's scheme: is a
+	// path out of the site folder (/etc/x.yaml, ../x.yaml). It is never
+	// read. Fix: put the file itself in the site folder.
+	ConfigNotAFile Code = "config.not-a-file"
 
 	// IngestMissingFile: an input file the configuration names is absent,
 	// e.g. data/2024/民主测评.xlsx. Fix: export it into that folder.
@@ -129,6 +144,18 @@ const (
 	// IngestScoreMismatch: a score in the component-score sheet differs from
 	// the one the ledger gives. A warning: the sheet's number is used.
 	IngestScoreMismatch Code = "ingest.score-mismatch"
+	// IngestNotAFile: an input file that is a symlink leading out of the
+	// site folder, or to something that is not a regular file (a device, a
+	// pipe), e.g. data/2024/民主测评.xlsx → /dev/zero. It is never read.
+	// Fix: put the file itself in the site folder.
+	IngestNotAFile Code = "ingest.not-a-file"
+	// IngestOddStructure (a warning): a sheet holds what Excel and WPS never
+	// write: a row number that is not a number, below 1 or not after the row
+	// before (<row r="-5">), or a shared-string index beyond the table
+	// (<c t="s"><v>99999</v></c>). It is read as before: the row as the next
+	// one, the cell as empty. Fix: open the file in Excel or WPS, check that
+	// place and save it again; the file may have been altered.
+	IngestOddStructure Code = "ingest.odd-structure"
 
 	// ScoringNoEvaluation: a unit active in a year has no 民主测评 row.
 	ScoringNoEvaluation Code = "scoring.no-evaluation"
@@ -221,6 +248,12 @@ const (
 	// the chart library, which the Makefile fetches from npm at a pinned
 	// version rather than the repository carrying it.
 	RenderMissingAsset Code = "render.missing-asset"
+	// RenderNotAFile: a file or folder of the site's theme (layouts/,
+	// i18n/, assets/, themes/<name>/) is a symlink that leads out of the
+	// site folder, or is not a regular file (a device, a pipe), e.g.
+	// layouts/units.html → /etc/passwd. It is never read. Fix: put the
+	// file itself in the site folder.
+	RenderNotAFile Code = "render.not-a-file"
 )
 
 type entry struct{ zh, en, hintZH, hintEN string }
@@ -234,6 +267,8 @@ var catalog = map[Code]entry{
 	ConfigDuplicate:              {"编号重复", "duplicate id", "每个编号只能出现一次", "give each entry its own id"},
 	ConfigUnknownRef:             {"引用了未定义的项目", "refers to something not defined", "请先定义，或改正名称", "define it first, or correct the name"},
 	ConfigNeverFires:             {"该规则永远不会生效", "this rule can never apply", "请改正条件，或删除该规则", "correct its conditions, or delete the rule"},
+	ConfigTooLarge:               {"YAML 展开别名后过大，未读取", "the YAML is too large once its aliases are expanded: not read", "请直接写出各项，或少用别名（*名称）", "write the values out, or use fewer aliases (*name)"},
+	ConfigNotAFile:               {"不是站点目录中的普通文件，未读取", "not a regular file inside the site folder: not read", "该文件是指向站点目录以外或指向设备等的符号链接，或方案路径指向站点目录以外；请把文件本身放进站点目录", "it is a symlink that leads out of the site folder or to a device or the like, or a scheme path out of the site folder; put the file itself in the site folder"},
 	IngestMissingFile:            {"缺少输入文件", "input file is missing", "请把导出的表格放到该位置", "export the sheet to that place"},
 	IngestUnreadable:             {"无法读取该表格文件", "cannot read this workbook", "请用 Excel 或 WPS 打开后另存为 .xlsx", "open it in Excel or WPS and save it as .xlsx"},
 	IngestEmptyFile:              {"文件是空的（0 字节）", "the file is empty (0 bytes)", "请重新导出该表格", "export the sheet again"},
@@ -269,6 +304,8 @@ var catalog = map[Code]entry{
 	IngestParentEnded:            {"所属镇在该年度已撤销，且未写明并入单位", "the committee's town has ended and was merged into no other", "请为该委员会填写终止年度，或为镇填写并入单位", "give the committee an end year, or the town a 并入单位"},
 	IngestBadYears:               {"起止年度不正确", "years active are not valid", "请填写四位年份，终止年度不早于起始年度", "write four-digit years, the end not before the start"},
 	IngestScoreMismatch:          {"得分汇总表与台账计算结果不一致", "score sheet differs from the ledger", "采用得分汇总表的分数；请核对两处", "the score sheet's number is used; check both cells"},
+	IngestNotAFile:               {"不是站点目录中的普通文件，未读取", "not a regular file inside the site folder: not read", "该文件是指向站点目录以外或指向设备等的符号链接；请把文件本身放进站点目录", "it is a symlink that leads out of the site folder or to a device or the like; put the file itself in the site folder"},
+	IngestOddStructure:           {"表格内部结构异常（行号或共享字符串编号不正确），已照常读取", "odd workbook structure (a row number or shared-string index Excel would not write): read as usual", "该文件可能不是 Excel 或 WPS 保存的，或已被改动；请在 Excel 或 WPS 中打开，核对该处后重新保存", "the file may not have been saved by Excel or WPS, or was altered: open it in Excel or WPS, check this place and save it again"},
 	ScoringNoEvaluation:          {"缺少该单位的民主测评结果", "no democratic evaluation for this unit", "请在民主测评表中补上该单位", "add the unit to the evaluation sheet"},
 	ScoringNoScores:              {"得分汇总表中缺少该单位", "no score-sheet row for this unit", "请在得分汇总表中补上该单位", "add the unit to the score sheet"},
 	ScoringNoLedger:              {"缺少该单位的纪实台账", "no ledger rows for this unit", "请在纪实台账中补上该单位", "add the unit's rows to the ledger"},
@@ -296,6 +333,7 @@ var catalog = map[Code]entry{
 	RenderUnknownString:          {"界面文字的键不存在，此项不起作用", "no such UI string: this entry changes nothing", "请对照主题自带的 i18n 文件改正键名", "correct the key against the theme's own i18n file"},
 	RenderTemplate:               {"模板错误", "template error", "请修改主题模板", "correct the theme template"},
 	RenderMissingAsset:           {"主题缺少网页要加载的文件", "the theme lacks a file its pages load", "图表库由 make build 从 npm 下载（固定版本并校验完整性）后编入程序；请用 make build 构建 dutyreport", "make build fetches the chart library from npm (pinned, integrity-checked) and builds it into the tool; build dutyreport with make build"},
+	RenderNotAFile:               {"不是站点目录中的普通文件，未读取", "not a regular file inside the site folder: not read", "该文件是指向站点目录以外或指向设备等的符号链接；请把文件本身放进站点目录", "it is a symlink that leads out of the site folder or to a device or the like; put the file itself in the site folder"},
 }
 
 // Message gives the code's one-line message in lang.
