@@ -62,7 +62,7 @@ func TestSheetReaderChild(t *testing.T) {
 		t.Skip("only run by BenchmarkSheetReader")
 	}
 	var probs problem.List
-	wb, ok := openWorkbook(file, filepath.Base(file), &probs)
+	wb, ok := openFile(file, filepath.Base(file), &probs)
 	if !ok {
 		t.Fatal(probs)
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -28,6 +29,7 @@ import (
 type cache struct {
 	dir    string
 	salt   []byte
+	files  *siteFiles // the site's files, read only through it
 	mu     sync.Mutex
 	used   map[string]bool
 	stored []string // keys written by this build
@@ -50,22 +52,22 @@ type cacheEntry struct {
 
 // newCache opens the cache in dir for the site c, whose register is read
 // from units (the file found, see findInput); nil for dir "".
-func newCache(dir string, c *config.Config, units string, sheets []string) *cache {
+func newCache(dir string, c *config.Config, files *siteFiles, units string, sheets []string) *cache {
 	if dir == "" {
 		return nil
 	}
-	return &cache{dir: dir, salt: salt(c, units, sheets), used: map[string]bool{}}
+	return &cache{dir: dir, files: files, salt: salt(c, files, units, sheets), used: map[string]bool{}}
 }
 
 // salt digests what every file's reading depends on besides the file.
-func salt(c *config.Config, units string, sheets []string) []byte {
+func salt(c *config.Config, files *siteFiles, units string, sheets []string) []byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "dutyreport ingest cache 2\n%s\n", executableDigest())
 	for _, f := range []string{config.SiteFile, c.Site.Scheme} {
-		hashFile(h, filepath.Join(c.Dir, f))
+		hashInput(h, files, filepath.ToSlash(f))
 	}
 	fmt.Fprintf(h, "%q %q\n", units, sheets)
-	hashFile(h, abs(c, units))
+	hashInput(h, files, units)
 	return h.Sum(nil)
 }
 
@@ -73,7 +75,7 @@ func salt(c *config.Config, units string, sheets []string) []byte {
 // during the build, the entries written are dropped, since they may hold
 // readings against the older files; then unused entries are removed.
 func (c *cache) finish(cfg *config.Config, units string, sheets []string) {
-	if !bytes.Equal(salt(cfg, units, sheets), c.salt) {
+	if !bytes.Equal(salt(cfg, c.files, units, sheets), c.salt) {
 		for _, k := range c.stored {
 			os.Remove(c.path(k))
 			delete(c.used, k)
@@ -108,13 +110,26 @@ func hashFile(h io.Writer, name string) bool {
 	return err == nil
 }
 
+// hashInput adds the bytes of the site's file rel to h, or a marker that
+// it is absent or not a file to read (see siteFiles.open).
+func hashInput(h io.Writer, files *siteFiles, rel string) bool {
+	f, err := files.open(rel)
+	if err != nil {
+		fmt.Fprintf(h, "absent %q\n", path.Base(rel))
+		return false
+	}
+	defer f.Close()
+	_, err = io.Copy(h, f)
+	return err == nil
+}
+
 // key gives the key of a job's file; ok is false when the file cannot be
 // read, which is reported by reading it.
 func (c *cache) key(cfg *config.Config, j job) (string, bool) {
 	h := sha256.New()
 	h.Write(c.salt)
 	fmt.Fprintf(h, "%s %d %q %q\n", j.kind, j.year, j.rel, j.sheets)
-	if !hashFile(h, abs(cfg, j.rel)) {
+	if !hashInput(h, c.files, j.rel) {
 		return "", false
 	}
 	return hex.EncodeToString(h.Sum(nil)), true

@@ -72,14 +72,14 @@ func TestCorpus(t *testing.T) {
 // class of the problem that refused it.
 func readAll(file string) string {
 	var probs problem.List
-	wb, ok := openWorkbook(file, filepath.Base(file), &probs)
+	wb, ok := openFile(file, filepath.Base(file), &probs)
 	if !ok {
 		return "refused: " + string(probs[0].Code)
 	}
 	defer wb.Close()
 	for i := range wb.sheets {
 		if err := wb.eachRow(i, func(int, []string) bool { return true }); err != nil {
-			code, _ := readFailure("", err)
+			code, _ := readFailure(nil, err)
 			return "refused: " + string(code) + " (a sheet)"
 		}
 	}
@@ -108,7 +108,7 @@ func TestReaderAgreesWithExcelize(t *testing.T) {
 			continue
 		}
 		var probs problem.List
-		wb, ok := openWorkbook(f, f, &probs)
+		wb, ok := openFile(f, f, &probs)
 		if !ok && strings.HasSuffix(f, "/duplicate-filename.xlsx") {
 			continue // two parts of one name: excelize reads the last, we refuse
 		}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -22,7 +21,7 @@ import (
 // for "CSV (逗号分隔)", UTF-8 with a byte-order mark for "CSV UTF-8", and
 // UTF-16 with tabs for "Unicode 文本". The encoding is told from the bytes.
 type csvFile struct {
-	name    string
+	src     *io.SectionReader
 	enc     encoding.Encoding // nil for UTF-8
 	skip    int               // bytes of byte-order mark
 	encName string
@@ -34,8 +33,8 @@ type csvFile struct {
 var maxCSVLine = 1 << 20
 
 // openCSV opens a CSV file whose first bytes, head, have been read already.
-func openCSV(name string, head []byte) (*csvFile, error) {
-	c := &csvFile{name: name}
+func openCSV(src *io.SectionReader, head []byte) (*csvFile, error) {
+	c := &csvFile{src: src}
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		c.skip, c.encName = 3, "UTF-8"
@@ -44,12 +43,7 @@ func openCSV(name string, head []byte) (*csvFile, error) {
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		c.enc, c.encName = unicode.UTF16(unicode.BigEndian, unicode.UseBOM), "UTF-16"
 	default:
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		ok, err := validUTF8(f)
-		f.Close()
+		ok, err := validUTF8(io.NewSectionReader(src, 0, src.Size()))
 		if err != nil {
 			return nil, err
 		}
@@ -60,11 +54,7 @@ func openCSV(name string, head []byte) (*csvFile, error) {
 	}
 	// The delimiter is the one of comma, tab and semicolon found most often
 	// in the first line with any.
-	r, closer, err := c.open()
-	if err != nil {
-		return nil, err
-	}
-	defer closer.Close()
+	r := c.open()
 	c.delim = ','
 	sc := bufio.NewScanner(r)
 	sc.Buffer(nil, maxCSVLine)
@@ -117,30 +107,19 @@ func validUTF8(r io.Reader) (bool, error) {
 }
 
 // open gives the file's text as UTF-8.
-func (c *csvFile) open() (io.Reader, io.Closer, error) {
-	f, err := os.Open(c.name)
-	if err != nil {
-		return nil, nil, err
-	}
-	if _, err := f.Seek(int64(c.skip), io.SeekStart); err != nil {
-		f.Close()
-		return nil, nil, err
-	}
+func (c *csvFile) open() io.Reader {
+	f := io.NewSectionReader(c.src, int64(c.skip), c.src.Size()-int64(c.skip))
 	var r io.Reader = bufio.NewReaderSize(f, 64<<10)
 	if c.enc != nil {
 		r = transform.NewReader(r, c.enc.NewDecoder())
 	}
-	return &lineLimit{r: r}, f, nil
+	return &lineLimit{r: r}
 }
 
 // eachRow calls fn with the 1-based number and the cells of every row, as
 // Excel would number them on opening the file: a blank line is a row.
 func (c *csvFile) eachRow(fn func(row int, cells []string) bool) error {
-	r, closer, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer closer.Close()
+	r := c.open()
 	cr := csv.NewReader(r)
 	cr.Comma = c.delim
 	cr.FieldsPerRecord = -1

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"os"
 
 	"dutyreport/generator/problem"
 )
@@ -24,29 +23,24 @@ var (
 const sniffLimit = 64 << 20
 
 // readFailure gives the problem of a file or sheet that failed to read: a
-// reading limit, or else what classify says of the file (abs), or a damaged
-// sheet when abs is "".
-func readFailure(abs string, err error) (problem.Code, string) {
+// reading limit, or else what classify says of the file (src), or a damaged
+// sheet when src is nil.
+func readFailure(src *io.SectionReader, err error) (problem.Code, string) {
 	var tl *tooLarge
 	switch {
 	case errors.As(err, &tl):
 		return problem.IngestTooLarge, tl.Error()
-	case abs == "":
+	case src == nil:
 		return problem.IngestDamaged, err.Error()
 	}
-	return classify(abs, err)
+	return classify(src, err)
 }
 
 // classify looks at the bytes of a file that did not open as a workbook and
 // says what it is: a problem code, with the reader's own error kept only
 // for files that look like a workbook but are damaged.
-func classify(abs string, readErr error) (problem.Code, string) {
-	f, err := os.Open(abs)
-	if err != nil {
-		return problem.IngestUnreadable, err.Error()
-	}
-	defer f.Close()
-	head, _ := io.ReadAll(io.LimitReader(f, sniffLimit))
+func classify(src *io.SectionReader, readErr error) (problem.Code, string) {
+	head, _ := io.ReadAll(io.NewSectionReader(src, 0, min(src.Size(), sniffLimit)))
 	switch {
 	case len(head) == 0:
 		return problem.IngestEmptyFile, ""

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -53,12 +54,12 @@ func TestClassify(t *testing.T) {
 		if err := os.WriteFile(f, tc.data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if got, _ := classify(f, errors.New("zip: not a valid zip file")); got != tc.want {
+		if got, _ := classify(io.NewSectionReader(bytes.NewReader(tc.data), 0, int64(len(tc.data))), errors.New("zip: not a valid zip file")); got != tc.want {
 			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
 		}
 		// And through the entry point, with no reader jargon in the message.
 		var probs problem.List
-		if _, ok := openWorkbook(f, tc.name+".xlsx", &probs); ok || len(probs) != 1 || probs[0].Code != tc.want {
+		if _, ok := openFile(f, tc.name+".xlsx", &probs); ok || len(probs) != 1 || probs[0].Code != tc.want {
 			t.Errorf("%s: openWorkbook gave %v", tc.name, probs)
 		} else if tc.want != problem.IngestDamaged && probs[0].Found != "" {
 			t.Errorf("%s: the reader's error should not be shown: %q", tc.name, probs[0].Found)

@@ -132,7 +132,7 @@ func FuzzWorkbook(f *testing.F) {
 		done := make(chan problem.List, 1)
 		go func() {
 			var probs problem.List
-			wb, ok := openWorkbook(file, "f.xlsx", &probs)
+			wb, ok := openFile(file, "f.xlsx", &probs)
 			if ok {
 				tb := &table{wb: wb, want: evaluationColumns, probs: &probs, rejected: map[string]bool{}}
 				tb.read(func(r row) {

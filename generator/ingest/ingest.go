@@ -54,14 +54,16 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 	}
 
 	unitsRel, unitSheets := config.SplitInput(filepath.ToSlash(c.Site.Inputs.Units))
-	unitsRel = findInput(c, unitsRel)
+	files := openSiteFiles(c.Dir)
+	defer files.Close()
+	unitsRel = findInput(files, unitsRel)
 	// The cache's salt is taken before the register is read, and again at
 	// the end: a register saved meanwhile keeps nothing of this build.
-	ch := newCache(opt.CacheDir, c, unitsRel, unitSheets)
+	ch := newCache(opt.CacheDir, c, files, unitsRel, unitSheets)
 	f := add(unitsRel)
 	var units []record.Unit
 	var rejected map[string]bool
-	if wb, ok := openWorkbook(abs(c, unitsRel), unitsRel, &probs); ok {
+	if wb, ok := openWorkbook(files, unitsRel, &probs); ok {
 		res.Files[f].Sheets = wb.sheets
 		t := &table{wb: wb, file: f, names: unitSheets, want: unitColumns, probs: &probs, rejected: map[string]bool{}}
 		units, rejected = readUnits(t, s, firstYear)
@@ -85,7 +87,7 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 		res.Years = append(res.Years, record.Year{Year: y.Year})
 		yr := func(kind, p string) job {
 			rel, sheets := config.SplitInput(filepath.ToSlash(strings.ReplaceAll(p, "{year}", strconv.Itoa(y.Year))))
-			return job{kind: kind, year: i, rel: findInput(c, rel), sheets: sheets}
+			return job{kind: kind, year: i, rel: findInput(files, rel), sheets: sheets}
 		}
 		if needs[config.KindLedger] {
 			jobs = append(jobs, yr("ledger", c.Site.Inputs.Ledger))
@@ -94,18 +96,18 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 			jobs = append(jobs, yr("evaluation", c.Site.Inputs.Evaluation))
 		}
 		// The score sheet is optional unless the scheme takes components from it.
-		if j := yr("scores", c.Site.Inputs.Scores); needs[config.KindSheet] || exists(abs(c, j.rel)) {
+		if j := yr("scores", c.Site.Inputs.Scores); needs[config.KindSheet] || files.exists(j.rel) {
 			j.optional = !needs[config.KindSheet]
 			jobs = append(jobs, j)
 		}
 		// A year without cases has no case register.
-		if j := yr("cases", c.Site.Inputs.Cases); exists(abs(c, j.rel)) {
+		if j := yr("cases", c.Site.Inputs.Cases); files.exists(j.rel) {
 			j.optional = true
 			jobs = append(jobs, j)
 		}
 		// Nor is a roster required; it is read only when the scheme
 		// assesses persons, for whom alone it is kept.
-		if j := yr("roster", c.Site.Inputs.Roster); len(s.Persons.Roles) > 0 && exists(abs(c, j.rel)) {
+		if j := yr("roster", c.Site.Inputs.Roster); len(s.Persons.Roles) > 0 && files.exists(j.rel) {
 			j.optional = true
 			jobs = append(jobs, j)
 		}
@@ -124,7 +126,7 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				lists[i] = cachedJob(c, res, reg, jobs[i], ch)
+				lists[i] = cachedJob(c, files, res, reg, jobs[i], ch)
 			}
 		}()
 	}
@@ -145,13 +147,13 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 
 // cachedJob reads one file into its year, or takes what reading it gave
 // last time from the cache.
-func cachedJob(c *config.Config, res *record.Data, reg *register, j job, ch *cache) problem.List {
+func cachedJob(c *config.Config, files *siteFiles, res *record.Data, reg *register, j job, ch *cache) problem.List {
 	if ch == nil {
-		return readJob(c, res, reg, j)
+		return readJob(c, files, res, reg, j)
 	}
 	key, ok := ch.key(c, j)
 	if !ok {
-		return readJob(c, res, reg, j)
+		return readJob(c, files, res, reg, j)
 	}
 	y := &res.Years[j.year]
 	_, rejected := slots(y, j.kind)
@@ -173,7 +175,7 @@ func cachedJob(c *config.Config, res *record.Data, reg *register, j job, ch *cac
 		}
 		return e.Problems
 	}
-	probs := readJob(c, res, reg, j)
+	probs := readJob(c, files, res, reg, j)
 	if after, ok := ch.key(c, j); !ok || after != key {
 		return probs // the file changed while it was read: keep nothing
 	}
@@ -209,7 +211,7 @@ var parsed atomic.Int64
 
 // readJob reads one file into its year. Each job writes only its own year's
 // field and its own Files slot, so jobs run in parallel without locks.
-func readJob(c *config.Config, res *record.Data, reg *register, j job) problem.List {
+func readJob(c *config.Config, files *siteFiles, res *record.Data, reg *register, j job) problem.List {
 	parsed.Add(1)
 	var probs problem.List
 	y := &res.Years[j.year]
@@ -217,7 +219,7 @@ func readJob(c *config.Config, res *record.Data, reg *register, j job) problem.L
 	// Until the file is read, it rejects every unit: a file that cannot be
 	// opened, or has no header, is one problem, not one per unit.
 	*rejected = map[string]bool{record.All: true}
-	wb, ok := openWorkbook(abs(c, j.rel), j.rel, &probs)
+	wb, ok := openWorkbook(files, j.rel, &probs)
 	if !ok {
 		return probs
 	}
@@ -263,14 +265,14 @@ var inputExts = []string{".xlsx", ".xlsm", ".csv", ".txt", ".xls", ".et", ".ods"
 // when it exists, or else the one file beside it of the same name with
 // another spreadsheet extension, which is then read by what its bytes are
 // (an .xls is refused as such, which helps more than "missing").
-func findInput(c *config.Config, rel string) string {
-	if exists(abs(c, rel)) {
+func findInput(files *siteFiles, rel string) string {
+	if files.exists(rel) {
 		return rel
 	}
 	stem := strings.TrimSuffix(rel, path.Ext(rel))
 	var found []string
 	for _, ext := range inputExts {
-		if alt := stem + ext; alt != rel && exists(abs(c, alt)) {
+		if alt := stem + ext; alt != rel && files.exists(alt) {
 			found = append(found, alt)
 		}
 	}
@@ -278,10 +280,6 @@ func findInput(c *config.Config, rel string) string {
 		return found[0]
 	}
 	return rel
-}
-
-func abs(c *config.Config, rel string) string {
-	return filepath.Join(c.Dir, filepath.FromSlash(rel))
 }
 
 // slots returns where a year keeps the file index and the rejected units of

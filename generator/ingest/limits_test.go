@@ -48,7 +48,7 @@ func readTable(t *testing.T, name string, data []byte) problem.List {
 		t.Fatal(err)
 	}
 	var probs problem.List
-	wb, ok := openWorkbook(f, name, &probs)
+	wb, ok := openFile(f, name, &probs)
 	if !ok {
 		return probs
 	}
@@ -136,7 +136,7 @@ func TestSharedFormulaWithoutValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	var probs problem.List
-	wb, ok := openWorkbook(f, "s.xlsx", &probs)
+	wb, ok := openFile(f, "s.xlsx", &probs)
 	if !ok {
 		t.Fatal(probs)
 	}

@@ -339,7 +339,7 @@ func (t *table) readSheet(fn func(r row)) (*problem.Problem, bool) {
 		return true
 	})
 	if err != nil {
-		code, found := readFailure("", err)
+		code, found := readFailure(nil, err)
 		t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: sheet}, Code: code, Found: found})
 		return nil, false
 	}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -19,8 +20,9 @@ type workbook struct {
 	sheets   []string
 	info     []sheetInfo
 	date1904 bool
-	rows     func(sheet int, fn func(row int, cells []string) bool) error
+	rows     func(sheet int, fn func(row int, cells []string) bool, odd func(oddity)) error
 	close    func() error
+	probs    *problem.List // where warnings found while reading rows go
 }
 
 // sheetInfo is a sheet of a workbook, in the workbook's order.
@@ -31,40 +33,72 @@ type sheetInfo struct {
 	kind       string // worksheet, chartsheet, macrosheet, dialogsheet…: the relationship type's last word
 }
 
-// openWorkbook opens an input file by what its bytes are, whatever its name
-// says: an .xlsx or .xlsm workbook (a zip archive), or a CSV file. Anything
-// else is one problem that says what the file is and what to do.
-func openWorkbook(abs, rel string, probs *problem.List) (*workbook, bool) {
+// openWorkbook opens an input file, rel, through the site folder, by what
+// its bytes are, whatever its name says: an .xlsx or .xlsm workbook (a zip
+// archive), or a CSV file. Anything else is one problem that says what the
+// file is and what to do; so is a path that is not a regular file inside
+// the site folder, which is never read.
+func openWorkbook(files *siteFiles, rel string, probs *problem.List) (*workbook, bool) {
+	f, err := files.open(rel)
+	return openedWorkbook(f, err, rel, probs)
+}
+
+// openedWorkbook reads the workbook f, which files.open gave with err.
+func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*workbook, bool) {
 	fail := func(code problem.Code, found string) (*workbook, bool) {
 		probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: code, Found: found})
 		return nil, false
 	}
-	head, err := readHead(abs)
-	if errors.Is(err, fs.ErrNotExist) {
+	var naf *notAFile
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return fail(problem.IngestMissingFile, "")
+	case errors.As(err, &naf):
+		found := ""
+		if naf.target != "" {
+			found = "→ " + naf.target
+		}
+		return fail(problem.IngestNotAFile, found)
+	case err != nil:
+		return fail(problem.IngestUnreadable, err.Error())
 	}
+	kept := false
+	defer func() {
+		if !kept {
+			f.Close()
+		}
+	}()
+	fi, err := f.Stat()
 	if err != nil {
 		return fail(problem.IngestUnreadable, err.Error())
 	}
-	wb := &workbook{path: rel}
+	// The size is taken once: a file that grows while it is read is read
+	// as it was.
+	src := io.NewSectionReader(f, 0, fi.Size())
+	head, err := readHead(src)
+	if err != nil {
+		return fail(problem.IngestUnreadable, err.Error())
+	}
+	wb := &workbook{path: rel, probs: probs}
 	switch {
 	case bytes.HasPrefix(head, zipMagic):
-		x, err := openXLSX(abs)
+		x, err := openXLSX(src)
 		if err != nil {
-			return fail(readFailure(abs, err))
+			return fail(readFailure(src, err))
 		}
-		wb.info, wb.date1904, wb.rows, wb.close = x.sheets, x.date1904, x.eachRow, x.Close
+		wb.info, wb.date1904, wb.rows = x.sheets, x.date1904, x.eachRow
 	case csvText(head):
-		c, err := openCSV(abs, head)
+		c, err := openCSV(src, head)
 		if err != nil {
 			return fail(problem.IngestUnreadable, err.Error())
 		}
 		wb.info = []sheetInfo{{worksheet: true, kind: "csv " + c.encName}}
-		wb.rows = func(_ int, fn func(int, []string) bool) error { return c.eachRow(fn) }
-		wb.close = func() error { return nil }
+		wb.rows = func(_ int, fn func(int, []string) bool, _ func(oddity)) error { return c.eachRow(fn) }
 	default:
-		return fail(classify(abs, nil))
+		return fail(classify(src, nil))
 	}
+	wb.close = f.Close
+	kept = true
 	for _, s := range wb.info {
 		wb.sheets = append(wb.sheets, s.name)
 	}
@@ -72,15 +106,10 @@ func openWorkbook(abs, rel string, probs *problem.List) (*workbook, bool) {
 }
 
 // readHead reads the first bytes of a file, enough to tell its format.
-func readHead(abs string) ([]byte, error) {
-	f, err := os.Open(abs)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
+func readHead(src io.ReaderAt) ([]byte, error) {
 	head := make([]byte, 4096)
-	n, err := io.ReadFull(f, head)
-	if err == io.ErrUnexpectedEOF || err == io.EOF {
+	n, err := src.ReadAt(head, 0)
+	if err == io.EOF {
 		err = nil
 	}
 	return head[:n], err
@@ -103,12 +132,31 @@ func (wb *workbook) sheetNamed(name string) (int, bool) {
 
 // eachRow calls fn with the 1-based number and the raw cells of every row of
 // the sheet, blank rows included; fn returns false to stop.
+//
+// A place the file would not hold had Excel written it (see oddity) is a
+// warning there: the first of each kind in the sheet, with how many more,
+// since a hostile sheet may have a million.
 func (wb *workbook) eachRow(sheet int, fn func(row int, cells []string) bool) error {
-	return wb.rows(sheet, fn)
-}
-
-// exists reports whether a file exists at abs.
-func exists(abs string) bool {
-	_, err := os.Stat(abs)
-	return err == nil
+	var first []oddity
+	more := map[string]int{}
+	err := wb.rows(sheet, fn, func(o oddity) {
+		if _, seen := more[o.kind]; seen {
+			more[o.kind]++
+			return
+		}
+		more[o.kind] = 0
+		first = append(first, o)
+	})
+	for _, o := range first {
+		if wb.probs == nil {
+			break
+		}
+		p := problem.Problem{Pos: problem.At(wb.path, wb.sheets[sheet], o.row, o.col), Severity: problem.Warning,
+			Code: problem.IngestOddStructure, Found: o.found, Expected: o.expected, ExpectedZH: o.expectedZH}
+		if n := more[o.kind]; n > 0 {
+			p.Notes = []problem.Note{{Text: fmt.Sprintf("and %d more of this kind in the sheet", n), ZH: fmt.Sprintf("该工作表另有 %d 处同类问题", n)}}
+		}
+		wb.probs.Add(p)
+	}
+	return err
 }

@@ -22,7 +22,7 @@ import (
 // the example workbooks. Reading each part to its end makes archive/zip
 // verify its checksum, so a damaged part is an error, not a short sheet.
 type xlsx struct {
-	zr       *zip.ReadCloser
+	zr       *zip.Reader
 	parts    map[string]*zip.File // by lower-case, slash-separated name: writers differ
 	sheets   []sheetInfo
 	date1904 bool
@@ -35,8 +35,10 @@ type xlsx struct {
 	stylesPart string
 }
 
-func openXLSX(name string) (*xlsx, error) {
-	zr, err := zip.OpenReader(name)
+// openXLSX reads the workbook part of the archive src; the file stays the
+// caller's to close.
+func openXLSX(src *io.SectionReader) (*xlsx, error) {
+	zr, err := zip.NewReader(src, src.Size())
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +46,6 @@ func openXLSX(name string) (*xlsx, error) {
 	exact := map[string]bool{}
 	for _, f := range zr.File {
 		if exact[f.Name] { // which of the two would Excel read? Neither, safely.
-			zr.Close()
 			return nil, fmt.Errorf("the file holds two parts named %s: it is damaged or was tampered with", f.Name)
 		}
 		exact[f.Name] = true
@@ -54,13 +55,10 @@ func openXLSX(name string) (*xlsx, error) {
 		}
 	}
 	if err := x.readWorkbook(); err != nil {
-		zr.Close()
 		return nil, err
 	}
 	return x, nil
 }
-
-func (x *xlsx) Close() error { return x.zr.Close() }
 
 // readWorkbook finds the workbook part through the package relationships,
 // then its sheets, their parts and the date system.
@@ -182,17 +180,43 @@ type tooLarge struct{ what string }
 
 func (e *tooLarge) Error() string { return e.what }
 
-// partLimit fails a part's reading past maxPartBytes.
+// partLimit fails a part's reading past maxPartBytes, and past a span of
+// maxSpan() bytes without a '<', as the bytes stream and before the XML
+// decoder sees them. The decoder holds a whole text run (up to the next
+// '<') in memory before it gives it out, and so a comment, an attribute or
+// a tag: a sheet of 3 GiB of spaces, packed into 3 MB, would be in memory
+// before any limit after the decoder could see it.
 type partLimit struct {
 	r    io.Reader
 	n    int64
+	span int // bytes since the last '<'
 	part string
 }
+
+// maxSpan bounds the bytes between two '<' of a part: one tag and one text
+// run, such as a cell's value. The longest cell, maxCellBytes once its
+// entities are decoded, may be longer written out (&amp;); the rest is room
+// for the tag. A cell Excel writes (32,767 characters) is far shorter.
+func maxSpan() int { return 2*maxCellBytes + 64<<10 }
 
 func (l *partLimit) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	if l.n += int64(n); l.n > maxPartBytes {
 		return 0, &tooLarge{fmt.Sprintf("%s unpacks to more than %d MiB", l.part, maxPartBytes>>20)}
+	}
+	// Spans inside p are shorter than p, which is the decoder's small
+	// buffer: only the runs at its ends are counted.
+	first, last := bytes.IndexByte(p[:n], '<'), bytes.LastIndexByte(p[:n], '<')
+	switch {
+	case first < 0:
+		l.span += n
+	case l.span+first > maxSpan():
+		l.span += first
+	default:
+		l.span = n - last - 1
+	}
+	if l.span > maxSpan() {
+		return 0, &tooLarge{fmt.Sprintf("%s holds a cell, or text between cells, longer than %d KiB", l.part, maxSpan()>>10)}
 	}
 	return n, err
 }
@@ -348,8 +372,11 @@ func percentFormat(code string) bool {
 // of sheet i up to the last one written, rows the file leaves out as empty;
 // fn returns false to stop. Cells are as stored: numbers and dates as their
 // number text, shared and inline strings as their text, booleans as 0 or 1,
-// formulas as their cached value.
-func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
+// formulas as their cached value. A row number or shared-string index that
+// Excel would not write is given to odd, and read as before: a row number
+// that is not after the last row's is the next row, an index out of range
+// an empty cell.
+func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool, odd func(oddity)) error {
 	if !x.sstRead {
 		if err := x.readStrings(); err != nil {
 			return err
@@ -399,8 +426,18 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 			switch t.Name.Local {
 			case "row":
 				n := row + 1
-				if r, err := strconv.Atoi(attr(t, "r")); err == nil && r > row {
-					n = r
+				if ra := attr(t, "r"); ra != "" {
+					switch r, err := strconv.Atoi(ra); {
+					case err != nil:
+						odd(oddity{kind: "row", row: n, col: 1, found: clip(ra), expected: "a row number", expectedZH: "行号"})
+					case r < 1:
+						odd(oddity{kind: "row", row: n, col: 1, found: ra, expected: "a row number from 1", expectedZH: "从 1 开始的行号"})
+					case r <= row:
+						odd(oddity{kind: "row", row: n, col: 1, found: ra, expected: fmt.Sprintf("a row number after %d, the row before", row),
+							expectedZH: fmt.Sprintf("大于上一行行号 %d 的行号", row)})
+					default:
+						n = r
+					}
 				}
 				if n > maxRows {
 					return &tooLarge{fmt.Sprintf("%s: row %d is beyond Excel's last row, %d", part, n, maxRows)}
@@ -445,6 +482,15 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool) error {
 			case "rPh":
 				phonetic--
 			case "c":
+				if typ == "s" && hasV && !x.stringIndex(val.Bytes()) {
+					last := "the workbook has no shared strings"
+					lastZH := "该工作簿没有共享字符串"
+					if len(x.strings) > 0 {
+						last = fmt.Sprintf("a shared-string index from 0 to %d", len(x.strings)-1)
+						lastZH = fmt.Sprintf("0 到 %d 之间的共享字符串编号", len(x.strings)-1)
+					}
+					odd(oddity{kind: "string", row: row, col: col, found: clip(val.String()), expected: last, expectedZH: lastZH})
+				}
 				v := x.cellText(typ, style, val.Bytes())
 				switch {
 				case typ == "inlineStr" && str.Len() > 0:
@@ -496,10 +542,10 @@ const uncomputed = "\x00"
 func (x *xlsx) cellText(typ string, style int, v []byte) string {
 	switch typ {
 	case "s":
-		i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
-		if err != nil || i < 0 || i >= len(x.strings) {
+		if !x.stringIndex(v) {
 			return ""
 		}
+		i, _ := strconv.Atoi(string(bytes.TrimSpace(v)))
 		return x.strings[i]
 	case "", "n":
 		if style > 0 && style < len(x.percent) && x.percent[style] && len(v) > 0 {
@@ -509,6 +555,33 @@ func (x *xlsx) cellText(typ string, style int, v []byte) string {
 		}
 	}
 	return string(v)
+}
+
+// stringIndex reports whether v is the index of a shared string.
+func (x *xlsx) stringIndex(v []byte) bool {
+	i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
+	return err == nil && i >= 0 && i < len(x.strings)
+}
+
+// oddity is a place in a sheet's XML that Excel would not have written,
+// such as a row number out of order: reading goes on, with a warning.
+type oddity struct {
+	kind                 string // "row" or "string": each kind is reported once a sheet
+	row, col             int
+	found                string
+	expected, expectedZH string
+}
+
+// clip shortens a value found for a message.
+func clip(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	i := 40
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
 }
 
 // percentText turns a stored fraction into the percent it shows: 0.925 →
