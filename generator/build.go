@@ -4,8 +4,11 @@
 package generator
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -281,13 +284,31 @@ func load(source, cacheDir string, progress Progress) (inputs, problem.List) {
 // loadTheme loads the site's theme in layers, as Hugo looks them up: the
 // site's own layouts/, i18n/ and assets/, then themes/<name>/ in the site,
 // then, for the default theme, the one built into the tool.
+//
+// The site's files are read through the site folder as a root (os.Root): a
+// symlink that leads out of the site, or to a device or a pipe, is
+// render.not-a-file at its path and never read (render.Regular). The root
+// stays open while the theme is used: assets are read as they are written.
 func loadTheme(cfg *config.Config) (*render.Theme, problem.List) {
+	var probs problem.List
 	name := cfg.Site.Theme
-	layers := []render.Layer{{FS: render.Only(os.DirFS(cfg.Dir), "layouts", "i18n", "assets"), Prefix: ""}}
-	if st, err := os.Stat(filepath.Join(cfg.Dir, "themes", name)); err == nil && st.IsDir() {
-		layers = append(layers, render.Layer{FS: os.DirFS(filepath.Join(cfg.Dir, "themes", name)), Prefix: "themes/" + name + "/"})
-	} else if name != "default" {
-		var probs problem.List
+	root, err := os.OpenRoot(cfg.Dir)
+	if err != nil {
+		probs.Add(problem.Problem{Pos: problem.Position{File: config.SiteFile}, Code: problem.ConfigUnreadable, Found: err.Error()})
+		return nil, probs
+	}
+	site := render.Regular(root.FS())
+	layers := []render.Layer{{FS: render.Only(site, "layouts", "i18n", "assets"), Prefix: ""}}
+	dir := "themes/" + name
+	st, err := fs.Stat(site, dir)
+	switch {
+	case err == nil && st.IsDir() && fs.ValidPath(dir):
+		sub, _ := fs.Sub(site, dir) // dir is valid: no error
+		layers = append(layers, render.Layer{FS: sub, Prefix: dir + "/"})
+	case errors.Is(err, render.ErrNotAFile):
+		probs.Add(problem.Problem{Pos: problem.Position{File: dir}, Code: problem.RenderNotAFile, Found: name})
+		return nil, probs
+	case name != "default":
 		probs.Add(problem.Problem{Pos: problem.Position{File: config.SiteFile}, Code: problem.ConfigBadValue,
 			Found: "theme: " + name, Expected: "a folder themes/" + name + " in the site, or the default theme", ExpectedZH: "站点中的 themes/" + name + " 目录，或默认主题"})
 		return nil, probs
@@ -335,9 +356,26 @@ func guardOut(cfg *config.Config, o Options, out string) error {
 	if o.Audience == config.Public && IsInternalBuild(target) {
 		return &UsageError{fmt.Sprintf("the output folder %s holds an internal build (it has %s): the public site may never be written over the dashboard; choose the public folder", out, InternalMarker)}
 	}
+	// A folder a build made is known by the search index every build
+	// writes, whatever the theme, and by its first line, which the
+	// renderer writes: a web root with an index.html of its own is not
+	// replaced (its other files would be lost), and needs no marker file
+	// in the published site.
+	madeByBuild := func(name string) bool {
+		want, _, _ := bytes.Cut(render.SearchIndexJS(&view.SearchIndex{}), []byte("\n"))
+		f, err := os.Open(name)
+		if err != nil {
+			return false
+		}
+		defer f.Close()
+		got := make([]byte, len(want))
+		_, err = io.ReadFull(f, got)
+		return err == nil && bytes.Equal(got, want)
+	}
 	if entries, err := os.ReadDir(target); err == nil && len(entries) > 0 {
-		if _, err := os.Stat(filepath.Join(target, "index.html")); err != nil {
-			return &UsageError{fmt.Sprintf("the output folder %s holds files but no earlier build (no index.html); a build replaces the whole folder, so choose an empty or new folder", out)}
+		_, errIndex := os.Stat(filepath.Join(target, "index.html"))
+		if errIndex != nil || !madeByBuild(filepath.Join(target, filepath.FromSlash(view.SearchIndexPath))) {
+			return &UsageError{fmt.Sprintf("the output folder %s holds files but no earlier build (no index.html and %s written by dutyreport); a build replaces the whole folder and would delete them, so choose an empty or new folder", out, view.SearchIndexPath)}
 		}
 	}
 	other := config.Public

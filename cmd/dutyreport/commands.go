@@ -42,9 +42,11 @@ func exitCode(err error) int {
 
 // options shared by the commands.
 type globals struct {
-	lang   string
-	stdout io.Writer
-	stderr io.Writer
+	lang     string
+	memLimit string
+	stdout   io.Writer
+	stderr   io.Writer
+	watchdog *watchdog // started before a command runs; nil with --memory-limit off
 }
 
 func (g *globals) language() problem.Lang {
@@ -53,7 +55,10 @@ func (g *globals) language() problem.Lang {
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
-	g := &globals{stdout: stdout, stderr: stderr}
+	return rootCmd(&globals{stdout: stdout, stderr: stderr})
+}
+
+func rootCmd(g *globals) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "dutyreport",
 		Short: "Build the website of a county's responsibility-system assessment from its spreadsheets",
@@ -67,12 +72,18 @@ to dashboard/.`,
 			if _, ok := problem.ParseLang(g.lang); !ok {
 				return usage(cmd, fmt.Errorf("--lang %q: use zh-CN or en", g.lang))
 			}
+			limit, err := memoryLimit(g.memLimit, cmd.Flags().Changed("memory-limit"))
+			if err != nil {
+				return usage(cmd, err)
+			}
+			g.watchdog = startWatchdog(limit, g.stderr, g.language())
 			return nil
 		},
 	}
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetOut(g.stdout)
+	root.SetErr(g.stderr)
 	root.PersistentFlags().StringVar(&g.lang, "lang", "zh-CN", "language of messages: zh-CN or en")
+	root.PersistentFlags().StringVar(&g.memLimit, "memory-limit", "", "stop with an internal error (exit 3) when the data kept in memory pass this size, such as 2GiB or 512MiB, or off (default: GOMEMLIMIT when set, else 3/4 of the memory the machine or container gives)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usage(cmd, err) })
 	root.AddCommand(newCmd(g), buildCmd(g), checkCmd(g), auditCmd(g), diffCmd(g), serveCmd(g), versionCmd(g))
 	return root
@@ -114,7 +125,7 @@ was until the new one is complete, then it is swapped in.`,
 				o.SourceDate = time.Unix(secs, 0)
 			}
 			prog := newProgress(g, quiet, verbose)
-			o.Progress = prog.report()
+			o.Progress = g.watchdog.track(prog.report())
 			rep, probs, err := generator.Build(o)
 			prog.finish()
 			if err := outcome(cmd, g, probs, err); err != nil {
@@ -164,7 +175,7 @@ func checkCmd(g *globals) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			prog := newProgress(g, quiet, verbose)
-			o.Progress = prog.report()
+			o.Progress = g.watchdog.track(prog.report())
 			probs := generator.Check(o)
 			prog.finish()
 			printProblems(g, probs)

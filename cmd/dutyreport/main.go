@@ -27,9 +27,11 @@ const (
 
 // run executes the command line args and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	root := newRoot(stdout, stderr)
+	g := &globals{stdout: stdout, stderr: stderr}
+	root := rootCmd(g)
 	root.SetArgs(args)
 	err := root.Execute()
+	g.watchdog.Stop()
 	var ee *exitError
 	if err != nil && !errors.As(err, &ee) {
 		// cobra's own: a missing argument, flags that exclude each other.

@@ -63,9 +63,12 @@ func (p *progress) report() generator.Progress {
 	return p.step
 }
 
-func (p *progress) name(s generator.Stage) string {
+func (p *progress) name(s generator.Stage) string { return stageName(s, p.lang) }
+
+// stageName words a stage in the language of messages.
+func stageName(s generator.Stage, l problem.Lang) string {
 	n := stageNames[s]
-	if p.lang == problem.EN {
+	if l == problem.EN {
 		return n[1]
 	}
 	return n[0]

@@ -60,11 +60,33 @@ func LoadLayers(layers []Layer, lang string) (*Theme, problem.List) {
 		fss[i] = l.FS
 	}
 	t := &Theme{pages: map[string]*template.Template{}, fsys: Overlay(fss...), layers: layers}
+	refused := map[string]bool{} // base.html is read for every kind: one problem
 	fail := func(file string, err error) {
+		if errors.Is(err, ErrNotAFile) {
+			if !refused[file] {
+				refused[file] = true
+				probs.Add(notAFile(t.where(file)))
+			}
+			return
+		}
 		probs.Add(problem.Problem{Pos: problem.Position{File: t.where(file)}, Code: problem.RenderTemplate, Found: err.Error()})
 	}
+	// A theme folder of the site that may not be read (a symlink out of
+	// the site) would otherwise be skipped without a word.
+	for _, l := range layers {
+		for _, dir := range []string{"layouts", "i18n", "assets"} {
+			if l.FS == nil {
+				continue
+			}
+			if _, err := fs.Stat(l.FS, dir); errors.Is(err, ErrNotAFile) {
+				probs.Add(notAFile(l.Prefix + dir))
+			}
+		}
+	}
 
-	t.strings, probs = loadStrings(layers, "i18n/"+lang+".yaml")
+	strs, sprobs := loadStrings(layers, "i18n/"+lang+".yaml")
+	t.strings = strs
+	probs.Append(sprobs)
 
 	common := []string{"layouts/base.html", "layouts/partials.html"}
 	for _, kind := range kinds {
@@ -90,6 +112,16 @@ func LoadLayers(layers []Layer, lang string) (*Theme, problem.List) {
 		return nil
 	})
 	slices.Sort(t.assets)
+	// An asset that is not a regular file of the site (a symlink to
+	// /etc/hostname, a pipe) is refused here, never published.
+	t.assets = slices.DeleteFunc(t.assets, func(a string) bool {
+		st, err := fs.Stat(t.fsys, a)
+		if err == nil && st.Mode().IsRegular() {
+			return false
+		}
+		probs.Add(notAFile(t.where(a)))
+		return true
+	})
 	if !slices.Contains(t.assets, EChartsAsset) {
 		probs.Add(problem.Problem{Pos: problem.Position{File: t.where(EChartsAsset)}, Code: problem.RenderMissingAsset,
 			Found: EChartsAsset, Expected: "the chart library in the theme's assets", ExpectedZH: "主题 assets 中的图表库"})
@@ -116,7 +148,7 @@ func where(layers []Layer, file string) string {
 		if l.FS == nil {
 			continue
 		}
-		if _, err := fs.Stat(l.FS, file); err == nil {
+		if _, err := fs.Stat(l.FS, file); err == nil || errors.Is(err, ErrNotAFile) {
 			return l.Prefix + file
 		}
 	}
@@ -144,6 +176,11 @@ func loadStrings(layers []Layer, file string) (map[string]string, problem.List) 
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
+		if errors.Is(err, ErrNotAFile) {
+			probs.Add(notAFile(l.Prefix + file))
+			found = true
+			continue
+		}
 		var m map[string]string
 		if err == nil {
 			err = yaml.Unmarshal(data, &m)
@@ -166,6 +203,11 @@ func loadStrings(layers []Layer, file string) (map[string]string, problem.List) 
 		probs.Add(problem.Problem{Pos: problem.Position{File: where(layers, file)}, Code: problem.RenderTemplate, Found: file + ": " + fs.ErrNotExist.Error()})
 	}
 	return merged, probs
+}
+
+// notAFile is the problem of a theme file of the site that is not read.
+func notAFile(file string) problem.Problem {
+	return problem.Problem{Pos: problem.Position{File: file}, Code: problem.RenderNotAFile, Found: path.Base(file)}
 }
 
 // funcs is the small, pure FuncMap of the templates.
