@@ -56,6 +56,11 @@ type Content struct {
 	Notices []Notice
 }
 
+// MaxFileBytes bounds a Markdown file: a notice or a page is a few
+// kilobytes, and a file a thousand times that is no page to publish but a
+// mistake or an attack on the build's memory; it is refused unread.
+const MaxFileBytes = 4 << 20
+
 // Dir is the content folder in the site.
 const Dir = "content"
 
@@ -98,8 +103,14 @@ func Read(siteDir string) (*Content, problem.List) {
 				continue
 			}
 			rel := path.Join(dir, e.Name())
-			if st, err := root.Stat(rel); err != nil || !st.Mode().IsRegular() {
+			st, err := root.Stat(rel)
+			if err != nil || !st.Mode().IsRegular() {
 				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentNotAFile, Found: e.Name()})
+				continue
+			}
+			if st.Size() > MaxFileBytes {
+				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentTooLarge, Found: strconv.FormatInt(st.Size()>>10, 10) + " KiB",
+					Expected: "at most " + strconv.Itoa(MaxFileBytes>>20) + " MiB", ExpectedZH: "不超过 " + strconv.Itoa(MaxFileBytes>>20) + " MiB"})
 				continue
 			}
 			data, err := root.ReadFile(rel)

@@ -119,3 +119,24 @@ func TestSymlinksOutOfTheSiteAreNotRead(t *testing.T) {
 		t.Errorf("pages %+v, notices %d: want only notes-link", c.Pages, len(c.Notices))
 	}
 }
+
+// A Markdown file past MaxFileBytes is refused unread (issue 26).
+func TestHugeMarkdownIsRefusedUnread(t *testing.T) {
+	site := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(site, Dir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(site, Dir, "log.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A sparse file: its size, not its bytes, is what is refused.
+	if err := f.Truncate(MaxFileBytes + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	c, probs := Read(site)
+	if len(probs) != 1 || probs[0].Code != problem.ContentTooLarge || probs[0].Pos.File != "content/log.md" || len(c.Pages) != 0 {
+		t.Errorf("problems %v, pages %d: want content.too-large at content/log.md and no page", probs, len(c.Pages))
+	}
+}

@@ -65,12 +65,12 @@ func (m NoticeMeta) CaseFields() bool {
 func ParseNotice(file string, data []byte, probs *problem.List) Notice {
 	n := Notice{File: file}
 	front, body, line := split(data)
+	var fprobs problem.List
 	if front != nil {
-		var fprobs problem.List
 		n.Pos, fprobs = config.DecodeYAMLAt(file, front, &n.Meta, 1)
 		probs.Append(relabel(fprobs))
 	}
-	if n.Meta.Number == "" {
+	if n.Meta.Number == "" && !fprobs.HasErrors() { // a front matter refused whole has no number either
 		probs.Add(problem.Problem{Pos: problem.Position{File: file, Line: 1}, Code: problem.ContentFrontMatter, Found: "number",
 			Expected: "the case number in the front matter: number: 清纪问〔2024〕1号", ExpectedZH: "在文件头部写明案件编号：number: 清纪问〔2024〕1号"})
 	}

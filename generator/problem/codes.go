@@ -206,6 +206,10 @@ const (
 	// regular file (a device, a pipe), e.g. content/passwd.md → /etc/passwd.
 	// It is never read. Fix: put the file itself in the site folder.
 	ContentNotAFile Code = "content.not-a-file"
+	// ContentTooLarge: a Markdown file larger than content.MaxFileBytes
+	// (4 MiB), e.g. a log pasted into content/notices. It is not read.
+	// Fix: shorten it, or publish the material as a download.
+	ContentTooLarge Code = "content.too-large"
 	// ContentRawHTML: a Markdown file holds an HTML tag, e.g.
 	// 张<span>三</span>. The site shows no HTML written by hand: a tag the
 	// renderer dropped would join the characters on either side. Fix:
@@ -324,6 +328,7 @@ var catalog = map[Code]entry{
 	ContentReservedName:          {"该文件名与网站自身的页面重名", "the file's name is taken by a page the site makes itself", "请给文件换个名字", "rename the file"},
 	ContentExternalLink:          {"链接指向外部网站", "link to another site", "发布的网站须离线可用；请链接到本站页面", "the site must work offline; link to a page of the site"},
 	ContentNotAFile:              {"不是站点目录中的普通文件，未读取", "not a regular file inside the site folder: not read", "该文件是指向站点目录以外或指向设备等的符号链接；请把文件本身放进站点目录", "it is a symlink that leads out of the site folder or to a device or the like; put the file itself in the site folder"},
+	ContentTooLarge:              {"Markdown 文件过大，未读取", "the Markdown file is too large: not read", "通报和页面通常只有几千字；请删减，或把材料作为附件下载", "a notice or a page is a few thousand characters; shorten it, or publish the material as a download"},
 	ContentRawHTML:               {"Markdown 中有 HTML 标签", "the Markdown holds an HTML tag", "网站不显示手写的 HTML；请改用 Markdown 写法（**加粗**，空一行分段），HTML 注释 <!-- --> 可以保留，不会发布", "the site shows no hand-written HTML; write it in Markdown (**bold**, a blank line between paragraphs); HTML comments <!-- --> may stay and are never published"},
 	PrivacyUnknownName:           {"公开文字中疑似有未登记的人员姓名", "a public text seems to name a person no register knows", "在 site.yaml 的 redaction.names 中列出该姓名（公开时脱敏），如不是人名则列入 redaction.allow", "list the name under redaction.names in site.yaml (the public site masks it), or under redaction.allow if it is not a person"},
 	PrivacyUnlistedWhistleblower: {"文字中写出了举报人或证人的姓名，但该案件未登记此人", "a text names a whistleblower or witness the case does not list", "请在该案件的举报人或证人栏（通报的 whistleblowers: 或 witnesses:）中填写此人，任何版本中都将删去其姓名", "add the person to the case's whistleblowers or witnesses: the name is then removed from every audience"},
