@@ -9,14 +9,13 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"dutyreport/generator/redact"
 )
 
 // Edit replaces the bytes [Start, End) of a visible text (see Block) with
-// Repl.
-type Edit struct {
-	Start, End int
-	Repl       string
-}
+// Repl: the masking's own edit, so that the view passes on what it finds.
+type Edit = redact.Edit
 
 // Editor finds the edits to make to the text of one block (see Block):
 // the view's masking. Edits are sorted and do not overlap. A nil Editor
@@ -269,50 +268,50 @@ func apply(doc ast.Node, source []byte, edit Editor) []byte {
 			continue
 		}
 		if v.attr {
-			v.setValue([]byte(applyString(b.Text, edits)))
+			v.setValue([]byte(redact.Apply(b.Text, edits)))
 			continue
 		}
-		// Walk the parts with the block offset of each.
-		at := 0
+		// Walk the parts with the block offset of each. An edit's
+		// replacement goes to the first text part it touches; the rest
+		// of what it covers is dropped.
+		written := make([]bool, len(edits))
+		at, k := 0, 0
 		for _, p := range v.parts {
 			n := len(p.text)
 			if p.node != nil {
 				n = p.node.Segment.Len()
 			}
-			if p.node != nil || p.auto != nil || p.code != nil {
+			end := at + n
+			for k < len(edits) && edits[k].End <= at {
+				k++
+			}
+			if (p.node != nil || p.auto != nil || p.code != nil) && k < len(edits) && edits[k].Start < end {
 				var out strings.Builder
-				changed := false
-				for i := at; i < at+n; {
-					e := covering(edits, i)
-					if e == nil {
-						j := i + 1
-						for j < at+n && covering(edits, j) == nil {
-							j++
-						}
-						out.WriteString(b.Text[i:j])
-						i = j
-						continue
+				i := at
+				for j := k; j < len(edits) && edits[j].Start < end; j++ {
+					out.WriteString(b.Text[i:max(i, edits[j].Start)])
+					if !written[j] {
+						out.WriteString(edits[j].Repl)
+						written[j] = true
 					}
-					changed = true
-					if i == e.Start || i == at && e.Start < at && !written(e, at, b) {
-						out.WriteString(e.Repl)
-					}
-					i = min(e.End, at+n)
+					i = min(edits[j].End, end)
 				}
-				if changed {
-					start := len(buf)
-					buf = append(buf, out.String()...)
-					if p.node != nil {
-						p.node.Segment = text.NewSegment(start, len(buf))
-					} else if p.code != nil {
-						p.code.Lines().Set(p.at, text.NewSegment(start, len(buf)))
-					} else if parent := p.auto.Parent(); parent != nil {
+				out.WriteString(b.Text[i:end])
+				start := len(buf)
+				buf = append(buf, out.String()...)
+				switch {
+				case p.node != nil:
+					p.node.Segment = text.NewSegment(start, len(buf))
+				case p.code != nil:
+					p.code.Lines().Set(p.at, text.NewSegment(start, len(buf)))
+				default:
+					if parent := p.auto.Parent(); parent != nil {
 						// A masked address is no link: the label stays as text.
 						parent.ReplaceChild(parent, p.auto, ast.NewTextSegment(text.NewSegment(start, len(buf))))
 					}
 				}
 			}
-			at += n
+			at = end
 		}
 	}
 	// Heading ids (made from the heading's text when parsed) and other
@@ -324,51 +323,13 @@ func apply(doc ast.Node, source []byte, edit Editor) []byte {
 		for _, a := range n.Attributes() {
 			if v, ok := a.Value.([]byte); ok {
 				if edits := edit(Block{Text: string(v), Attr: true}); len(edits) > 0 {
-					n.SetAttribute(a.Name, []byte(applyString(string(v), edits)))
+					n.SetAttribute(a.Name, []byte(redact.Apply(string(v), edits)))
 				}
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 	return buf
-}
-
-// covering gives the edit that covers block offset i, or nil.
-func covering(edits []Edit, i int) *Edit {
-	for k := range edits {
-		if edits[k].Start <= i && i < edits[k].End {
-			return &edits[k]
-		}
-		if edits[k].Start > i {
-			break
-		}
-	}
-	return nil
-}
-
-// written reports whether edit e's replacement was already written by a
-// text node before block offset at: it was, unless every byte of e before
-// at lay in line breaks between nodes.
-func written(e *Edit, at int, b Block) bool {
-	for i := e.Start; i < at; i++ {
-		if b.off[i] >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// applyString makes edits to s.
-func applyString(s string, edits []Edit) string {
-	var b strings.Builder
-	last := 0
-	for _, e := range edits {
-		b.WriteString(s[last:e.Start])
-		b.WriteString(e.Repl)
-		last = e.End
-	}
-	b.WriteString(s[last:])
-	return b.String()
 }
 
 // parse parses Markdown with heading ids that say nothing of the heading:

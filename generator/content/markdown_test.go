@@ -124,3 +124,22 @@ func TestRawHTMLIsRefusedAtItsLine(t *testing.T) {
 		t.Errorf("raw HTML reported at lines %v, want [6 6 8]", lines)
 	}
 }
+
+// An edit that runs from an autolink's label on into the text after it
+// writes its replacement once: the label has no source offsets of its own
+// to tell the text part that the replacement is already out.
+func TestRenderWritesAReplacementOnceAcrossParts(t *testing.T) {
+	src := "邮箱 a@example.com张三。\n"
+	edit := func(b Block) []Edit {
+		i := strings.Index(b.Text, "a@example.com")
+		j := strings.Index(b.Text, "。")
+		if i < 0 || j < 0 {
+			return nil
+		}
+		return []Edit{{Start: i, End: j, Repl: "***"}}
+	}
+	html, plain := Render(src, edit)
+	if !strings.Contains(string(html), "邮箱 ***。") || plain != "邮箱 ***。\n" {
+		t.Errorf("HTML %s, plain %q: want the replacement once", html, plain)
+	}
+}

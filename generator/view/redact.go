@@ -54,18 +54,11 @@ func (b *builder) text(where, s string) string {
 // file (see content.Render).
 func (b *builder) editor(file string, line int) content.Editor {
 	return func(bl content.Block) []content.Edit {
-		found := b.red.Edits(bl.Text)
-		if len(found) == 0 {
-			return nil
-		}
+		edits := b.red.Edits(bl.Text)
 		if !bl.Attr {
-			b.rec.add(file, bl.Text, found, line+bl.Line-1)
+			b.rec.add(file, bl.Text, edits, line+bl.Line-1)
 		} else {
-			b.rec.add(file, bl.Text, found, 0)
-		}
-		edits := make([]content.Edit, len(found))
-		for i, e := range found {
-			edits[i] = content.Edit{Start: e.Start, End: e.End, Repl: e.Repl}
+			b.rec.add(file, bl.Text, edits, 0)
 		}
 		return edits
 	}
