@@ -44,22 +44,7 @@ var auditSubjects = []struct {
 	{"6222021234567890", "张三"},
 }
 
-const auditSiteHead = `
--- site.yaml --
-title: 测试县责任制考核
-county: 测试县
-scheme: scheme.yaml
-years: [{year: 2024, status: published, published: 2025-03-01}]
--- scheme.yaml --
-name: 测试方案
-categories: [{id: town, name: 镇}]
-components:
-  - {id: social, name: 社会评价, kind: evaluation, full: 100}
-total: [social]
-bands: [{id: good, name: 优秀, min: 90}, {id: fair, name: 一般}]
-groups: [{id: towns, name: 镇, categories: [town]}]
-cases:
-  handlings:
+const auditSiteHead = testSiteHead + `  handlings:
     - {id: circulated, name: 通报批评}
 -- data/单位名录.xlsx.tsv --
 单位编码	单位名称	类别

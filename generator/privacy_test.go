@@ -11,10 +11,9 @@ import (
 	"dutyreport/generator/sitetest"
 )
 
-// privacySite is an adversarial site: every place a name can hide. 张三 and
-// 欧阳明远 are held accountable, 王平 too (in 王平镇, whose name must stay);
-// 李四 is a whistleblower and 王五 a witness, named in the facts as clerks do.
-const privacySite = `
+// testSiteHead is the site.yaml and the scheme (up to its cases) of the
+// privacy tests' sites: one published year of towns.
+const testSiteHead = `
 -- site.yaml --
 title: 测试县责任制考核
 county: 测试县
@@ -29,7 +28,12 @@ total: [social]
 bands: [{id: good, name: 优秀, min: 90}, {id: fair, name: 一般}]
 groups: [{id: towns, name: 镇, categories: [town]}]
 cases:
-  restrictions: [{id: no-promotion, name: 不得提拔使用}]
+`
+
+// privacySite is an adversarial site: every place a name can hide. 张三 and
+// 欧阳明远 are held accountable, 王平 too (in 王平镇, whose name must stay);
+// 李四 is a whistleblower and 王五 a witness, named in the facts as clerks do.
+const privacySite = testSiteHead + `  restrictions: [{id: no-promotion, name: 不得提拔使用}]
   handlings:
     - {id: circulated, name: 通报批评}
     - {id: admonition, name: 诫勉谈话, effects: [{restriction: no-promotion, months: 6}]}

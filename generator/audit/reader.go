@@ -495,22 +495,15 @@ func (r *reader) js(src []byte, base int, form string) {
 		case c == '\'' || c == '"':
 			i = r.jsString(src, i+1, base, form, c)
 			operand = false
-		case c == '`':
-			var open bool
-			if i, open = r.jsTemplate(src, i+1, base, form); open {
-				templates = append(templates, depth)
-				operand = true
-			} else {
-				operand = false
+		case c == '`' || c == '}' && len(templates) > 0 && templates[len(templates)-1] == depth:
+			// A template starts, or goes on after the } that closes a
+			// ${…}: read its text up to the end or the next ${.
+			if c == '}' {
+				templates = templates[:len(templates)-1]
 			}
-		case c == '}' && len(templates) > 0 && templates[len(templates)-1] == depth:
-			templates = templates[:len(templates)-1]
-			var open bool
-			if i, open = r.jsTemplate(src, i+1, base, form); open {
-				templates = append(templates, depth)
-				operand = true
-			} else {
-				operand = false
+			i, operand = r.jsTemplate(src, i+1, base, form)
+			if operand {
+				templates = append(templates, depth) // a ${ opened
 			}
 		case c == '{':
 			depth++
