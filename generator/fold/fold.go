@@ -88,8 +88,8 @@ func Of(src string) Text {
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])
 		switch {
-		case r >= 0x4e00 && r <= 0x9fff || r >= 0x3400 && r <= 0x4dbf:
-			f.class(simplified(r), i) // no decomposition in these blocks
+		case unified(r):
+			f.class(simplified(r), i)
 		case r >= 0x3001 && r <= 0x3035:
 			f.class(r, i) // CJK punctuation: no decomposition
 		case r >= 0xff01 && r <= 0xff5e:
@@ -125,7 +125,7 @@ const (
 // reversed folds the run that a right-to-left control at src[i] (of size
 // bytes) opens, up to its end (a PDF or PDI, a line break, the end of the
 // text), in the order a reader sees it: U+202E 明小王 U+202C shows 王小明. It gives
-// the bytes consumed, the control and the run.
+// the bytes it consumed: the control, the run and the control that ends it.
 func (f *folder) reversed(src string, i, size int) int {
 	type unitAt struct {
 		rs []rune
@@ -135,14 +135,10 @@ func (f *folder) reversed(src string, i, size int) int {
 	var run []unitAt
 	j := i + size
 	for j < len(src) {
-		r, n := utf8.DecodeRuneInString(src[j:])
-		if r == pdf || r == pdi || r == '\n' {
+		if r, _ := utf8.DecodeRuneInString(src[j:]); r == pdf || r == pdi || r == '\n' {
 			break
 		}
 		rs, m := unit(src, j)
-		if m == 0 {
-			rs, m = []rune{r}, n
-		}
 		run = append(run, unitAt{rs, j})
 		j += m
 	}
@@ -168,9 +164,9 @@ type folder struct {
 	prev  rune // last rune written, 0 at the start
 	space int  // source offset of the whitespace held back, or -1
 	joint rune // the joint held back, or 0
+	at    int  // its source offset
 	// reversedAny is set once a run was folded right to left.
 	reversedAny bool
-	at          int // its source offset
 }
 
 // rune folds one decoded rune read from the source unit at offset at.
@@ -182,8 +178,8 @@ func (f *folder) rune(r rune, at int) {
 		f.class(r, at)
 		return
 	}
-	if r >= 0x3400 && r <= 0x9fff && r < 0x4dc0 || r >= 0x4e00 && r <= 0x9fff {
-		f.class(simplified(r), at) // no decomposition in these blocks
+	if unified(r) {
+		f.class(simplified(r), at)
 		return
 	}
 	var buf, out [4 * utf8.UTFMax]byte
@@ -368,6 +364,13 @@ func ignorable(r rune) bool {
 		return false
 	}
 	return unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector, unicode.Mn, unicode.Me)
+}
+
+// unified reports a character of the CJK Unified Ideographs or their
+// Extension A, where most Chinese text is: none has a decomposition, so
+// they skip NFKD.
+func unified(r rune) bool {
+	return r >= 0x4e00 && r <= 0x9fff || r >= 0x3400 && r <= 0x4dbf
 }
 
 // isHan reports a Han character (Unified Ideographs and their extensions,
