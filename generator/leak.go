@@ -44,12 +44,11 @@ func Scanner(in inputs, audience string) *audit.Scanner {
 	if data != nil {
 		reg = data.Register
 	}
-	allowed := append(notices.PublicTerms(cfg, reg), cfg.Site.Redaction.Allow...)
 	var opts []audit.Option
 	if audience != config.Internal {
 		opts = append(opts, audit.Patterns())
 	}
-	return audit.New(needles, allowed, opts...)
+	return audit.New(needles, notices.PublicTerms(cfg, reg), opts...)
 }
 
 // leaks turns the audit's hits into problems, one per hit, at the file

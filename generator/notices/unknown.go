@@ -35,7 +35,7 @@ import (
 // kept and read by others.
 func Unknown(c *config.Config, data *record.Data, cont *content.Content, n *Notices) problem.List {
 	u := unknown{
-		clear: redact.NewClear(PublicTerms(c, data.Register), c.Site.Redaction.Allow),
+		clear: redact.NewClear(PublicTerms(c, data.Register)), // redaction.allow among them,
 		seen:  map[string]bool{},
 	}
 	var roster []string
