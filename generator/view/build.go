@@ -378,11 +378,12 @@ func (b *builder) origin(o record.Origin) string {
 	return problem.At(b.in.Data.Files.Locate(o)).String()
 }
 
+// cell gives where a value was read, for the dashboard only.
 func (b *builder) cell(o record.Origin) string {
-	if !b.s.Internal || o.IsZero() {
+	if !b.s.Internal {
 		return ""
 	}
-	return problem.At(b.in.Data.Files.Locate(o)).String()
+	return b.origin(o)
 }
 
 func (b *builder) unitPage(year int, res *scoring.Result, u *scoring.Unit) *UnitPage {
