@@ -1,16 +1,17 @@
 // Package redact masks personal data in text shown to the public: names of
 // persons named in accountability notices (张三 → 张某), whistleblowers and
-// witnesses (→ 某某), and, by pattern, ID numbers, mobile numbers and e-mail
-// addresses.
+// witnesses (→ 某某), and, by pattern, ID, phone and bank card numbers and
+// e-mail addresses. It also finds probable names no one listed (Suspects).
 //
-// It is a leaf: it imports nothing from this module, so the view can call it
-// on every free-text string (facts, titles, the Markdown source of content
-// pages) without the redactor knowing where the text came from. A Redactor is
-// built once by New and is then read-only and safe for concurrent use.
+// It is a leaf: it imports only fold, the reader's text, so the view can
+// call it on every free-text string (facts, titles, each block of a
+// Markdown page as content gives it) without the redactor knowing where
+// the text came from. A Redactor is built once by New and is then
+// read-only and safe for concurrent use.
 //
 // What it does not catch, because the text does not say it is a name: names
-// written in pinyin (zhangsan.pdf), a name split by Markdown markup (张**三**),
-// and one-character names (see Options.Names).
+// written in pinyin (zhangsan.pdf) and one-character names (see
+// Options.Names). Markup that splits a name (张**三**) is content's to join.
 package redact
 
 import (
@@ -51,11 +52,10 @@ type Options struct {
 	// Public are terms that are not personal data (unit names and their
 	// former names, task names): a name lying inside an occurrence of one of
 	// them is kept, so the town 王平镇 stays while the person 王平 is masked.
-	// Public terms are matched in the raw text only, character for character.
+	// Public terms are matched folded, as names are (王平鎮 is 王平镇).
 	Public []string
-	// Patterns also masks, without knowing them: 18-character PRC ID numbers
-	// whose check digit is valid, mainland mobile numbers and e-mail
-	// addresses (see Redactor.Text).
+	// Patterns also masks, without knowing them, ID, phone and bank card
+	// numbers and e-mail addresses by their shape (see numberAt).
 	Patterns bool
 	// Literals are other sensitive strings taken from the inputs (ID or
 	// phone numbers as given). Each is found like a name (across spaces,
