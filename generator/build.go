@@ -23,6 +23,7 @@ import (
 	"dutyreport/generator/record"
 	"dutyreport/generator/render"
 	"dutyreport/generator/scoring"
+	"dutyreport/generator/sitefs"
 	"dutyreport/generator/view"
 	"dutyreport/generator/write"
 	"dutyreport/themes"
@@ -285,19 +286,20 @@ func load(source, cacheDir string, progress Progress) (inputs, problem.List) {
 // site's own layouts/, i18n/ and assets/, then themes/<name>/ in the site,
 // then, for the default theme, the one built into the tool.
 //
-// The site's files are read through the site folder as a root (os.Root): a
+// The site's files are read through the site folder as a root (sitefs): a
 // symlink that leads out of the site, or to a device or a pipe, is
-// render.not-a-file at its path and never read (render.Regular). The root
+// render.not-a-file at its path and never read, and a file past
+// render.MaxFileBytes is render.too-large. The root
 // stays open while the theme is used: assets are read as they are written.
 func loadTheme(cfg *config.Config) (*render.Theme, problem.List) {
 	var probs problem.List
 	name := cfg.Site.Theme
-	root, err := os.OpenRoot(cfg.Dir)
-	if err != nil {
+	root := sitefs.Open(cfg.Dir)
+	if err := root.Err(); err != nil {
 		probs.Add(problem.Problem{Pos: problem.Position{File: config.SiteFile}, Code: problem.ConfigUnreadable, Found: err.Error()})
 		return nil, probs
 	}
-	site := render.Regular(root.FS())
+	site := root.FS(render.MaxFileBytes)
 	layers := []render.Layer{{FS: render.Only(site, "layouts", "i18n", "assets"), Prefix: ""}}
 	dir := "themes/" + name
 	st, err := fs.Stat(site, dir)
@@ -305,7 +307,7 @@ func loadTheme(cfg *config.Config) (*render.Theme, problem.List) {
 	case err == nil && st.IsDir() && fs.ValidPath(dir):
 		sub, _ := fs.Sub(site, dir) // dir is valid: no error
 		layers = append(layers, render.Layer{FS: sub, Prefix: dir + "/"})
-	case errors.Is(err, render.ErrNotAFile):
+	case errors.Is(err, sitefs.ErrNotAFile):
 		probs.Add(problem.Problem{Pos: problem.Position{File: dir}, Code: problem.RenderNotAFile, Found: name})
 		return nil, probs
 	case name != "default":

@@ -1,6 +1,9 @@
 package generator
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -8,6 +11,7 @@ import (
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/edition"
+	"dutyreport/generator/sitefs"
 	"dutyreport/generator/view"
 )
 
@@ -88,15 +92,22 @@ func (in inputs) editionInputs(year int) (map[string]string, error) {
 		}
 	}
 	out := map[string]string{}
+	root := sitefs.Open(in.cfg.Dir)
+	defer root.Close()
 	for _, p := range paths {
-		data, err := os.ReadFile(filepath.Join(in.cfg.Dir, filepath.FromSlash(p)))
-		if err != nil {
-			if os.IsNotExist(err) {
-				continue // an optional input the year does without
-			}
-			return nil, err
+		f, err := root.Open(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // an optional input the year does without
 		}
-		out[filepath.ToSlash(p)] = edition.Digest(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		d, err := edition.DigestOf(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		out[filepath.ToSlash(p)] = d
 	}
 	return out, nil
 }

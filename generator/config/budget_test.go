@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"dutyreport/generator/problem"
+	"dutyreport/generator/yamlbudget"
 )
 
 // billionLaughs is the classic bomb: nine lists of nine aliases to the
@@ -171,10 +172,8 @@ func TestRealInputsFarBelowBudget(t *testing.T) {
 		if err := yaml.Unmarshal(data, &root); err != nil {
 			t.Fatal(f, err)
 		}
-		s := sizer{memo: map[*yaml.Node]extent{}}
-		s.walk(&root)
-		if s.total.nodes > MaxYAMLNodes/50 || s.total.bytes > MaxYAMLBytes/50 {
-			t.Errorf("%s: %d nodes and %d bytes, more than a 50th of the limits", f, s.total.nodes, s.total.bytes)
+		if nodes, bytes := yamlbudget.Size(&root); nodes > MaxYAMLNodes/50 || bytes > MaxYAMLBytes/50 {
+			t.Errorf("%s: %d nodes and %d bytes, more than a 50th of the limits", f, nodes, bytes)
 		}
 	}
 }

@@ -2,12 +2,12 @@ package config
 
 import (
 	"errors"
-	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
+	"strconv"
 
 	"dutyreport/generator/problem"
+	"dutyreport/generator/sitefs"
 )
 
 // Config is the validated configuration of one site.
@@ -23,7 +23,7 @@ const SiteFile = "site.yaml"
 // Load reads site.yaml and the scheme it names from dir. It returns every
 // problem found; the Config is usable only when the list has no errors.
 //
-// Both are read through the site folder as a root (os.Root): a file that
+// Both are read through the site folder as a root (sitefs): a file that
 // is a symlink leading out of the site, or anything but a regular file (a
 // device, a pipe), is config.not-a-file and never read; so is a scheme
 // path that is absolute or climbs out of the site with "..". A symlink
@@ -32,12 +32,12 @@ const SiteFile = "site.yaml"
 func Load(dir string) (*Config, problem.List) {
 	var probs problem.List
 	c := &Config{Dir: dir}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
+	root := sitefs.Open(dir)
+	defer root.Close()
+	if err := root.Err(); err != nil {
 		probs.Add(unreadable(SiteFile, err))
 		return c, probs
 	}
-	defer root.Close()
 	data, ok := readFile(root, SiteFile, &probs)
 	if !ok {
 		return c, probs
@@ -62,39 +62,28 @@ func Load(dir string) (*Config, problem.List) {
 	return c, probs
 }
 
-// readFile reads name (slash-separated, inside the site) through root. It
-// is read only if it is a regular file inside the site: stat first, so that
-// a device or a pipe is never opened, then stat again what was opened.
-func readFile(root *os.Root, name string, probs *problem.List) ([]byte, bool) {
-	notAFile := problem.Problem{Pos: problem.Position{File: name}, Code: problem.ConfigNotAFile, Found: name}
-	st, err := root.Stat(filepath.FromSlash(name))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrPermission) {
-		probs.Add(notAFile) // a symlink out of the site, or a loop
-		return nil, false
-	}
-	if err == nil && !st.Mode().IsRegular() {
-		probs.Add(notAFile)
-		return nil, false
-	}
-	var f *os.File
-	if err == nil {
-		f, err = root.Open(filepath.FromSlash(name))
-	}
-	if err != nil {
+// MaxFileBytes bounds site.yaml and a scheme on disk, checked before either
+// is read: the largest real one (the shangnan scheme) is under 40 KB.
+const MaxFileBytes = 1 << 20
+
+// readFile reads name (slash-separated, inside the site) through root
+// (sitefs): only a regular file inside the site, of at most MaxFileBytes.
+func readFile(root *sitefs.Root, name string, probs *problem.List) ([]byte, bool) {
+	data, err := root.ReadFile(name, MaxFileBytes)
+	var tl *sitefs.TooLargeError
+	switch {
+	case errors.Is(err, sitefs.ErrNotAFile):
+		probs.Add(problem.Problem{Pos: problem.Position{File: name}, Code: problem.ConfigNotAFile, Found: name})
+	case errors.As(err, &tl):
+		probs.Add(problem.Problem{Pos: problem.Position{File: name}, Code: problem.ConfigTooLarge, Found: strconv.FormatInt(tl.Size>>10, 10) + " KiB",
+			Expected: "a file of at most " + strconv.Itoa(MaxFileBytes>>10) + " KiB", ExpectedZH: "不超过 " + strconv.Itoa(MaxFileBytes>>10) + " KiB 的文件",
+			Hint: "site.yaml and a scheme are a few kilobytes: check that this is the right file", HintZH: "site.yaml 和考核方案通常只有几 KB；请检查是否放错了文件"})
+	case err != nil:
 		probs.Add(unreadable(name, err))
-		return nil, false
+	default:
+		return data, true
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		probs.Add(notAFile) // replaced since the first look
-		return nil, false
-	}
-	data, err := io.ReadAll(f)
-	if err != nil {
-		probs.Add(unreadable(name, err))
-		return nil, false
-	}
-	return data, true
+	return nil, false
 }
 
 // unreadable is config.unreadable for name; a missing file needs no more

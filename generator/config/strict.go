@@ -10,6 +10,7 @@ import (
 
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
+	"dutyreport/generator/yamlbudget"
 )
 
 // decoder fills Go values from a YAML node tree and reports, with file, line,
@@ -250,7 +251,7 @@ func parseYAML(file string, data []byte, v any, probs *problem.List) (at Positio
 	if root.Kind == 0 {
 		return at, true
 	}
-	if n, ok := withinBudget(&root); !ok {
+	if n := yamlbudget.Over(&root); n != nil {
 		probs.Add(tooLarge(file, n))
 		return at, false
 	}

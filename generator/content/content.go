@@ -6,7 +6,6 @@ import (
 	"html"
 	"io/fs"
 	"net/url"
-	"os"
 	"path"
 	"slices"
 	"strconv"
@@ -20,6 +19,7 @@ import (
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/problem"
+	"dutyreport/generator/sitefs"
 )
 
 // Page is one Markdown file.
@@ -75,22 +75,22 @@ var reserved = []string{"index", "units"}
 
 // Read reads the site's Markdown files; a missing content folder is no error.
 //
-// Files are read through the site folder as a root (os.Root): a symlink
+// Files are read through the site folder as a root (sitefs): a symlink
 // that leads out of the site, or to anything but a regular file (a
 // device, a pipe), is content.not-a-file and never read, so that a link
 // to /etc/passwd is not published as a page.
 func Read(siteDir string) (*Content, problem.List) {
 	var probs problem.List
 	c := &Content{}
-	root, err := os.OpenRoot(siteDir)
-	if err != nil {
+	root := sitefs.Open(siteDir)
+	defer root.Close()
+	if err := root.Err(); err != nil {
 		probs.Add(problem.Problem{Pos: problem.Position{File: Dir}, Code: problem.ConfigUnreadable, Found: err.Error()})
 		return c, probs
 	}
-	defer root.Close()
 	for _, sub := range []string{"", "years", NoticesDir} {
 		dir := path.Join(Dir, sub)
-		entries, err := fs.ReadDir(root.FS(), dir)
+		entries, err := root.ReadDir(dir)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -103,18 +103,17 @@ func Read(siteDir string) (*Content, problem.List) {
 				continue
 			}
 			rel := path.Join(dir, e.Name())
-			st, err := root.Stat(rel)
-			if err != nil || !st.Mode().IsRegular() {
+			data, err := root.ReadFile(rel, MaxFileBytes)
+			var tl *sitefs.TooLargeError
+			switch {
+			case errors.Is(err, sitefs.ErrNotAFile):
 				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentNotAFile, Found: e.Name()})
 				continue
-			}
-			if st.Size() > MaxFileBytes {
-				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentTooLarge, Found: strconv.FormatInt(st.Size()>>10, 10) + " KiB",
+			case errors.As(err, &tl):
+				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentTooLarge, Found: strconv.FormatInt(tl.Size>>10, 10) + " KiB",
 					Expected: "at most " + strconv.Itoa(MaxFileBytes>>20) + " MiB", ExpectedZH: "不超过 " + strconv.Itoa(MaxFileBytes>>20) + " MiB"})
 				continue
-			}
-			data, err := root.ReadFile(rel)
-			if err != nil {
+			case err != nil:
 				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ConfigUnreadable, Found: err.Error()})
 				continue
 			}

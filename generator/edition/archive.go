@@ -3,10 +3,12 @@ package edition
 import (
 	"errors"
 	"io/fs"
-	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"dutyreport/generator/sitefs"
 )
 
 // ArchiveDir holds, in the site folder, every revision's exports:
@@ -28,7 +30,9 @@ type Archive struct {
 // site, year → revision → file names (sorted); a site without any has none.
 func List(dir string) (map[int]map[int][]string, error) {
 	out := map[int]map[int][]string{}
-	years, err := os.ReadDir(filepath.Join(dir, ArchiveDir))
+	root := sitefs.Open(dir)
+	defer root.Close()
+	years, err := root.ReadDir(ArchiveDir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return out, nil
 	}
@@ -40,7 +44,7 @@ func List(dir string) (map[int]map[int][]string, error) {
 		if err != nil || !y.IsDir() {
 			continue
 		}
-		revs, err := os.ReadDir(filepath.Join(dir, ArchiveDir, y.Name()))
+		revs, err := root.ReadDir(path.Join(ArchiveDir, y.Name()))
 		if err != nil {
 			return nil, err
 		}
@@ -50,7 +54,7 @@ func List(dir string) (map[int]map[int][]string, error) {
 			if !ok || err != nil || !r.IsDir() {
 				continue
 			}
-			names, err := exportNames(filepath.Join(dir, ArchiveDir, y.Name(), r.Name()))
+			names, err := exportNames(root, path.Join(ArchiveDir, y.Name(), r.Name()))
 			if err != nil {
 				return nil, err
 			}
@@ -63,17 +67,26 @@ func List(dir string) (map[int]map[int][]string, error) {
 	return out, nil
 }
 
-// ReadFile reads one archived export.
+// MaxArchivedBytes bounds one archived export, checked before it is read
+// (results.json of a province's 3,000 units is a few megabytes).
+const MaxArchivedBytes = 64 << 20
+
+// ReadFile reads one archived export, through the site folder as a root
+// (sitefs): a symlink out of the site is never followed.
 func ReadFile(dir string, year, rev int, name string) ([]byte, error) {
-	return os.ReadFile(filepath.Join(dir, filepath.FromSlash(archivePath(year, rev)), name))
+	root := sitefs.Open(dir)
+	defer root.Close()
+	return root.ReadFile(path.Join(archivePath(year, rev), name), MaxArchivedBytes)
 }
 
 // ReadArchive reads one revision's exports; a missing revision is an
 // archive with no files.
 func ReadArchive(dir string, year, rev int) (Archive, error) {
 	a := Archive{Year: year, Revision: rev, Files: map[string][]byte{}}
-	folder := filepath.Join(dir, filepath.FromSlash(archivePath(year, rev)))
-	names, err := exportNames(folder)
+	root := sitefs.Open(dir)
+	defer root.Close()
+	folder := archivePath(year, rev)
+	names, err := exportNames(root, folder)
 	if errors.Is(err, fs.ErrNotExist) {
 		return a, nil
 	}
@@ -81,7 +94,7 @@ func ReadArchive(dir string, year, rev int) (Archive, error) {
 		return a, err
 	}
 	for _, name := range names {
-		data, err := os.ReadFile(filepath.Join(folder, name))
+		data, err := root.ReadFile(path.Join(folder, name), MaxArchivedBytes)
 		if err != nil {
 			return a, err
 		}
@@ -92,8 +105,8 @@ func ReadArchive(dir string, year, rev int) (Archive, error) {
 
 // exportNames lists the exports in one revision's folder, sorted: its
 // regular files, without hidden ones (a temporary file of a killed build).
-func exportNames(folder string) ([]string, error) {
-	entries, err := os.ReadDir(folder)
+func exportNames(root *sitefs.Root, folder string) ([]string, error) {
+	entries, err := root.ReadDir(folder)
 	if err != nil {
 		return nil, err
 	}

@@ -12,7 +12,9 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"dutyreport/generator/sitefs"
 	"dutyreport/generator/write"
+	"dutyreport/generator/yamlbudget"
 )
 
 // LockFile is the lock's name in the site folder.
@@ -64,20 +66,37 @@ const lockHeader = `# editions.lock: each published edition as it was published,
 # site-wide revision, for pages only). See the README, "Editions".
 `
 
+// MaxLockBytes bounds editions.lock, checked before it is read: a
+// province's ten years of 3,000 units' pages is a few megabytes.
+const MaxLockBytes = 64 << 20
+
 // ReadLock reads the site's lock; a site without one has an empty lock.
+// It is read through the site folder as a root (sitefs), and a lock with
+// an alias (*name) is refused before it is decoded: builds write none, and
+// one could stand for millions of entries.
 func ReadLock(dir string) (*Lock, error) {
-	data, err := os.ReadFile(filepath.Join(dir, LockFile))
+	root := sitefs.Open(dir)
+	defer root.Close()
+	data, err := root.ReadFile(LockFile, MaxLockBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &Lock{}, nil
 	}
+	restore := "(restore it from git: it is written by builds, not by hand)"
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %v %s", LockFile, err, restore)
+	}
+	var node yaml.Node
+	if err := yaml.Unmarshal(data, &node); err != nil {
+		return nil, fmt.Errorf("%s: %v %s", LockFile, err, restore)
+	}
+	if a := yamlbudget.Alias(&node); a != nil {
+		return nil, fmt.Errorf("%s:%d: an alias *%s, which builds never write %s", LockFile, a.Line, a.Value, restore)
 	}
 	var l Lock
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&l); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %v (restore it from git: it is written by builds, not by hand)", LockFile, err)
+		return nil, fmt.Errorf("%s: %v %s", LockFile, err, restore)
 	}
 	return &l, nil
 }

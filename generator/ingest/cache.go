@@ -17,6 +17,7 @@ import (
 	"dutyreport/generator/config"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
+	"dutyreport/generator/sitefs"
 )
 
 // cache keeps what reading each input file gave, so that an unchanged file
@@ -29,7 +30,7 @@ import (
 type cache struct {
 	dir    string
 	salt   []byte
-	files  *siteFiles // the site's files, read only through it
+	files  *sitefs.Root // the site's files, read only through it
 	mu     sync.Mutex
 	used   map[string]bool
 	stored []string // keys written by this build
@@ -52,7 +53,7 @@ type cacheEntry struct {
 
 // newCache opens the cache in dir for the site c, whose register is read
 // from units (the file found, see findInput); nil for dir "".
-func newCache(dir string, c *config.Config, files *siteFiles, units string, sheets []string) *cache {
+func newCache(dir string, c *config.Config, files *sitefs.Root, units string, sheets []string) *cache {
 	if dir == "" {
 		return nil
 	}
@@ -60,7 +61,7 @@ func newCache(dir string, c *config.Config, files *siteFiles, units string, shee
 }
 
 // salt digests what every file's reading depends on besides the file.
-func salt(c *config.Config, files *siteFiles, units string, sheets []string) []byte {
+func salt(c *config.Config, files *sitefs.Root, units string, sheets []string) []byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "dutyreport ingest cache 2\n%s\n", executableDigest())
 	for _, f := range []string{config.SiteFile, c.Site.Scheme} {
@@ -111,9 +112,9 @@ func hashFile(h io.Writer, name string) bool {
 }
 
 // hashInput adds the bytes of the site's file rel to h, or a marker that
-// it is absent or not a file to read (see siteFiles.open).
-func hashInput(h io.Writer, files *siteFiles, rel string) bool {
-	f, err := files.open(rel)
+// it is absent or not a file to read (see sitefs.Root.Open).
+func hashInput(h io.Writer, files *sitefs.Root, rel string) bool {
+	f, err := files.Open(rel)
 	if err != nil {
 		fmt.Fprintf(h, "absent %q\n", path.Base(rel))
 		return false

@@ -12,6 +12,7 @@ import (
 	"dutyreport/generator/config"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
+	"dutyreport/generator/sitefs"
 )
 
 // job is one file to read: its kind decides the reader.
@@ -54,7 +55,7 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 	}
 
 	unitsRel, unitSheets := config.SplitInput(filepath.ToSlash(c.Site.Inputs.Units))
-	files := openSiteFiles(c.Dir)
+	files := sitefs.Open(c.Dir)
 	defer files.Close()
 	unitsRel = findInput(files, unitsRel)
 	// The cache's salt is taken before the register is read, and again at
@@ -96,18 +97,18 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 			jobs = append(jobs, yr("evaluation", c.Site.Inputs.Evaluation))
 		}
 		// The score sheet is optional unless the scheme takes components from it.
-		if j := yr("scores", c.Site.Inputs.Scores); needs[config.KindSheet] || files.exists(j.rel) {
+		if j := yr("scores", c.Site.Inputs.Scores); needs[config.KindSheet] || files.Exists(j.rel) {
 			j.optional = !needs[config.KindSheet]
 			jobs = append(jobs, j)
 		}
 		// A year without cases has no case register.
-		if j := yr("cases", c.Site.Inputs.Cases); files.exists(j.rel) {
+		if j := yr("cases", c.Site.Inputs.Cases); files.Exists(j.rel) {
 			j.optional = true
 			jobs = append(jobs, j)
 		}
 		// Nor is a roster required; it is read only when the scheme
 		// assesses persons, for whom alone it is kept.
-		if j := yr("roster", c.Site.Inputs.Roster); len(s.Persons.Roles) > 0 && files.exists(j.rel) {
+		if j := yr("roster", c.Site.Inputs.Roster); len(s.Persons.Roles) > 0 && files.Exists(j.rel) {
 			j.optional = true
 			jobs = append(jobs, j)
 		}
@@ -147,7 +148,7 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 
 // cachedJob reads one file into its year, or takes what reading it gave
 // last time from the cache.
-func cachedJob(c *config.Config, files *siteFiles, res *record.Data, reg *register, j job, ch *cache) problem.List {
+func cachedJob(c *config.Config, files *sitefs.Root, res *record.Data, reg *register, j job, ch *cache) problem.List {
 	if ch == nil {
 		return readJob(c, files, res, reg, j)
 	}
@@ -211,7 +212,7 @@ var parsed atomic.Int64
 
 // readJob reads one file into its year. Each job writes only its own year's
 // field and its own Files slot, so jobs run in parallel without locks.
-func readJob(c *config.Config, files *siteFiles, res *record.Data, reg *register, j job) problem.List {
+func readJob(c *config.Config, files *sitefs.Root, res *record.Data, reg *register, j job) problem.List {
 	parsed.Add(1)
 	var probs problem.List
 	y := &res.Years[j.year]
@@ -265,14 +266,14 @@ var inputExts = []string{".xlsx", ".xlsm", ".csv", ".txt", ".xls", ".et", ".ods"
 // when it exists, or else the one file beside it of the same name with
 // another spreadsheet extension, which is then read by what its bytes are
 // (an .xls is refused as such, which helps more than "missing").
-func findInput(files *siteFiles, rel string) string {
-	if files.exists(rel) {
+func findInput(files *sitefs.Root, rel string) string {
+	if files.Exists(rel) {
 		return rel
 	}
 	stem := strings.TrimSuffix(rel, path.Ext(rel))
 	var found []string
 	for _, ext := range inputExts {
-		if alt := stem + ext; alt != rel && files.exists(alt) {
+		if alt := stem + ext; alt != rel && files.Exists(alt) {
 			found = append(found, alt)
 		}
 	}

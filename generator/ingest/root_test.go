@@ -8,14 +8,15 @@ import (
 	"time"
 
 	"dutyreport/generator/problem"
+	"dutyreport/generator/sitefs"
 )
 
 // openFile opens the workbook at file, a path of the test's, as a build
 // opens an input through its folder, giving rel in positions.
 func openFile(file, rel string, probs *problem.List) (*workbook, bool) {
-	files := openSiteFiles(filepath.Dir(file))
+	files := sitefs.Open(filepath.Dir(file))
 	defer files.Close()
-	f, err := files.open(filepath.Base(file))
+	f, err := files.Open(filepath.Base(file))
 	return openedWorkbook(f, err, rel, probs)
 }
 
@@ -80,9 +81,9 @@ func TestInputsStayInSite(t *testing.T) {
 			os.MkdirAll(site, 0o755)
 			os.MkdirAll(outside, 0o755)
 			tc.make(t, site, outside)
-			files := openSiteFiles(site)
+			files := sitefs.Open(site)
 			defer files.Close()
-			if got, want := files.exists(rel), tc.want != problem.IngestMissingFile; got != want {
+			if got, want := files.Exists(rel), tc.want != problem.IngestMissingFile; got != want {
 				t.Errorf("exists = %v, want %v", got, want)
 			}
 			done := make(chan problem.List, 1)

@@ -11,6 +11,7 @@ import (
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/problem"
+	"dutyreport/generator/sitefs"
 )
 
 // workbook is an open spreadsheet file, .xlsx or CSV, and what is needed to
@@ -38,8 +39,8 @@ type sheetInfo struct {
 // archive), or a CSV file. Anything else is one problem that says what the
 // file is and what to do; so is a path that is not a regular file inside
 // the site folder, which is never read.
-func openWorkbook(files *siteFiles, rel string, probs *problem.List) (*workbook, bool) {
-	f, err := files.open(rel)
+func openWorkbook(files *sitefs.Root, rel string, probs *problem.List) (*workbook, bool) {
+	f, err := files.Open(rel)
 	return openedWorkbook(f, err, rel, probs)
 }
 
@@ -49,14 +50,14 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 		probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: code, Found: found})
 		return nil, false
 	}
-	var naf *notAFile
+	var naf *sitefs.NotAFileError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fail(problem.IngestMissingFile, "")
 	case errors.As(err, &naf):
 		found := ""
-		if naf.target != "" {
-			found = "→ " + naf.target
+		if naf.Target != "" {
+			found = "→ " + naf.Target
 		}
 		return fail(problem.IngestNotAFile, found)
 	case err != nil:

@@ -34,7 +34,9 @@ const (
 	// 100 times the largest real scheme's (shangnan: 1,876 values, 19,192
 	// bytes); config.MaxYAMLNodes and MaxYAMLBytes hold them. It is reported
 	// at the alias that crossed them and nothing of the document is read.
-	// Fix: write the values out, or use fewer aliases.
+	// Fix: write the values out, or use fewer aliases. Also site.yaml or a
+	// scheme file larger than config.MaxFileBytes (1 MiB), refused before it
+	// is read.
 	ConfigTooLarge Code = "config.too-large"
 	// ConfigNotAFile: site.yaml or the scheme is a symlink that leads out
 	// of the site folder, or is not a regular file (a device, a pipe, a
@@ -258,6 +260,11 @@ const (
 	// layouts/units.html → /etc/passwd. It is never read. Fix: put the
 	// file itself in the site folder.
 	RenderNotAFile Code = "render.not-a-file"
+	// RenderTooLarge: a theme file of the site larger than its limit
+	// (render.MaxFileBytes, 32 MiB; the UI strings 1 MiB), e.g. a sparse
+	// file of gigabytes. It is refused before it is read. Fix: shorten it,
+	// or put a large download elsewhere than the theme.
+	RenderTooLarge Code = "render.too-large"
 )
 
 type entry struct{ zh, en, hintZH, hintEN string }
@@ -271,7 +278,7 @@ var catalog = map[Code]entry{
 	ConfigDuplicate:              {"编号重复", "duplicate id", "每个编号只能出现一次", "give each entry its own id"},
 	ConfigUnknownRef:             {"引用了未定义的项目", "refers to something not defined", "请先定义，或改正名称", "define it first, or correct the name"},
 	ConfigNeverFires:             {"该规则永远不会生效", "this rule can never apply", "请改正条件，或删除该规则", "correct its conditions, or delete the rule"},
-	ConfigTooLarge:               {"YAML 展开别名后过大，未读取", "the YAML is too large once its aliases are expanded: not read", "请直接写出各项，或少用别名（*名称）", "write the values out, or use fewer aliases (*name)"},
+	ConfigTooLarge:               {"YAML 过大（别名按展开计），未读取", "the YAML is too large (counting its aliases expanded): not read", "请直接写出各项，或少用别名（*名称）", "write the values out, or use fewer aliases (*name)"},
 	ConfigNotAFile:               {"不是站点目录中的普通文件，未读取", "not a regular file inside the site folder: not read", "该文件是指向站点目录以外或指向设备等的符号链接，或方案路径指向站点目录以外；请把文件本身放进站点目录", "it is a symlink that leads out of the site folder or to a device or the like, or a scheme path out of the site folder; put the file itself in the site folder"},
 	IngestMissingFile:            {"缺少输入文件", "input file is missing", "请把导出的表格放到该位置", "export the sheet to that place"},
 	IngestUnreadable:             {"无法读取该表格文件", "cannot read this workbook", "请用 Excel 或 WPS 打开后另存为 .xlsx", "open it in Excel or WPS and save it as .xlsx"},
@@ -338,6 +345,7 @@ var catalog = map[Code]entry{
 	RenderUnknownString:          {"界面文字的键不存在，此项不起作用", "no such UI string: this entry changes nothing", "请对照主题自带的 i18n 文件改正键名", "correct the key against the theme's own i18n file"},
 	RenderTemplate:               {"模板错误", "template error", "请修改主题模板", "correct the theme template"},
 	RenderMissingAsset:           {"主题缺少网页要加载的文件", "the theme lacks a file its pages load", "图表库由 make build 从 npm 下载（固定版本并校验完整性）后编入程序；请用 make build 构建 dutyreport", "make build fetches the chart library from npm (pinned, integrity-checked) and builds it into the tool; build dutyreport with make build"},
+	RenderTooLarge:               {"主题文件过大，未读取", "the theme file is too large: not read", "版式、界面文字和资源文件通常只有几 KB 到 1 MB；请检查是否放错了文件", "layouts, UI strings and assets are a few kilobytes to a megabyte: check that this is the right file"},
 	RenderNotAFile:               {"不是站点目录中的普通文件，未读取", "not a regular file inside the site folder: not read", "该文件是指向站点目录以外或指向设备等的符号链接；请把文件本身放进站点目录", "it is a symlink that leads out of the site folder or to a device or the like; put the file itself in the site folder"},
 }
 

@@ -15,16 +15,16 @@ func Overlay(layers ...fs.FS) fs.FS { return overlay(layers) }
 type overlay []fs.FS
 
 // Open gives the file of the first layer that has it. A layer's file that
-// exists but may not be read (ErrNotAFile) is that error, not a fall
-// through to the layer below: the site's own file is refused, not quietly
-// replaced by the theme's.
+// exists but may not be read (not a regular file, too large) is that
+// error, not a fall through to the layer below: the site's own file is
+// refused, not quietly replaced by the theme's.
 func (o overlay) Open(name string) (fs.File, error) {
 	for _, l := range o {
 		if l == nil {
 			continue
 		}
 		f, err := l.Open(name)
-		if err == nil || errors.Is(err, ErrNotAFile) {
+		if !errors.Is(err, fs.ErrNotExist) {
 			return f, err
 		}
 	}
@@ -85,28 +85,4 @@ func (o only) Open(name string) (fs.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	return o.fsys.Open(name)
-}
-
-// ErrNotAFile is the error of a theme file that Regular refuses to read.
-var ErrNotAFile = errors.New("not a regular file inside the site folder")
-
-// Regular gives only the regular files and folders of fsys: a name that is
-// anything else (a device, a pipe), or that cannot even be looked at (a
-// symlink that leads out of an os.Root's folder) fails with ErrNotAFile,
-// and is never opened, so a pipe cannot hang the build. fsys is a site
-// folder opened as an os.Root (Root.FS), which follows a symlink only
-// within the folder.
-func Regular(fsys fs.FS) fs.FS { return regular{fsys} }
-
-type regular struct{ fsys fs.FS }
-
-func (r regular) Open(name string) (fs.File, error) {
-	st, err := fs.Stat(r.fsys, name)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, err
-	case err != nil || !st.IsDir() && !st.Mode().IsRegular():
-		return nil, &fs.PathError{Op: "open", Path: name, Err: ErrNotAFile}
-	}
-	return r.fsys.Open(name)
 }

@@ -8,12 +8,15 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"dutyreport/generator/problem"
+	"dutyreport/generator/sitefs"
 	"dutyreport/generator/view"
+	"dutyreport/generator/yamlbudget"
 )
 
 // Theme is a parsed theme: one template set per page kind, the UI strings of
@@ -62,10 +65,10 @@ func LoadLayers(layers []Layer, lang string) (*Theme, problem.List) {
 	t := &Theme{pages: map[string]*template.Template{}, fsys: Overlay(fss...), layers: layers}
 	refused := map[string]bool{} // base.html is read for every kind: one problem
 	fail := func(file string, err error) {
-		if errors.Is(err, ErrNotAFile) {
+		if errors.Is(err, sitefs.ErrNotAFile) || isTooLarge(err) {
 			if !refused[file] {
 				refused[file] = true
-				probs.Add(notAFile(t.where(file)))
+				probs.Add(refusedFile(t.where(file), err))
 			}
 			return
 		}
@@ -78,7 +81,7 @@ func LoadLayers(layers []Layer, lang string) (*Theme, problem.List) {
 			if l.FS == nil {
 				continue
 			}
-			if _, err := fs.Stat(l.FS, dir); errors.Is(err, ErrNotAFile) {
+			if _, err := fs.Stat(l.FS, dir); errors.Is(err, sitefs.ErrNotAFile) {
 				probs.Add(notAFile(l.Prefix + dir))
 			}
 		}
@@ -113,13 +116,17 @@ func LoadLayers(layers []Layer, lang string) (*Theme, problem.List) {
 	})
 	slices.Sort(t.assets)
 	// An asset that is not a regular file of the site (a symlink to
-	// /etc/hostname, a pipe) is refused here, never published.
+	// /etc/hostname, a pipe), or is too large, is refused here, never
+	// published.
 	t.assets = slices.DeleteFunc(t.assets, func(a string) bool {
 		st, err := fs.Stat(t.fsys, a)
-		if err == nil && st.Mode().IsRegular() {
+		switch {
+		case err == nil && st.Mode().IsRegular() && st.Size() > MaxFileBytes:
+			err = &sitefs.TooLargeError{Size: st.Size(), Limit: MaxFileBytes}
+		case err == nil && st.Mode().IsRegular():
 			return false
 		}
-		probs.Add(notAFile(t.where(a)))
+		probs.Add(refusedFile(t.where(a), err))
 		return true
 	})
 	if !slices.Contains(t.assets, EChartsAsset) {
@@ -148,7 +155,7 @@ func where(layers []Layer, file string) string {
 		if l.FS == nil {
 			continue
 		}
-		if _, err := fs.Stat(l.FS, file); err == nil || errors.Is(err, ErrNotAFile) {
+		if _, err := fs.Stat(l.FS, file); !errors.Is(err, fs.ErrNotExist) {
 			return l.Prefix + file
 		}
 	}
@@ -172,18 +179,35 @@ func loadStrings(layers []Layer, file string) (map[string]string, problem.List) 
 		if l.FS == nil {
 			continue
 		}
+		if st, err := fs.Stat(l.FS, file); err == nil && st.Size() > maxStringsBytes {
+			probs.Add(refusedFile(l.Prefix+file, &sitefs.TooLargeError{Size: st.Size(), Limit: maxStringsBytes}))
+			found = true
+			continue
+		}
 		data, err := fs.ReadFile(l.FS, file)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		if errors.Is(err, ErrNotAFile) {
-			probs.Add(notAFile(l.Prefix + file))
+		if errors.Is(err, sitefs.ErrNotAFile) || isTooLarge(err) {
+			probs.Add(refusedFile(l.Prefix+file, err))
 			found = true
 			continue
 		}
 		var m map[string]string
+		var root yaml.Node
 		if err == nil {
-			err = yaml.Unmarshal(data, &m)
+			err = yaml.Unmarshal(data, &root)
+		}
+		if over := yamlbudget.Over(&root); err == nil && over != nil {
+			nodes, bytes := strconv.Itoa(yamlbudget.MaxNodes), strconv.Itoa(yamlbudget.MaxBytes)
+			probs.Add(problem.Problem{Pos: problem.Position{File: l.Prefix + file, Line: over.Line, Col: over.Column}, Code: problem.RenderTooLarge, Found: "*" + over.Value,
+				Expected:   "at most " + nodes + " values and " + bytes + " bytes of text with every alias (*name) expanded",
+				ExpectedZH: "展开全部别名（*名称）后不超过 " + nodes + " 个值、" + bytes + " 字节文字"})
+			found = true
+			continue
+		}
+		if err == nil && root.Kind != 0 {
+			err = root.Decode(&m)
 		}
 		if err != nil {
 			probs.Add(problem.Problem{Pos: problem.Position{File: l.Prefix + file}, Code: problem.RenderTemplate, Found: err.Error()})
@@ -208,6 +232,31 @@ func loadStrings(layers []Layer, file string) (map[string]string, problem.List) 
 // notAFile is the problem of a theme file of the site that is not read.
 func notAFile(file string) problem.Problem {
 	return problem.Problem{Pos: problem.Position{File: file}, Code: problem.RenderNotAFile, Found: path.Base(file)}
+}
+
+// MaxFileBytes bounds a theme file of the site (a layout, an asset),
+// checked before it is read: the largest the default theme has, the chart
+// library, is about 1 MiB. The UI strings are held to maxStringsBytes, as
+// YAML costs many times its size once parsed.
+const (
+	MaxFileBytes    = 32 << 20
+	maxStringsBytes = 1 << 20
+)
+
+func isTooLarge(err error) bool {
+	var tl *sitefs.TooLargeError
+	return errors.As(err, &tl)
+}
+
+// refusedFile is the problem of a theme file the site's reader refused:
+// not a regular file of the site, or larger than its limit.
+func refusedFile(file string, err error) problem.Problem {
+	var tl *sitefs.TooLargeError
+	if !errors.As(err, &tl) {
+		return notAFile(file)
+	}
+	return problem.Problem{Pos: problem.Position{File: file}, Code: problem.RenderTooLarge, Found: strconv.FormatInt(tl.Size>>10, 10) + " KiB",
+		Expected: "at most " + strconv.FormatInt(tl.Limit>>10, 10) + " KiB", ExpectedZH: "不超过 " + strconv.FormatInt(tl.Limit>>10, 10) + " KiB"}
 }
 
 // funcs is the small, pure FuncMap of the templates.

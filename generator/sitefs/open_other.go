@@ -1,6 +1,6 @@
 //go:build !unix
 
-package ingest
+package sitefs
 
 // openNonblock is nothing where pipes are not files of a folder.
 const openNonblock = 0
