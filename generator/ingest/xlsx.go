@@ -171,8 +171,8 @@ func (x *xlsx) open(part string) (*xml.Decoder, io.Closer, error) {
 var (
 	maxPartBytes   = int64(2 << 30) // decompressed bytes of one part: a full 1,048,576-row sheet of 16 columns is under 1 GiB
 	maxCellBytes   = 1 << 20        // Excel holds at most 32,767 characters in a cell
-	maxStrings     = 1 << 22        // shared strings
-	maxStringBytes = 256 << 20      // bytes of all shared strings
+	maxStrings     = 1 << 20        // shared strings: a unique text in every row of a full sheet
+	maxStringBytes = 64 << 20       // bytes of all shared strings, held in memory as read
 )
 
 // tooLarge is a file beyond a reading limit.
@@ -249,11 +249,13 @@ func (x *xlsx) readStrings() error {
 		return err
 	}
 	defer closer.Close()
-	var b strings.Builder
+	var table stringTable
+	var cur []byte // the <si> being read
 	inSI, inT, phonetic, total := false, false, 0, 0
 	for {
 		tok, err := dec.RawToken()
 		if err == io.EOF {
+			x.strings = table.done()
 			return nil
 		}
 		if err != nil {
@@ -263,12 +265,12 @@ func (x *xlsx) readStrings() error {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "sst":
-				if n, err := strconv.Atoi(attr(t, "uniqueCount")); err == nil && n > 0 && n < 1<<20 {
-					x.strings = make([]string, 0, n)
+				if n, err := strconv.Atoi(attr(t, "uniqueCount")); err == nil && n > 0 && n <= maxStrings {
+					table.strs = make([]string, 0, n)
 				}
 			case "si":
 				inSI = true
-				b.Reset()
+				cur = cur[:0]
 			case "rPh":
 				phonetic++
 			case "t":
@@ -278,11 +280,14 @@ func (x *xlsx) readStrings() error {
 			switch t.Name.Local {
 			case "si":
 				inSI = false
-				if len(x.strings) >= maxStrings || total+b.Len() > maxStringBytes {
+				if table.len() >= maxStrings || total+len(cur) > maxStringBytes {
 					return &tooLarge{fmt.Sprintf("%s holds more than %d strings or %d MiB of text", x.sstPart, maxStrings, maxStringBytes>>20)}
 				}
-				total += b.Len()
-				x.strings = append(x.strings, unescape(b.String()))
+				total += len(cur)
+				if bytes.Contains(cur, []byte("_x")) {
+					cur = append(cur[:0], unescape(string(cur))...)
+				}
+				table.add(cur)
 			case "rPh":
 				phonetic--
 			case "t":
@@ -290,10 +295,10 @@ func (x *xlsx) readStrings() error {
 			}
 		case xml.CharData:
 			if inT {
-				if b.Len()+len(t) > maxCellBytes {
+				if len(cur)+len(t) > maxCellBytes {
 					return &tooLarge{fmt.Sprintf("%s holds a string longer than %d KiB", x.sstPart, maxCellBytes>>10)}
 				}
-				b.Write(t)
+				cur = append(cur, t...)
 			}
 		}
 	}
