@@ -151,7 +151,7 @@ func scanRows(b *testing.B, file string) int {
 // siteView loads, scores and builds the public view of a site once.
 func siteView(b *testing.B, dir string) (*view.Site, *render.Theme) {
 	b.Helper()
-	in, probs := load(dir, "", nil)
+	in, probs := load(dir, "", nil, nil)
 	if probs.HasErrors() {
 		b.Fatal(probs)
 	}

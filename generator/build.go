@@ -48,6 +48,11 @@ type Options struct {
 	Preview bool
 	// Progress, when not nil, is told each stage of the build as it starts.
 	Progress Progress
+	// Reading, when not nil, is told each input spreadsheet as its reading
+	// starts (true) and ends (false), from the goroutine that reads it:
+	// several at once, so it must be safe for concurrent use. The
+	// out-of-memory message names the files being read.
+	Reading func(file string, reading bool)
 	// unmasked builds the public view without masking (view.Input's
 	// Unmasked), for tests that show the leak audit catches alone what
 	// the masking would.
@@ -86,7 +91,7 @@ func Build(o Options) (Report, problem.List, error) {
 	if o.Audience == "" {
 		o.Audience = config.Public
 	}
-	in, probs := load(o.Source, o.cacheDir(), o.Progress)
+	in, probs := load(o.Source, o.cacheDir(), o.Progress, o.Reading)
 	probs = notices.ForAudience(probs, o.Audience)
 	if probs.HasErrors() {
 		return rep, probs, nil
@@ -209,7 +214,7 @@ func Build(o Options) (Report, problem.List, error) {
 
 // Check reads and scores every input and reports every problem; it writes nothing.
 func Check(o Options) problem.List {
-	in, probs := load(o.Source, o.cacheDir(), o.Progress)
+	in, probs := load(o.Source, o.cacheDir(), o.Progress, o.Reading)
 	if in.cfg != nil && !probs.HasErrors() {
 		_, tprobs := loadTheme(in.cfg)
 		probs.Append(tprobs)
@@ -239,7 +244,7 @@ func (in inputs) view(audience string) *view.Site {
 // load runs config, ingest, content, notices and scoring. Content needs nothing
 // else and is always read; the rest stops after config when the
 // configuration has errors, since no input can be read without it.
-func load(source, cacheDir string, progress Progress) (inputs, problem.List) {
+func load(source, cacheDir string, progress Progress, reading func(string, bool)) (inputs, problem.List) {
 	var in inputs
 	progress.at(StageRead)
 	var cprobs problem.List
@@ -256,7 +261,7 @@ func load(source, cacheDir string, progress Progress) (inputs, problem.List) {
 		return in, probs
 	}
 	in.cfg = cfg
-	data, iprobs := ingest.ReadWith(cfg, ingest.Options{CacheDir: cacheDir})
+	data, iprobs := ingest.ReadWith(cfg, ingest.Options{CacheDir: cacheDir, Reading: reading})
 	in.data = data
 	<-done
 	probs.Append(iprobs)

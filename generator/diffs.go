@@ -31,7 +31,7 @@ func Diff(o Options, from, to diff.Label) (*diff.Diff, *render.Theme, problem.Li
 	if (from.Revision > 0 || to.Revision > 0) && o.Audience != config.Public {
 		return nil, nil, nil, &UsageError{"revisions are kept as they were published, in the public audience: leave out --audience internal"}
 	}
-	in, probs := load(o.Source, o.cacheDir(), nil)
+	in, probs := load(o.Source, o.cacheDir(), nil, o.Reading)
 	probs = notices.ForAudience(probs, o.Audience)
 	if probs.HasErrors() {
 		return nil, nil, probs, nil

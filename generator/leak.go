@@ -69,7 +69,7 @@ func Audit(o Options, dir string) (problem.List, error) {
 	if o.Audience == "" {
 		o.Audience = config.Public
 	}
-	in, probs := load(o.Source, o.cacheDir(), nil)
+	in, probs := load(o.Source, o.cacheDir(), nil, o.Reading)
 	probs = notices.ForAudience(probs, o.Audience)
 	if probs.HasErrors() {
 		return probs, nil

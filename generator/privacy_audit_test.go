@@ -168,7 +168,7 @@ func auditSite(t *testing.T) (string, []placement) {
 // would keep the site from being written; the test runs it.
 func renderUnmasked(t *testing.T, dir, out string) inputs {
 	t.Helper()
-	in, probs := load(dir, "", nil)
+	in, probs := load(dir, "", nil, nil)
 	if probs.HasErrors() {
 		t.Fatalf("the site has problems:\n%v", probs)
 	}
@@ -350,7 +350,7 @@ func BenchmarkAudit(b *testing.B) {
 	if _, probs, err := Build(Options{Source: exampleSite, Out: out, NoCache: true, Preview: true}); err != nil || probs.HasErrors() {
 		b.Fatal(err, probs)
 	}
-	in, probs := load(exampleSite, "", nil)
+	in, probs := load(exampleSite, "", nil, nil)
 	if probs.HasErrors() {
 		b.Fatal(probs)
 	}

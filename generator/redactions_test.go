@@ -15,7 +15,7 @@ import (
 // 某某 even here (issue 19).
 func TestDashboardListsEveryPublicMasking(t *testing.T) {
 	dir := writePrivacySite(t)
-	in, probs := load(dir, "", nil)
+	in, probs := load(dir, "", nil, nil)
 	if probs.HasErrors() {
 		t.Fatal(probs)
 	}

@@ -35,7 +35,7 @@ func renderExample(t *testing.T, in inputs, audience string) (*view.Site, map[st
 
 func loadExample(t *testing.T) inputs {
 	t.Helper()
-	in, probs := load(exampleSite, "", nil)
+	in, probs := load(exampleSite, "", nil, nil)
 	if probs.HasErrors() {
 		t.Fatal(probs)
 	}

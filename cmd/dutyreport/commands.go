@@ -125,7 +125,7 @@ was until the new one is complete, then it is swapped in.`,
 				o.SourceDate = time.Unix(secs, 0)
 			}
 			prog := newProgress(g, quiet, verbose)
-			o.Progress = g.watchdog.track(prog.report())
+			o.Progress, o.Reading = g.watchdog.track(prog.report()), g.watchdog.Reading()
 			rep, probs, err := generator.Build(o)
 			prog.finish()
 			if err := outcome(cmd, g, probs, err); err != nil {
@@ -175,7 +175,7 @@ func checkCmd(g *globals) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			prog := newProgress(g, quiet, verbose)
-			o.Progress = g.watchdog.track(prog.report())
+			o.Progress, o.Reading = g.watchdog.track(prog.report()), g.watchdog.Reading()
 			probs := generator.Check(o)
 			prog.finish()
 			printProblems(g, probs)
@@ -225,6 +225,7 @@ runs it on its own output.`,
 			if st, err := os.Stat(args[0]); err != nil || !st.IsDir() {
 				return usage(cmd, fmt.Errorf("%s is not a folder", args[0]))
 			}
+			o.Reading = g.watchdog.Reading()
 			probs, err := generator.Audit(o, args[0])
 			printProblems(g, probs)
 			switch {
@@ -280,6 +281,7 @@ is made by the same code.`,
 				}
 				eds[i] = l
 			}
+			o.Reading = g.watchdog.Reading()
 			d, theme, probs, err := generator.Diff(o, eds[0], eds[1])
 			if err := outcome(cmd, g, probs, err); err != nil {
 				return err

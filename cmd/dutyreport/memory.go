@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"regexp"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -142,6 +144,8 @@ type watchdog struct {
 	lang     problem.Lang
 
 	stage    atomic.Value // generator.Stage
+	mu       sync.Mutex
+	files    map[string]int // the input files being read, from Reading
 	stop     chan struct{}
 	done     chan struct{}
 	once     sync.Once
@@ -186,20 +190,54 @@ func (d *watchdog) watch() {
 // any more, and going on would end in a crash.
 func (d *watchdog) fail(live uint64) {
 	s, _ := d.stage.Load().(generator.Stage)
+	files := d.reading()
 	if d.lang == problem.EN {
 		while := ""
-		if s != "" {
+		switch {
+		case len(files) > 0:
+			while = " while reading " + strings.Join(files, ", ")
+		case s != "":
 			while = " while " + stageName(s, d.lang)
 		}
 		fmt.Fprintf(d.w, "dutyreport: internal error: out of memory%s (%s in use, limit %s); the previous site was left as it was. Raise the limit with --memory-limit if the machine has the memory, or report the input that needs this much\n", while, size(int64(live)), size(d.limit))
 	} else {
 		while := ""
-		if s != "" {
+		switch {
+		case len(files) > 0:
+			while = "（读取 " + strings.Join(files, "、") + " 时）"
+		case s != "":
 			while = "（" + stageName(s, d.lang) + "时）"
 		}
 		fmt.Fprintf(d.w, "dutyreport：内部错误：内存不足%s（已用 %s，上限 %s）；原有网站未被改动。如本机内存充足，可用 --memory-limit 提高上限；否则请报告是哪份输入需要这么多内存\n", while, size(int64(live)), size(d.limit))
 	}
 	d.exit(exitInternal)
+}
+
+// Reading is the build's Reading callback: the watchdog keeps the files
+// being read, to name them. A nil watchdog gives nil.
+func (d *watchdog) Reading() func(file string, on bool) {
+	if d == nil {
+		return nil
+	}
+	return func(file string, on bool) {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		if d.files == nil {
+			d.files = map[string]int{}
+		}
+		if on {
+			d.files[file]++
+		} else if d.files[file]--; d.files[file] <= 0 {
+			delete(d.files, file)
+		}
+	}
+}
+
+// reading lists the files being read, sorted.
+func (d *watchdog) reading() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Sorted(maps.Keys(d.files))
 }
 
 // track wraps a build's progress callback so the watchdog knows the stage;

@@ -58,6 +58,36 @@ func TestWatchdog(t *testing.T) {
 	}
 }
 
+// TestWatchdogNamesTheFiles: out of memory while spreadsheets are read,
+// the message names the files being read, not only the stage.
+func TestWatchdogNamesTheFiles(t *testing.T) {
+	for _, tc := range []struct {
+		lang problem.Lang
+		want string
+	}{
+		{problem.ZH, "dutyreport：内部错误：内存不足（读取 data/2024/民主测评.xlsx、data/2024/纪实台账.xlsx 时）"},
+		{problem.EN, "dutyreport: internal error: out of memory while reading data/2024/民主测评.xlsx, data/2024/纪实台账.xlsx ("},
+	} {
+		var buf bytes.Buffer
+		exited := make(chan int, 1)
+		d := &watchdog{limit: 1 << 30, interval: time.Millisecond, sample: func() uint64 { return 0 }, exit: func(c int) { exited <- c }, w: &buf, lang: tc.lang}
+		report, reading := d.track(nil), d.Reading()
+		report(generator.StageRead, 0, 0)
+		reading("data/2024/单位名录.xlsx", true)
+		reading("data/2024/单位名录.xlsx", false)
+		reading("data/2024/纪实台账.xlsx", true)
+		reading("data/2024/民主测评.xlsx", true)
+		d.fail(3 << 29)
+		if c := <-exited; c != exitInternal || !strings.HasPrefix(buf.String(), tc.want) {
+			t.Errorf("exit %d, message %q; want %d and %q", c, buf.String(), exitInternal, tc.want)
+		}
+	}
+	var nilDog *watchdog
+	if nilDog.Reading() != nil {
+		t.Error("a nil watchdog made a Reading callback")
+	}
+}
+
 // TestWatchdogStops: a command that ends stops its watchdog; a nil one
 // (--memory-limit off) is a no-op that passes the progress callback on.
 func TestWatchdogStops(t *testing.T) {

@@ -32,6 +32,15 @@ type Options struct {
 	// CacheDir keeps each file's reading between builds (see cache); ""
 	// reads every file every time.
 	CacheDir string
+	// Reading, when not nil, is told each file as its reading starts
+	// (true) and ends (false); files are read two or more at once.
+	Reading func(file string, reading bool)
+}
+
+func (o Options) reading(file string, on bool) {
+	if o.Reading != nil {
+		o.Reading(file, on)
+	}
 }
 
 // Read reads the site's inputs, every file every time.
@@ -64,12 +73,14 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 	f := add(unitsRel)
 	var units []record.Unit
 	var rejected map[string]bool
+	opt.reading(unitsRel, true)
 	if wb, ok := openWorkbook(files, unitsRel, &probs); ok {
 		res.Files[f].Sheets = wb.sheets
 		t := &table{wb: wb, file: f, names: unitSheets, want: unitColumns, probs: &probs, rejected: map[string]bool{}}
 		units, rejected = readUnits(t, s, firstYear)
 		wb.Close()
 	}
+	opt.reading(unitsRel, false)
 	if len(units) == 0 {
 		// No register, or none of it readable: its problem is reported,
 		// and every reference to a unit would only repeat it.
@@ -127,7 +138,9 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
+				opt.reading(jobs[i].rel, true)
 				lists[i] = cachedJob(c, files, res, reg, jobs[i], ch)
+				opt.reading(jobs[i].rel, false)
 			}
 		}()
 	}
