@@ -40,7 +40,11 @@ func readFailure(src *io.SectionReader, err error) (problem.Code, string) {
 // says what it is: a problem code, with the reader's own error kept only
 // for files that look like a workbook but are damaged.
 func classify(src *io.SectionReader, readErr error) (problem.Code, string) {
-	head, _ := io.ReadAll(io.NewSectionReader(src, 0, min(src.Size(), sniffLimit)))
+	// One allocation of the size to be read, not ReadAll's doublings: a
+	// sparse file of gigabytes costs sniffLimit, once.
+	head := make([]byte, min(src.Size(), sniffLimit))
+	n, _ := src.ReadAt(head, 0)
+	head = head[:n]
 	switch {
 	case len(head) == 0:
 		return problem.IngestEmptyFile, ""
