@@ -20,7 +20,7 @@ VENDOR   := themes/default/assets/vendor
 ECHARTS  := $(VENDOR)/echarts.min.js
 NODE_OK  := web/node_modules/.installed
 
-.PHONY: build tool site examples assets test gotest browser-test chromium vet fmt-check golden data bench clean
+.PHONY: build tool site examples assets test gotest browser-test chromium vet fmt-check golden data bench bench-smoke clean
 
 ## build: build the tool, then the example site at the repository root into public/
 build: tool site examples
@@ -91,6 +91,12 @@ data:
 ## bench: ingest, build and page-rendering figures for the example and a synthetic province
 bench: assets
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./generator/ ./generator/ingest/
+
+## bench-smoke: every benchmark of every package once, its synthetic sites
+## small (DUTYREPORT_BENCH=smoke), so that a benchmark that panics or hangs
+## fails here (CI runs it after `make test`) rather than at the next `make bench`
+bench-smoke: assets
+	DUTYREPORT_BENCH=smoke $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 10m ./...
 
 clean:
 	rm -rf bin dashboard examples/jingzhou/public public/assets/vendor $(VENDOR) web/node_modules

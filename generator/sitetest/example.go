@@ -24,6 +24,11 @@ type ExampleOptions struct {
 	// only, enough of them for a ledger of at least this many rows, for
 	// benchmarks of reading one big sheet.
 	LedgerRows int
+	// Counties, when not 0, writes the province with its first Counties
+	// counties only (10 towns and 40 departments each, with the towns'
+	// committees), the same ten years: the small province of a smoke run
+	// of the benchmarks (see BenchSites).
+	Counties int
 	// Scheme is the scheme file a province site copies into its schemes/
 	// folder. Default: schemes/shangnan.yaml of this module, found by going up
 	// from the working directory, so a benchmark in any package can call
@@ -45,7 +50,7 @@ const exampleSeed = 20250115
 // of that scheme.
 func WriteExample(dir string, opt ExampleOptions) error {
 	if opt.Province || opt.LedgerRows > 0 {
-		return writeProvince(dir, opt.Scheme, opt.LedgerRows)
+		return writeProvince(dir, opt.Scheme, opt.LedgerRows, opt.Counties)
 	}
 	cfg, err := loadSite(dir)
 	if err != nil {

@@ -21,8 +21,9 @@ const (
 // writeProvince writes a complete province site into dir: site.yaml, the
 // scheme, the register and ten years of ledgers and evaluations. With
 // ledgerRows, it writes one year of towns instead, as many as a ledger of
-// that many rows needs.
-func writeProvince(dir, scheme string, ledgerRows int) error {
+// that many rows needs. counties, when not 0, keeps the province's first
+// counties only.
+func writeProvince(dir, scheme string, ledgerRows, counties int) error {
 	if scheme == "" {
 		var err error
 		if scheme, err = findModuleFile("schemes/shangnan.yaml"); err != nil {
@@ -50,7 +51,7 @@ func writeProvince(dir, scheme string, ledgerRows int) error {
 	if err != nil {
 		return err
 	}
-	units := provinceUnits()
+	units := provinceUnits(counties)
 	if ledgerRows > 0 {
 		units = manyTowns(&cfg.Scheme, ledgerRows)
 	}
@@ -97,9 +98,15 @@ func provinceSite(first, last int) string {
 
 // provinceUnits lists the province's register: towns, departments, then
 // each town's committees. Town and department names carry their county's.
-func provinceUnits() []*unit {
+// counties, when not 0, keeps the first counties only: their units are
+// those of the whole province's, unchanged.
+func provinceUnits(counties int) []*unit {
+	list := provinceCounties
+	if counties > 0 {
+		list = list[:min(counties, len(list))]
+	}
 	var towns, depts, committees []*unit
-	for ci, county := range provinceCounties {
+	for ci, county := range list {
 		r := rngFor("towns", county)
 		picked := map[string]bool{}
 		for len(picked) < provinceTownsPerCounty {

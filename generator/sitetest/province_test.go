@@ -9,13 +9,15 @@ import (
 )
 
 // BenchmarkWriteProvince writes the synthetic province (about 3,000 units,
-// ten years). It is a benchmark, not a test, because it takes a while:
+// ten years; in a smoke run, one county of it). It is a benchmark, not a
+// test, because it takes a while:
 //
 //	go test ./generator/sitetest -run '^$' -bench WriteProvince -benchtime 1x
 func BenchmarkWriteProvince(b *testing.B) {
+	site := BenchSites("province")[0]
 	for b.Loop() {
 		dir := b.TempDir()
-		if err := WriteExample(dir, ExampleOptions{Province: true}); err != nil {
+		if err := WriteExample(dir, site.Options); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

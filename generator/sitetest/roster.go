@@ -2,7 +2,6 @@ package sitetest
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"strings"
 )
@@ -116,7 +115,8 @@ func caseSlot(position string, taken map[int]bool) (int, bool) {
 // rosters draws the posts of every roster year, in roster order: units in
 // register order, posts in slot order. cases are every year's cases.
 func (c *county) rosters(cases map[int][]exampleCase) (map[int][]rosterPost, error) {
-	// Names no drawn name may be, or be part of, or contain.
+	// Names no drawn name may be, or be part of, or contain: used[:reserved]
+	// are the case registers' and the content pages'.
 	var used []string
 	used = append(used, contentNames...)
 	for _, list := range cases {
@@ -127,16 +127,33 @@ func (c *county) rosters(cases map[int][]exampleCase) (map[int][]rosterPost, err
 			used = append(used, ec.whistleblower, ec.witness)
 		}
 	}
-	clash := func(name string) bool {
-		for _, u := range used {
+	reserved := len(used)
+	clashes := func(name string, with []string) bool {
+		for _, u := range with {
 			if u != "" && (strings.Contains(u, name) || strings.Contains(name, u)) {
 				return true
 			}
 		}
 		return false
 	}
-
-	exhausted := false // every name of surnames × givenNames is used
+	clash := func(name string) bool { return clashes(name, used) }
+	// enumerated gives the next name of rosterName's sequence, as surname
+	// and given name. Its characters are none of the case registers' or
+	// the content's given names', so it clashes with none of them, nor with
+	// a name drawn from surnames × givenNames; should a change of those
+	// lists make it clash, this says so rather than skipping.
+	seq := 0
+	enumerated := func() (surname, given string, err error) {
+		surname, given, ok := rosterName(seq)
+		if !ok {
+			return "", "", fmt.Errorf("sitetest: the roster needs more than the %d names rosterName makes", seq)
+		}
+		seq++
+		if clashes(surname+given, used[:reserved]) {
+			return "", "", fmt.Errorf("sitetest: the roster name %s%s clashes with a case register's or content page's name: keep rosterGiven's characters out of givenNames and contentNames", surname, given)
+		}
+		return surname, given, nil
+	}
 
 	// The case subjects who hold a post of their unit.
 	fromCases := map[string]map[int]holder{}
@@ -166,16 +183,29 @@ func (c *county) rosters(cases map[int][]exampleCase) (map[int][]rosterPost, err
 	}
 
 	// Every post of a unit active in some roster year, drawn once.
-	posts := map[string][slots][]holder{} // by unit code: holders in order
+	var units []*unit
 	for _, u := range c.units {
 		cat, _ := c.scheme.Category(u.cat)
 		active := false
 		for _, y := range rosterYears {
 			active = active || u.activeIn(y, c.first)
 		}
-		if !active || !cat.IsRanked() {
-			continue
+		if active && cat.IsRanked() {
+			units = append(units, u)
 		}
+	}
+	// A county with posts for more than half the names of surnames ×
+	// givenNames (the example has 255 for 600) takes every name from the
+	// enumeration: drawing at random and retrying on a clash would slow
+	// down as the names run out, and loop for ever once they had. The
+	// example draws at random, retrying a bounded number of times before
+	// it too takes the next enumerated name (it never needs to); its data
+	// are committed, so its draws must not change.
+	drawn := len(units)*slots <= len(surnames)*len(givenNames)/2
+	const maxTries = 200
+
+	posts := map[string][slots][]holder{} // by unit code: holders in order
+	for _, u := range units {
 		positions := townPositions
 		if u.cat == "dept" {
 			positions = deptPositions(u.name)
@@ -190,17 +220,19 @@ func (c *county) rosters(cases map[int][]exampleCase) (map[int][]rosterPost, err
 			}
 			if !planted {
 				h.position = positions[slot]
-				for tries := 0; h.name == "" || clash(h.name); tries++ {
-					if tries == 200 {
-						exhausted = true // the province needs more names than the example's 600
-					}
-					if exhausted {
-						h.name = moreName(r)
-						continue
-					}
+				for tries := 0; drawn && tries < maxTries && (h.name == "" || clash(h.name)); tries++ {
 					h.name = surnames[r.IntN(len(surnames))] + givenNames[r.IntN(len(givenNames))]
 				}
-				used = append(used, h.name)
+				if h.name == "" || clash(h.name) {
+					surname, given, err := enumerated()
+					if err != nil {
+						return nil, err
+					}
+					h.name = surname + given
+				}
+				if drawn {
+					used = append(used, h.name)
+				}
 			}
 			h.from = DateCell{Y: between(r, 2016, 2022), M: between(r, 1, 12), D: between(r, 1, 28)}
 			if u.code == poorTown && slot == slotPrincipal {
@@ -212,10 +244,19 @@ func (c *county) rosters(cases map[int][]exampleCase) (map[int][]rosterPost, err
 			first := &held[slotPrincipal][0]
 			first.to = predecessorLeft
 			next := holder{position: first.position, from: principalChangedOn}
-			for next.name == "" || clash(next.name) {
+			for tries := 0; drawn && tries < maxTries && (next.name == "" || clash(next.name)); tries++ {
 				next.name = compoundSurname + givenNames[r.IntN(len(givenNames))]
 			}
-			used = append(used, next.name)
+			if next.name == "" || clash(next.name) {
+				_, given, err := enumerated()
+				if err != nil {
+					return nil, err
+				}
+				next.name = compoundSurname + given
+			}
+			if drawn {
+				used = append(used, next.name)
+			}
 			held[slotPrincipal] = append(held[slotPrincipal], next)
 		}
 		posts[u.code] = held
@@ -283,15 +324,4 @@ func (c *county) rosterSheet(y int, posts []rosterPost) Sheet {
 		rows = append(rows, []any{len(rows) - 1, p.unit.code, p.unit.nameIn(y), slotRoles[p.slot], p.name, p.position, p.from, to})
 	}
 	return Sheet{Name: "人员名单", Merges: []string{"A1:H1"}, Header: 2, Rows: rows}
-}
-
-// moreSurnames and moreGiven make the names of a county too large for
-// surnames × givenNames: 60 × 24 × 24 three-character names.
-var (
-	moreSurnames = []rune("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭")
-	moreGiven    = []rune("伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华兰")
-)
-
-func moreName(r *rand.Rand) string {
-	return string([]rune{moreSurnames[r.IntN(len(moreSurnames))], moreGiven[r.IntN(len(moreGiven))], moreGiven[r.IntN(len(moreGiven))]})
 }
