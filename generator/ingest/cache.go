@@ -120,6 +120,9 @@ func hashInput(h io.Writer, files *sitefs.Root, rel string) bool {
 		return false
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err != nil || fi.Size() > maxFileBytes {
+		return false // too large to digest; reading it reports why
+	}
 	_, err = io.Copy(h, f)
 	return err == nil
 }

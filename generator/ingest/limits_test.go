@@ -85,6 +85,11 @@ func TestLimits(t *testing.T) {
 		}
 		expectCode(t, readTable(t, "bomb.xlsx", data), problem.IngestTooLarge, "unpacks to more than")
 	})
+	t.Run("file size, before anything is read", func(t *testing.T) {
+		lower(t, &maxFileBytes, 1<<10)
+		expectCode(t, readTable(t, "big.xlsx", minimalXLSX(many.String(), nil)), problem.IngestTooLarge, "more than the 0 MiB")
+		expectCode(t, readTable(t, "big.csv", bytes.Repeat([]byte("T01,1\n"), 1000)), problem.IngestTooLarge, "an input file may be")
+	})
 	t.Run("rows", func(t *testing.T) {
 		lower(t, &maxRows, 1000)
 		expectCode(t, readTable(t, "rows.xlsx", minimalXLSX(many.String(), nil)), problem.IngestTooLarge, "beyond Excel's last row")

@@ -73,6 +73,9 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 	if err != nil {
 		return fail(problem.IngestUnreadable, err.Error())
 	}
+	if fi.Size() > maxFileBytes {
+		return fail(problem.IngestTooLarge, fmt.Sprintf("%d MiB, more than the %d MiB an input file may be", fi.Size()>>20, maxFileBytes>>20))
+	}
 	// The size is taken once: a file that grows while it is read is read
 	// as it was.
 	src := io.NewSectionReader(f, 0, fi.Size())

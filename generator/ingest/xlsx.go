@@ -169,6 +169,10 @@ func (x *xlsx) open(part string) (*xml.Decoder, io.Closer, error) {
 // a zip bomb or a sheet of one endless cell is refused, not read into
 // memory or for hours. Rows and columns are Excel's own limits.
 var (
+	// maxFileBytes bounds an input file on disk, checked before anything
+	// of it is read or digested: a full sheet packs to under 100 MB, and
+	// its CSV is a few hundred.
+	maxFileBytes   = int64(1 << 30)
 	maxPartBytes   = int64(2 << 30) // decompressed bytes of one part: a full 1,048,576-row sheet of 16 columns is under 1 GiB
 	maxCellBytes   = 1 << 20        // Excel holds at most 32,767 characters in a cell
 	maxStrings     = 1 << 20        // shared strings: a unique text in every row of a full sheet
