@@ -18,6 +18,13 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected output in the scripts")
 
 func TestMain(m *testing.M) {
+	// TestHostileInputs runs the command in a child process: this test
+	// binary re-executed with childEnv (hostile_test.go) set. A crash, a
+	// hang or a gigabyte of memory is then the child's, measured and
+	// bounded.
+	if os.Getenv("DUTYREPORT_TEST_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"dutyreport": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
 	})

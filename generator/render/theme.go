@@ -202,7 +202,8 @@ func loadStrings(layers []Layer, file string) (map[string]string, problem.List) 
 			nodes, bytes := strconv.Itoa(yamlbudget.MaxNodes), strconv.Itoa(yamlbudget.MaxBytes)
 			probs.Add(problem.Problem{Pos: problem.Position{File: l.Prefix + file, Line: over.Line, Col: over.Column}, Code: problem.RenderTooLarge, Found: "*" + over.Value,
 				Expected:   "at most " + nodes + " values and " + bytes + " bytes of text with every alias (*name) expanded",
-				ExpectedZH: "展开全部别名（*名称）后不超过 " + nodes + " 个值、" + bytes + " 字节文字"})
+				ExpectedZH: "展开全部别名（*名称）后不超过 " + nodes + " 个值、" + bytes + " 字节文字",
+				Hint:       "write the strings out, or use fewer aliases (*name)", HintZH: "请直接写出各项文字，或少用别名（*名称）"})
 			found = true
 			continue
 		}
