@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
-	"strconv"
 
 	"dutyreport/generator/problem"
 	"dutyreport/generator/sitefs"
@@ -75,9 +74,9 @@ func readFile(root *sitefs.Root, name string, probs *problem.List) ([]byte, bool
 	case errors.Is(err, sitefs.ErrNotAFile):
 		probs.Add(problem.Problem{Pos: problem.Position{File: name}, Code: problem.ConfigNotAFile, Found: name})
 	case errors.As(err, &tl):
-		probs.Add(problem.Problem{Pos: problem.Position{File: name}, Code: problem.ConfigTooLarge, Found: strconv.FormatInt(tl.Size>>10, 10) + " KiB",
-			Expected: "a file of at most " + strconv.Itoa(MaxFileBytes>>10) + " KiB", ExpectedZH: "不超过 " + strconv.Itoa(MaxFileBytes>>10) + " KiB 的文件",
-			Hint: "site.yaml and a scheme are a few kilobytes: check that this is the right file", HintZH: "site.yaml 和考核方案通常只有几 KB；请检查是否放错了文件"})
+		p := problem.TooLarge(problem.ConfigTooLarge, name, tl.Size, tl.Limit)
+		p.Hint, p.HintZH = "site.yaml and a scheme are a few kilobytes: check that this is the right file", "site.yaml 和考核方案通常只有几 KB；请检查是否放错了文件"
+		probs.Add(p)
 	case err != nil:
 		probs.Add(unreadable(name, err))
 	default:

@@ -110,8 +110,7 @@ func Read(siteDir string) (*Content, problem.List) {
 				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentNotAFile, Found: e.Name()})
 				continue
 			case errors.As(err, &tl):
-				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentTooLarge, Found: strconv.FormatInt(tl.Size>>10, 10) + " KiB",
-					Expected: "at most " + strconv.Itoa(MaxFileBytes>>20) + " MiB", ExpectedZH: "不超过 " + strconv.Itoa(MaxFileBytes>>20) + " MiB"})
+				probs.Add(problem.TooLarge(problem.ContentTooLarge, rel, tl.Size, tl.Limit))
 				continue
 			case err != nil:
 				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ConfigUnreadable, Found: err.Error()})

@@ -87,7 +87,7 @@ func TestLimits(t *testing.T) {
 	})
 	t.Run("file size, before anything is read", func(t *testing.T) {
 		lower(t, &maxFileBytes, 1<<10)
-		expectCode(t, readTable(t, "big.xlsx", minimalXLSX(many.String(), nil)), problem.IngestTooLarge, "more than the 0 MiB")
+		expectCode(t, readTable(t, "big.xlsx", minimalXLSX(many.String(), nil)), problem.IngestTooLarge, "more than the 1 KiB")
 		expectCode(t, readTable(t, "big.csv", bytes.Repeat([]byte("T01,1\n"), 1000)), problem.IngestTooLarge, "an input file may be")
 	})
 	t.Run("rows", func(t *testing.T) {

@@ -74,7 +74,7 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 		return fail(problem.IngestUnreadable, err.Error())
 	}
 	if fi.Size() > maxFileBytes {
-		return fail(problem.IngestTooLarge, fmt.Sprintf("%d MiB, more than the %d MiB an input file may be", fi.Size()>>20, maxFileBytes>>20))
+		return fail(problem.IngestTooLarge, problem.Bytes(fi.Size())+", more than the "+problem.Bytes(maxFileBytes)+" an input file may be")
 	}
 	// The size is taken once: a file that grows while it is read is read
 	// as it was.

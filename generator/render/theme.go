@@ -256,8 +256,7 @@ func refusedFile(file string, err error) problem.Problem {
 	if !errors.As(err, &tl) {
 		return notAFile(file)
 	}
-	return problem.Problem{Pos: problem.Position{File: file}, Code: problem.RenderTooLarge, Found: strconv.FormatInt(tl.Size>>10, 10) + " KiB",
-		Expected: "at most " + strconv.FormatInt(tl.Limit>>10, 10) + " KiB", ExpectedZH: "不超过 " + strconv.FormatInt(tl.Limit>>10, 10) + " KiB"}
+	return problem.TooLarge(problem.RenderTooLarge, file, tl.Size, tl.Limit)
 }
 
 // funcs is the small, pure FuncMap of the templates.
