@@ -10,7 +10,6 @@ import (
 	"dutyreport/generator/notices"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
-	"dutyreport/generator/view"
 )
 
 // Scanner is the leak audit of an audience: every sensitive string the
@@ -36,7 +35,7 @@ func Scanner(in inputs, audience string) *audit.Scanner {
 	add("name", s.Names)
 	if audience != config.Internal && data != nil {
 		// Every person of the rosters, but the commended the policy names.
-		add("name", view.RosterNames(view.Input{Config: cfg, Data: data, Results: in.results, Notices: n}))
+		add("name", notices.RosterNames(cfg, data, in.results, n))
 	}
 	add("id-number", s.IDNumbers)
 	add("phone", s.Phones)

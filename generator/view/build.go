@@ -66,7 +66,7 @@ func build(in Input, rec *recorder) *Site {
 	var roster []string
 	b.masked = map[string]bool{}
 	if !s.Internal {
-		roster = RosterNames(in)
+		roster = notices.RosterNames(c, in.Data, in.Results, in.Notices)
 		for _, n := range roster {
 			b.masked[n] = true
 		}
@@ -133,7 +133,7 @@ type builder struct {
 	order   []int // component indexes in display order
 	// merged maps a unit code to the codes of the units merged into it.
 	merged map[string][]string
-	// masked are the roster names the public site masks (see RosterNames).
+	// masked are the roster names the public site masks (see notices.RosterNames).
 	masked map[string]bool
 	// rows maps a unit code to its ledger entries in the year being built
 	// (internal audience only).

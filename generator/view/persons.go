@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"dutyreport/generator/config"
+	"dutyreport/generator/notices"
 	"dutyreport/generator/record"
 	"dutyreport/generator/scoring"
 )
@@ -86,7 +87,7 @@ func (b *builder) personViews(y *Year, res *scoring.Result) {
 			y.PersonCounts = append(y.PersonCounts, rc)
 		}
 	}
-	published := b.commended(res)
+	published := notices.Commended(b.in.Config, b.in.Notices, res)
 	for i := range res.Persons {
 		p := &res.Persons[i]
 		rc := counts[p.Role]
@@ -131,75 +132,6 @@ func (b *builder) personViews(y *Year, res *scoring.Result) {
 	if b.s.Internal {
 		y.PersonsPath = personsPath(y.Year)
 	}
-}
-
-// commended marks the persons of res the public site may name: none unless
-// the policy allows; then those of the first band whom no rule made
-// ineligible and whose name is on no list of names to hide (a case's
-// persons, whistleblowers and witnesses, redaction.names): naming them here
-// would undo the masking.
-func (b *builder) commended(res *scoring.Result) map[int]bool {
-	out := map[int]bool{}
-	if !b.in.Config.Site.Redaction.CommendedNames || len(b.scheme.Bands) == 0 {
-		return out
-	}
-	hidden := slices.Clone(b.in.Config.Site.Redaction.Names)
-	if n := b.in.Notices; n != nil {
-		hidden = append(append(hidden, n.Persons...), n.Hidden...)
-	}
-	for i, p := range res.Persons {
-		if p.Band != b.scheme.Bands[0].ID || slices.Contains(hidden, p.Name) {
-			continue
-		}
-		if slices.ContainsFunc(p.Consequences, func(id string) bool {
-			r, _ := b.scheme.Consequence(id)
-			a, _ := config.ActionByID(r.Action)
-			return a.Ineligible
-		}) {
-			continue
-		}
-		out[i] = true
-	}
-	return out
-}
-
-// RosterNames lists the names of the rosters that the public site may not
-// show: every one, but a name whose every post, in every year and unit, is
-// commended in a published year. (A name shown as commended in one place
-// and masked in another would be no masking; one name is one person to
-// the reader.) The masking and the leak audit take them as they take the
-// names of the cases.
-func RosterNames(in Input) []string {
-	b := &builder{in: in, s: &Site{}, scheme: &in.Config.Scheme}
-	published := map[int]bool{}
-	for _, y := range in.Config.Site.YearsFor(config.Public) {
-		published[y.Year] = true
-	}
-	shown, hidden := map[string]bool{}, map[string]bool{}
-	for _, res := range in.Results {
-		if res == nil {
-			continue
-		}
-		ok := b.commended(res)
-		for i, p := range res.Persons {
-			if published[res.Year] && ok[i] {
-				shown[p.Name] = true
-			} else {
-				hidden[p.Name] = true
-			}
-		}
-	}
-	var out []string
-	for _, y := range in.Data.Years {
-		for _, p := range y.Roster {
-			if !shown[p.Name] || hidden[p.Name] {
-				out = append(out, p.Name)
-			}
-		}
-		out = append(out, y.RosterLeftOut...) // never scored, never commended
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 func personsPath(y int) string { return itoa(y) + "/persons.html" }
