@@ -110,3 +110,94 @@ func imports(t *testing.T, pkg string) []string {
 	}
 	return out
 }
+
+// TestNoFixturesOrRunnerBelow: no production package depends, even through
+// another, on sitetest (test fixtures: a build never runs them), and no
+// stage below the runner depends on the runner (dutyreport/generator): it
+// drives them, and a stage that called back into it would tie the pipeline
+// into a knot. The same as `go list -deps ./...` shows, read from the
+// sources so the test needs no toolchain.
+func TestNoFixturesOrRunnerBelow(t *testing.T) {
+	const module, fixtures, runner = "dutyreport", "dutyreport/generator/sitetest", "dutyreport/generator"
+	// Tools that make test fixtures, never part of a build.
+	fixtureTools := map[string]string{
+		"dutyreport/cmd/exampledata": "it writes the example site's spreadsheets from sitetest's generator (make data)",
+	}
+	graph := moduleImports(t, "..", module)
+	if len(graph) < 10 {
+		t.Fatalf("found only %d packages: the module moved?", len(graph))
+	}
+	for pkg := range graph {
+		if pkg == fixtures || fixtureTools[pkg] != "" {
+			continue
+		}
+		deps := closure(graph, pkg)
+		if deps[fixtures] {
+			t.Errorf("%s depends on %s: test fixtures are never part of a build", pkg, fixtures)
+		}
+		if strings.HasPrefix(pkg, runner+"/") && deps[runner] {
+			t.Errorf("%s depends on %s: a stage is driven by the runner and never calls back into it", pkg, runner)
+		}
+	}
+}
+
+// moduleImports reads, for every package of the module rooted at dir, the
+// module's packages its non-test files import.
+func moduleImports(t *testing.T, dir, module string) map[string][]string {
+	t.Helper()
+	graph := map[string][]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != dir && (strings.HasPrefix(name, ".") || name == "testdata" || name == "node_modules" || name == "public") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, filepath.Dir(p))
+		pkg := module
+		if rel != "." {
+			pkg += "/" + filepath.ToSlash(rel)
+		}
+		af, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		if _, ok := graph[pkg]; !ok {
+			graph[pkg] = nil
+		}
+		for _, is := range af.Imports {
+			imp, _ := strconv.Unquote(is.Path.Value)
+			if imp == module || strings.HasPrefix(imp, module+"/") {
+				graph[pkg] = append(graph[pkg], imp)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return graph
+}
+
+// closure is every package pkg depends on, directly or not.
+func closure(graph map[string][]string, pkg string) map[string]bool {
+	seen := map[string]bool{}
+	var visit func(string)
+	visit = func(p string) {
+		for _, d := range graph[p] {
+			if !seen[d] {
+				seen[d] = true
+				visit(d)
+			}
+		}
+	}
+	visit(pkg)
+	return seen
+}

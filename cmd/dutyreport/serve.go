@@ -12,7 +12,7 @@ import (
 	"dutyreport/generator"
 	"dutyreport/generator/config"
 	"dutyreport/generator/problem"
-	"dutyreport/generator/serve"
+	"dutyreport/serve"
 )
 
 func serveCmd(g *globals) *cobra.Command {

@@ -7,7 +7,7 @@ import (
 	"strconv"
 
 	"dutyreport/generator/config"
-	"dutyreport/generator/sitetest"
+	"dutyreport/generator/workbook"
 )
 
 // starterUnit is one unit of the sample county, with how well it kept its
@@ -56,22 +56,22 @@ func (s *site) data() error {
 	// Each sheet has a title merged across its columns above the header,
 	// as exports from Excel and WPS do.
 	title := func(cols int) []string { return []string{"A1:" + string(rune('A'+cols-1)) + "1"} }
-	reg := sitetest.Sheet{Name: "单位名录", Header: 2, Merges: title(4),
+	reg := workbook.Sheet{Name: "单位名录", Header: 2, Merges: title(4),
 		Rows: [][]any{{s.vars.County + "考核单位名录"}, {"单位编码", "单位名称", "类别", "所属镇"}}}
 	for _, u := range starterUnits {
 		reg.Rows = append(reg.Rows, []any{u.code, u.name, u.category, u.parent})
 	}
-	type workbook struct {
+	type file struct {
 		rel   string
-		sheet sitetest.Sheet
+		sheet workbook.Sheet
 	}
-	jobs := []workbook{{"data/单位名录.xlsx", reg}}
+	jobs := []file{{"data/单位名录.xlsx", reg}}
 	for _, y := range []int{s.vars.Prev, s.vars.Year} {
 		ys := strconv.Itoa(y)
-		ledger := sitetest.Sheet{Name: "纪实台账", Header: 2, Merges: title(11),
+		ledger := workbook.Sheet{Name: "纪实台账", Header: 2, Merges: title(11),
 			Rows: [][]any{{s.vars.County + ys + "年度党风廉政建设责任制纪实台账"},
 				{"序号", "单位编码", "单位名称", "责任类别", "责任主体", "任务编号", "任务内容", "应完成次数", "实际完成次数", "完成时间", "佐证材料"}}}
-		eval := sitetest.Sheet{Name: "民主测评", Header: 2, Merges: title(4),
+		eval := workbook.Sheet{Name: "民主测评", Header: 2, Merges: title(4),
 			Rows: [][]any{{s.vars.County + ys + "年度党风廉政建设民主测评结果"}, {"单位编码", "单位名称", "有效票数", "平均分"}}}
 		for _, u := range starterUnits {
 			cat, ok := sc.CategoryByName(u.category)
@@ -98,7 +98,7 @@ func (s *site) data() error {
 				}
 				var date, evidence any
 				if done > 0 {
-					date = sitetest.DateCell{Y: y, M: 1 + (i*5)%11, D: 1 + (i*7)%28}
+					date = workbook.DateCell{Y: y, M: 1 + (i*5)%11, D: 1 + (i*7)%28}
 					evidence = fmt.Sprintf("%s发〔%d〕%d号", u.abbr, y, i+1)
 				}
 				ledger.Rows = append(ledger.Rows, []any{len(ledger.Rows) - 1, u.code, u.name, resp.Name, t.Role, t.Code, t.Name, req, done, date, evidence})
@@ -111,10 +111,10 @@ func (s *site) data() error {
 				eval.Rows = append(eval.Rows, []any{u.code, u.name, 40 + len(u.name)*3, avg})
 			}
 		}
-		jobs = append(jobs, workbook{"data/" + ys + "/纪实台账.xlsx", ledger}, workbook{"data/" + ys + "/民主测评.xlsx", eval})
+		jobs = append(jobs, file{"data/" + ys + "/纪实台账.xlsx", ledger}, file{"data/" + ys + "/民主测评.xlsx", eval})
 	}
 	for _, j := range jobs {
-		if err := sitetest.WriteWorkbook(filepath.Join(s.dir, filepath.FromSlash(j.rel)), j.sheet); err != nil {
+		if err := workbook.Write(filepath.Join(s.dir, filepath.FromSlash(j.rel)), j.sheet); err != nil {
 			return err
 		}
 		s.written = append(s.written, j.rel)

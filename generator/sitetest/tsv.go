@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"dutyreport/generator/workbook"
 )
 
 // ParseTSV reads sheets written as text, the form a workbook takes in a
@@ -71,7 +73,7 @@ func ParseTSV(name, text string) ([]Sheet, error) {
 				if cur == nil {
 					start("Sheet1")
 				}
-				if _, _, err := splitRange(val); err != nil {
+				if err := workbook.CheckRange(val); err != nil {
 					return nil, fmt.Errorf("%s:%d: %v", name, lineNo, err)
 				}
 				cur.Merges = append(cur.Merges, val)
@@ -153,7 +155,7 @@ func parseTSVCell(c string) (any, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%q: want #date:YYYY-MM-DD with a day that exists", c)
 		}
-		return dateOf(t), nil
+		return workbook.DateOf(t), nil
 	case decimalText.MatchString(c):
 		return Number(c), nil
 	}

@@ -1,4 +1,4 @@
-package sitetest
+package workbook
 
 import (
 	"slices"

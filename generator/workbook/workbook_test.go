@@ -1,4 +1,4 @@
-package sitetest
+package workbook
 
 import (
 	"bytes"
@@ -30,7 +30,7 @@ func sampleSheets() []Sheet {
 	}}
 }
 
-func TestWriteWorkbookIsByteIdentical(t *testing.T) {
+func TestWriteIsByteIdentical(t *testing.T) {
 	t.Parallel()
 	big := Sheet{Name: "big", Header: 1, Rows: [][]any{{"单位编码", "任务编号", "完成时间"}}}
 	for i := range StreamRows + 1 {
@@ -47,11 +47,11 @@ func TestWriteWorkbookIsByteIdentical(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
 			a, b := filepath.Join(dir, "a", "x.xlsx"), filepath.Join(dir, "b", "x.xlsx")
-			if err := WriteWorkbook(a, tc.sheets...); err != nil {
+			if err := Write(a, tc.sheets...); err != nil {
 				t.Fatal(err)
 			}
 			time.Sleep(1100 * time.Millisecond) // a timestamp in seconds would now differ
-			if err := WriteWorkbook(b, tc.sheets...); err != nil {
+			if err := Write(b, tc.sheets...); err != nil {
 				t.Fatal(err)
 			}
 			x, _ := os.ReadFile(a)
@@ -63,9 +63,9 @@ func TestWriteWorkbookIsByteIdentical(t *testing.T) {
 	}
 }
 
-func TestWriteWorkbookReadsBack(t *testing.T) {
+func TestWriteReadsBack(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "data", "2024", "纪实台账.xlsx")
-	if err := WriteWorkbook(path, sampleSheets()...); err != nil {
+	if err := Write(path, sampleSheets()...); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
@@ -89,7 +89,7 @@ func TestWriteWorkbookReadsBack(t *testing.T) {
 		{"纪实台账", "E5", "８９．５"},
 		{"纪实台账", "D6", "45482"}, // 2024-07-09
 		{"纪实台账", "E6", "-2"},
-		{"Sheet2", "A2", "'0012"}, // WriteWorkbook itself does not interpret text
+		{"Sheet2", "A2", "'0012"}, // Write itself does not interpret text
 	} {
 		got, err := f.GetCellValue(tc.sheet, tc.cell)
 		if err != nil || got != tc.want {
@@ -129,7 +129,7 @@ func TestStreamedSheetReadsBack(t *testing.T) {
 		sh.Rows = append(sh.Rows, []any{fmt.Sprintf("D%05d", i), Number("83.33"), DateCell{Y: 2023, M: 2, D: 28}})
 	}
 	path := filepath.Join(t.TempDir(), "big.xlsx")
-	if err := WriteWorkbook(path, sh); err != nil {
+	if err := Write(path, sh); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
@@ -149,7 +149,7 @@ func TestStreamedSheetReadsBack(t *testing.T) {
 	}
 }
 
-func TestWriteWorkbookRefusesBadInput(t *testing.T) {
+func TestWriteRefusesBadInput(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		name   string
@@ -161,7 +161,7 @@ func TestWriteWorkbookRefusesBadInput(t *testing.T) {
 		{"bad merge", []Sheet{{Name: "a", Merges: []string{"A1-H1"}}}},
 		{"bad number", []Sheet{{Name: "a", Rows: [][]any{{Number("1,000")}}}}},
 	} {
-		if err := WriteWorkbook(filepath.Join(dir, tc.name+".xlsx"), tc.sheets...); err == nil {
+		if err := Write(filepath.Join(dir, tc.name+".xlsx"), tc.sheets...); err == nil {
 			t.Errorf("%s: no error", tc.name)
 		}
 	}
