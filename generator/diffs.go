@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -62,7 +61,7 @@ func Diff(o Options, from, to diff.Label) (*diff.Diff, *render.Theme, problem.Li
 			eds[i].Revision = l.Revision
 			continue
 		}
-		e, err := archivedEdition(o.Source, l)
+		e, err := archivedEdition(o.Source, y, l)
 		if err != nil {
 			return nil, nil, probs, &UsageError{fmt.Sprintf("%d has no revision %d to compare (%v); it has revisions 1 to %d, earlier ones as archived in %s/%d/", l.Year, l.Revision, err, max(y.Revision, 1), edition.ArchiveDir, l.Year)}
 		}
@@ -71,35 +70,18 @@ func Diff(o Options, from, to diff.Label) (*diff.Diff, *render.Theme, problem.Li
 	return diff.Compare(eds[0], eds[1]), theme, probs, nil
 }
 
-// archivedEdition reads an earlier revision from its archived exports: the
-// results and the notices as published.
-func archivedEdition(dir string, l diff.Label) (diff.Edition, error) {
-	e := diff.Edition{Year: l.Year, Revision: l.Revision}
-	data, err := edition.ReadFile(dir, l.Year, l.Revision, "results.json")
+// archivedEdition reads an earlier revision of y from its archived
+// exports (see view.ArchivedEdition).
+func archivedEdition(dir string, y *view.Year, l diff.Label) (diff.Edition, error) {
+	results, err := edition.ReadFile(dir, l.Year, l.Revision, "results.json")
 	if err != nil {
-		return e, err
+		return diff.Edition{}, err
 	}
-	var results view.Export
-	if err := json.Unmarshal(data, &results); err != nil {
-		return e, err
-	}
-	for _, r := range results.Units {
-		e.Units = append(e.Units, diff.Unit{Code: r.Code, Name: r.Name, Group: r.Group, Rank: r.Rank, GroupSize: r.GroupSize,
-			Total: r.Total, Band: r.Band, Consequences: r.Consequences})
-	}
-	data, err = edition.ReadFile(dir, l.Year, l.Revision, "notices.json")
+	notices, err := edition.ReadFile(dir, l.Year, l.Revision, "notices.json")
 	if errors.Is(err, fs.ErrNotExist) {
-		return e, nil // a year without notices
+		notices = nil // a year without notices
+	} else if err != nil {
+		return diff.Edition{}, err
 	}
-	if err != nil {
-		return e, err
-	}
-	var notices view.NoticesExport
-	if err := json.Unmarshal(data, &notices); err != nil {
-		return e, err
-	}
-	for _, n := range notices.Notices {
-		e.Notices = append(e.Notices, diff.Notice{Number: n.Number, Title: n.Title, Unit: n.UnitName})
-	}
-	return e, nil
+	return view.ArchivedEdition(y, l.Revision, results, notices)
 }
