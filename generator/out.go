@@ -1,0 +1,120 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/edition"
+	"dutyreport/generator/record"
+	"dutyreport/generator/render"
+	"dutyreport/generator/view"
+)
+
+// The output folder: where a build goes, and the folders it refuses.
+
+func outDir(cfg *config.Config, audience string) string {
+	if audience == config.Internal {
+		return cfg.Site.Audiences.Internal.Out
+	}
+	return cfg.Site.Audiences.Public.Out
+}
+
+// guardOut refuses an output folder that would put one audience inside the
+// other's, or replace the site folder itself.
+func guardOut(cfg *config.Config, o Options, out string) error {
+	abs := func(p string) string {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return p
+		}
+		return a
+	}
+	target := abs(out)
+	within := func(a, b string) bool { return a == b || strings.HasPrefix(a, b+string(filepath.Separator)) }
+	if o.Zip != "" && within(abs(o.Zip), target) {
+		return &UsageError{fmt.Sprintf("the zip file %s may not be inside the output folder %s", o.Zip, out)}
+	}
+	if target == abs(o.Source) {
+		return &UsageError{fmt.Sprintf("the output folder %s is the site folder itself", out)}
+	}
+	// The swap replaces the whole output folder: it must hold no input and
+	// lie in none, and an existing folder must be an earlier build.
+	for _, in := range []string{config.SiteFile, "data", "content", "schemes", "themes", "layouts", "i18n", "assets", edition.ArchiveDir, edition.LockFile, cfg.Site.Scheme, filepath.Dir(cfg.Site.Inputs.Units)} {
+		p := abs(filepath.Join(o.Source, in))
+		if within(p, target) || within(target, p) {
+			return &UsageError{fmt.Sprintf("the output folder %s would replace the site's inputs (%s); choose another folder", out, in)}
+		}
+	}
+	if o.Audience == config.Public && IsInternalBuild(target) {
+		return &UsageError{fmt.Sprintf("the output folder %s holds an internal build (it has %s): the public site may never be written over the dashboard; choose the public folder", out, InternalMarker)}
+	}
+	// A folder a build made is known by the search index every build
+	// writes, whatever the theme, and by its first line, which the
+	// renderer writes: a web root with an index.html of its own is not
+	// replaced (its other files would be lost), and needs no marker file
+	// in the published site.
+	madeByBuild := func(name string) bool {
+		want, _, _ := bytes.Cut(render.SearchIndexJS(&view.SearchIndex{}), []byte("\n"))
+		f, err := os.Open(name)
+		if err != nil {
+			return false
+		}
+		defer f.Close()
+		got := make([]byte, len(want))
+		_, err = io.ReadFull(f, got)
+		return err == nil && bytes.Equal(got, want)
+	}
+	if entries, err := os.ReadDir(target); err == nil && len(entries) > 0 {
+		_, errIndex := os.Stat(filepath.Join(target, "index.html"))
+		if errIndex != nil || !madeByBuild(filepath.Join(target, filepath.FromSlash(view.SearchIndexPath))) {
+			return &UsageError{fmt.Sprintf("the output folder %s holds files but no earlier build (no index.html and %s written by dutyreport); a build replaces the whole folder and would delete them, so choose an empty or new folder", out, view.SearchIndexPath)}
+		}
+	}
+	other := config.Public
+	if o.Audience == config.Public {
+		other = config.Internal
+	}
+	otherDir := abs(filepath.Join(o.Source, outDir(cfg, other)))
+	if within(target, otherDir) || within(otherDir, target) {
+		return &UsageError{fmt.Sprintf("the %s site may not be written into or around the %s site's folder %s", o.Audience, other, otherDir)}
+	}
+	return nil
+}
+
+// UsageError is a command-line mistake (exit code 2), not a problem of the input.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// IsUsage reports whether err is a UsageError.
+func IsUsage(err error) bool {
+	var u *UsageError
+	return errors.As(err, &u)
+}
+
+// siteDate is the one date a build writes where a date must appear (the
+// zip's entries): SOURCE_DATE_EPOCH when given, else the latest published
+// edition's publication date, else 1980-01-01, the earliest a zip can hold.
+// Never the clock: the same inputs give the same bytes.
+func siteDate(cfg *config.Config, o Options) time.Time {
+	if !o.SourceDate.IsZero() {
+		return o.SourceDate.UTC()
+	}
+	var latest record.Date
+	for _, y := range cfg.Site.Years {
+		if y.Status == config.Published && y.Published > latest {
+			latest = y.Published
+		}
+	}
+	if latest == 0 {
+		return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(int(latest)/10000, time.Month(int(latest)/100%100), int(latest)%100, 0, 0, 0, 0, time.UTC)
+}

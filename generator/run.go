@@ -1,0 +1,121 @@
+package generator
+
+import (
+	"path/filepath"
+	"strings"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/edition"
+	"dutyreport/generator/problem"
+	"dutyreport/generator/render"
+	"dutyreport/generator/view"
+	"dutyreport/generator/write"
+)
+
+// run is one build between the view and the swap: the staged output
+// folder and what the stages after rendering need of each other.
+type run struct {
+	o      Options
+	in     inputs
+	site   *view.Site
+	tree   *write.Tree
+	files  *editionFiles
+	locked edition.Result
+	rep    Report
+	probs  problem.List
+}
+
+// render writes every page, export and asset of the site into the staged
+// folder, with the editions' archived files and manifests, noting each
+// file's digest for the editions.
+func (r *run) render(theme *render.Theme) error {
+	r.files = newEditionFiles()
+	r.o.Progress.at(StageRender)
+	pages := len(r.site.Pages())
+	add := func(p string, data []byte) error {
+		if strings.HasSuffix(p, ".html") && !strings.HasPrefix(p, "assets/") {
+			r.rep.Pages++
+			r.o.Progress.count(StageRender, r.rep.Pages, pages)
+		}
+		r.files.add(p, data)
+		return r.tree.Add(p, data)
+	}
+	rprobs, err := theme.Site(r.site, add)
+	r.probs.Append(rprobs)
+	if err != nil || rprobs.HasErrors() {
+		return err
+	}
+	if err := r.in.addEditionFiles(r.site, r.files, add); err != nil {
+		return err
+	}
+	if r.o.Audience == config.Internal {
+		// The marker keeps public builds and audits off the dashboard;
+		// robots.txt asks crawlers to stay out if it is ever served.
+		if err := r.tree.Add(InternalMarker, []byte(internalMarkerText)); err != nil {
+			return err
+		}
+		return r.tree.Add("robots.txt", []byte("User-agent: *\nDisallow: /\n"))
+	}
+	return nil
+}
+
+// editions checks a public build's editions against editions.lock: a
+// public build is what gets published, so a published edition that would
+// change stops it here. Sample data are never published: nothing to lock.
+// A preview shows what the change would publish: the author sees the
+// problem as a warning, and nothing is recorded.
+func (r *run) editions() error {
+	if r.o.Audience != config.Public || r.in.cfg.Site.Sample {
+		return nil
+	}
+	r.o.Progress.at(StageEditions)
+	lock, err := edition.ReadLock(r.o.Source)
+	if err != nil {
+		return err
+	}
+	cfg := r.in.cfg
+	check := edition.Check{Dir: r.o.Source, Lock: lock, Editions: r.in.editions(r.site, r.files, r.tree.Staged()),
+		SiteRevisions: len(cfg.Site.Revisions), Scheme: filepath.ToSlash(filepath.Clean(cfg.Site.Scheme)), Pos: problem.Position{File: config.SiteFile},
+		Previous: fileIn(r.rep.Out), Current: fileIn(r.tree.Staged())}
+	locked, eprobs := check.Run()
+	if r.o.Preview {
+		for i := range eprobs {
+			eprobs[i].Severity = problem.Warning
+		}
+		locked = edition.Result{}
+	}
+	r.locked = locked
+	r.probs.Append(eprobs)
+	if r.probs.HasErrors() {
+		r.probs.Sort()
+	}
+	return nil
+}
+
+// audit reads the site as it will be swapped in; a hit keeps the previous
+// site.
+func (r *run) audit() error {
+	r.o.Progress.at(StageAudit)
+	hits, err := Scanner(r.in, r.o.Audience).Dir(r.tree.Staged())
+	r.probs.Append(leaks(r.rep.Out, hits))
+	return err
+}
+
+// commit swaps the staged site in, records the editions in the lock, and
+// packs the zip when one is asked for.
+func (r *run) commit() error {
+	r.o.Progress.at(StageWrite)
+	if err := r.tree.Commit(); err != nil {
+		return err
+	}
+	if err := edition.Commit(r.o.Source, r.locked); err != nil {
+		return err
+	}
+	r.rep.Locked = r.locked.Recorded()
+	r.rep.Written, r.rep.Unchanged = r.tree.Written, r.tree.Unchanged
+	r.rep.Files = r.tree.Written + r.tree.Unchanged
+	if r.o.Zip != "" {
+		return write.Zip(r.rep.Out, r.o.Zip, siteDate(r.in.cfg, r.o))
+	}
+	return nil
+}
