@@ -73,8 +73,8 @@ func (in inputs) manifest(y *view.Year, files *editionFiles) ([]byte, error) {
 func (in inputs) editionInputs(year int) (map[string]string, error) {
 	paths := []string{filepath.ToSlash(in.cfg.Site.Scheme)}
 	if y := in.data.Year(year); y != nil {
-		for _, f := range []uint16{y.LedgerFile, y.EvaluationFile, y.ScoresFile, y.CasesFile, y.RosterFile} {
-			if f != 0 && int(f) < len(in.data.Files) {
+		for _, input := range y.Inputs {
+			if f := input.File; f != 0 && int(f) < len(in.data.Files) {
 				paths = append(paths, in.data.Files[f].Path)
 			}
 		}

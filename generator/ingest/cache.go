@@ -36,19 +36,14 @@ type cache struct {
 	stored []string // keys written by this build
 }
 
-// cacheEntry is one file's reading, with origins pointing at file 0: the
-// file's index in Files depends on the build and is set on loading.
+// cacheEntry is what one file's reading gave besides its records, which
+// follow it in the entry's file, written by the kind's records codec (see
+// kinds). The records' origins point at the file's index in the build that
+// stored them; loading points them at this build's.
 type cacheEntry struct {
-	Sheets        []string
-	Ledger        []record.LedgerEntry
-	Evaluations   []record.Evaluation
-	Scores        []record.ScoreRow
-	HasScores     bool
-	Cases         []record.Case
-	Roster        []record.Post
-	RosterLeftOut []string
-	Rejected      map[string]bool
-	Problems      problem.List
+	Sheets   []string
+	Rejected map[string]bool
+	Problems problem.List
 }
 
 // newCache opens the cache in dir for the site c, whose register is read
@@ -63,7 +58,7 @@ func newCache(dir string, c *config.Config, files *sitefs.Root, units string, sh
 // salt digests what every file's reading depends on besides the file.
 func salt(c *config.Config, files *sitefs.Root, units string, sheets []string) []byte {
 	h := sha256.New()
-	fmt.Fprintf(h, "dutyreport ingest cache 2\n%s\n", executableDigest())
+	fmt.Fprintf(h, "dutyreport ingest cache 3\n%s\n", executableDigest())
 	for _, f := range []string{config.SiteFile, c.Site.Scheme} {
 		hashInput(h, files, filepath.ToSlash(f))
 	}
@@ -132,7 +127,7 @@ func hashInput(h io.Writer, files *sitefs.Root, rel string) bool {
 func (c *cache) key(cfg *config.Config, j job) (string, bool) {
 	h := sha256.New()
 	h.Write(c.salt)
-	fmt.Fprintf(h, "%s %d %q %q\n", j.kind, j.year, j.rel, j.sheets)
+	fmt.Fprintf(h, "%s %d %q %q\n", kinds[j.kind].name, j.year, j.rel, j.sheets)
 	if !hashInput(h, c.files, j.rel) {
 		return "", false
 	}
@@ -141,8 +136,10 @@ func (c *cache) key(cfg *config.Config, j job) (string, bool) {
 
 func (c *cache) path(key string) string { return filepath.Join(c.dir, key[:2], key+".gob") }
 
-// load gives the entry of key, if the cache has it.
-func (c *cache) load(key string) (*cacheEntry, bool) {
+// load gives the entry of key, if the cache has it, and reads its records
+// into y with their origins at file f; y is left as it was when the cache
+// does not have it.
+func (c *cache) load(key string, recs records, y *record.Year, f uint16) (*cacheEntry, bool) {
 	c.mu.Lock()
 	c.used[key] = true
 	c.mu.Unlock()
@@ -151,16 +148,19 @@ func (c *cache) load(key string) (*cacheEntry, bool) {
 		return nil, false
 	}
 	var e cacheEntry
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&e) != nil {
+	dec := gob.NewDecoder(bytes.NewReader(data))
+	if dec.Decode(&e) != nil || recs.decode(dec, y, f) != nil {
 		return nil, false
 	}
 	return &e, true
 }
 
-// store saves an entry; a cache that cannot be written only costs time.
-func (c *cache) store(key string, e *cacheEntry) {
+// store saves an entry and y's records of its kind; a cache that cannot be
+// written only costs time.
+func (c *cache) store(key string, e *cacheEntry, recs records, y *record.Year) {
 	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(e) != nil {
+	enc := gob.NewEncoder(&buf)
+	if enc.Encode(e) != nil || recs.encode(enc, y) != nil {
 		return
 	}
 	p := c.path(key)
@@ -187,32 +187,6 @@ func (c *cache) prune() {
 	for _, f := range files {
 		if !c.used[strings.TrimSuffix(filepath.Base(f), ".gob")] {
 			os.Remove(f)
-		}
-	}
-}
-
-// setFile points every origin of the entry at file index f.
-func (e *cacheEntry) setFile(f uint16) {
-	for i := range e.Ledger {
-		e.Ledger[i].Origin.File = f
-	}
-	for i := range e.Evaluations {
-		e.Evaluations[i].Origin.File = f
-	}
-	for i := range e.Cases {
-		e.Cases[i].Origin.File = f
-		for j := range e.Cases[i].Subjects {
-			e.Cases[i].Subjects[j].Origin.File = f
-		}
-	}
-	for i := range e.Roster {
-		e.Roster[i].Origin.File = f
-	}
-	for i := range e.Scores {
-		e.Scores[i].Origin.File = f
-		for k, o := range e.Scores[i].Cells {
-			o.File = f
-			e.Scores[i].Cells[k] = o
 		}
 	}
 }

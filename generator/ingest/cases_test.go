@@ -261,10 +261,10 @@ func TestCaseRegisterOptional(t *testing.T) {
 	site += strings.ReplaceAll(okLedger+caseEvaluation, "data/2024/", "data/2023/")
 	d, probs := readCaseSite(t, site)
 	expectProblems(t, probs)
-	if y := d.Year(2023); y == nil || len(y.Cases) != 0 || y.CasesFile != 0 {
+	if y := d.Year(2023); y == nil || len(y.Cases) != 0 || y.Inputs[record.KindCases].File != 0 {
 		t.Errorf("2023 has no case register: %+v", y)
 	}
-	if y := d.Year(2024); y == nil || len(y.Cases) != 1 || y.CasesFile == 0 {
+	if y := d.Year(2024); y == nil || len(y.Cases) != 1 || y.Inputs[record.KindCases].File == 0 {
 		t.Errorf("2024 should have its one case: %+v", y)
 	}
 }

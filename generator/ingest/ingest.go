@@ -17,12 +17,13 @@ import (
 
 // job is one file to read: its kind decides the reader.
 type job struct {
-	kind   string // "ledger", "evaluation", "scores", "cases", "roster"
-	year   int    // index into Result.Years
+	kind   record.Kind // its entry in kinds
+	year   int         // index into Result.Years
 	rel    string
 	sheets []string // the sheets site.yaml names, if any
-	// optional marks the score sheet of a scheme that needs none: a year
-	// without it, or without its named sheet, is scored from the ledger.
+	// optional marks a file its kind's entry says a year may lack (the
+	// score sheet of a scheme that needs none, the case register, the
+	// roster): a workbook without its named sheet is then no problem.
 	optional bool
 	file     uint16
 }
@@ -90,44 +91,29 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 	res.Register.Rejected = rejected
 	reg := newRegister(res.Register)
 
-	needs := map[string]bool{}
-	for _, comp := range s.Components {
-		needs[comp.Kind] = true
+	var needs [record.NumKinds]need
+	for k := range kinds {
+		needs[k] = kinds[k].need(s)
 	}
 	var jobs []job
 	for i, y := range c.Site.Years {
 		res.Years = append(res.Years, record.Year{Year: y.Year})
-		yr := func(kind, p string) job {
+		for k := range kinds {
+			if needs[k] == skip {
+				continue
+			}
+			p := kinds[k].input(&c.Site.Inputs)
 			rel, sheets := config.SplitInput(filepath.ToSlash(strings.ReplaceAll(p, "{year}", strconv.Itoa(y.Year))))
-			return job{kind: kind, year: i, rel: findInput(files, rel), sheets: sheets}
-		}
-		if needs[config.KindLedger] {
-			jobs = append(jobs, yr("ledger", c.Site.Inputs.Ledger))
-		}
-		if needs[config.KindEvaluation] {
-			jobs = append(jobs, yr("evaluation", c.Site.Inputs.Evaluation))
-		}
-		// The score sheet is optional unless the scheme takes components from it.
-		if j := yr("scores", c.Site.Inputs.Scores); needs[config.KindSheet] || files.Exists(j.rel) {
-			j.optional = !needs[config.KindSheet]
-			jobs = append(jobs, j)
-		}
-		// A year without cases has no case register.
-		if j := yr("cases", c.Site.Inputs.Cases); files.Exists(j.rel) {
-			j.optional = true
-			jobs = append(jobs, j)
-		}
-		// Nor is a roster required; it is read only when the scheme
-		// assesses persons, for whom alone it is kept.
-		if j := yr("roster", c.Site.Inputs.Roster); len(s.Persons.Roles) > 0 && files.Exists(j.rel) {
-			j.optional = true
+			j := job{kind: record.Kind(k), year: i, rel: findInput(files, rel), sheets: sheets, optional: needs[k] == optional}
+			if j.optional && !files.Exists(j.rel) {
+				continue
+			}
 			jobs = append(jobs, j)
 		}
 	}
 	for i := range jobs {
 		jobs[i].file = add(jobs[i].rel)
-		file, _ := slots(&res.Years[jobs[i].year], jobs[i].kind)
-		*file = jobs[i].file
+		res.Years[jobs[i].year].Inputs[jobs[i].kind].File = jobs[i].file
 	}
 
 	lists := make([]problem.List, len(jobs))
@@ -170,43 +156,18 @@ func cachedJob(c *config.Config, files *sitefs.Root, res *record.Data, reg *regi
 		return readJob(c, files, res, reg, j)
 	}
 	y := &res.Years[j.year]
-	_, rejected := slots(y, j.kind)
-	if e, ok := ch.load(key); ok {
-		e.setFile(j.file)
+	in := &y.Inputs[j.kind]
+	if e, ok := ch.load(key, kinds[j.kind].records, y, j.file); ok {
 		res.Files[j.file].Sheets = e.Sheets
-		*rejected = e.Rejected
-		switch j.kind {
-		case "ledger":
-			y.Ledger = e.Ledger
-		case "evaluation":
-			y.Evaluations = e.Evaluations
-		case "scores":
-			y.Scores, y.HasScores = e.Scores, e.HasScores
-		case "cases":
-			y.Cases = e.Cases
-		case "roster":
-			y.Roster, y.RosterLeftOut = e.Roster, e.RosterLeftOut
-		}
+		in.Rejected = e.Rejected
 		return e.Problems
 	}
 	probs := readJob(c, files, res, reg, j)
 	if after, ok := ch.key(c, j); !ok || after != key {
 		return probs // the file changed while it was read: keep nothing
 	}
-	e := &cacheEntry{Sheets: res.Files[j.file].Sheets, Rejected: *rejected, Problems: probs}
-	switch j.kind { // only this job's own field: the year's others are other jobs', being written
-	case "ledger":
-		e.Ledger = y.Ledger
-	case "evaluation":
-		e.Evaluations = y.Evaluations
-	case "scores":
-		e.Scores, e.HasScores = y.Scores, y.HasScores
-	case "cases":
-		e.Cases = y.Cases
-	case "roster":
-		e.Roster, e.RosterLeftOut = y.Roster, y.RosterLeftOut
-	}
-	ch.store(key, e)
+	e := &cacheEntry{Sheets: res.Files[j.file].Sheets, Rejected: in.Rejected, Problems: probs}
+	ch.store(key, e, kinds[j.kind].records, y)
 	return probs
 }
 
@@ -229,7 +190,8 @@ func readJob(c *config.Config, files *sitefs.Root, res *record.Data, reg *regist
 	parsed.Add(1)
 	var probs problem.List
 	y := &res.Years[j.year]
-	_, rejected := slots(y, j.kind)
+	k := &kinds[j.kind]
+	rejected := &y.Inputs[j.kind].Rejected
 	// Until the file is read, it rejects every unit: a file that cannot be
 	// opened, or has no header, is one problem, not one per unit.
 	*rejected = map[string]bool{record.All: true}
@@ -250,24 +212,8 @@ func readJob(c *config.Config, files *sitefs.Root, res *record.Data, reg *regist
 			*rejected = t.rejected
 		}
 	}()
-	switch j.kind {
-	case "ledger":
-		t.want = ledgerColumns
-		y.Ledger = readLedger(t, s, reg, y.Year)
-	case "evaluation":
-		t.want = evaluationColumns
-		y.Evaluations = readEvaluation(t, reg, y.Year)
-	case "scores":
-		t.want = scoreColumns(s)
-		y.Scores = readScores(t, s, reg, y.Year)
-		y.HasScores = true
-	case "cases":
-		t.want = caseColumnsFor(s)
-		y.Cases = readCases(t, s, reg, y.Year)
-	case "roster":
-		t.want = rosterColumns
-		y.Roster, y.RosterLeftOut = readRoster(t, s, reg, y.Year)
-	}
+	t.want = k.columns(s)
+	k.records.readInto(t, s, reg, y)
 	return probs
 }
 
@@ -294,20 +240,4 @@ func findInput(files *sitefs.Root, rel string) string {
 		return found[0]
 	}
 	return rel
-}
-
-// slots returns where a year keeps the file index and the rejected units of
-// an input of the given kind.
-func slots(y *record.Year, kind string) (file *uint16, rejected *map[string]bool) {
-	switch kind {
-	case "ledger":
-		return &y.LedgerFile, &y.Rejected.Ledger
-	case "evaluation":
-		return &y.EvaluationFile, &y.Rejected.Evaluation
-	case "cases":
-		return &y.CasesFile, &y.Rejected.Cases
-	case "roster":
-		return &y.RosterFile, &y.Rejected.Roster
-	}
-	return &y.ScoresFile, &y.Rejected.Scores
 }

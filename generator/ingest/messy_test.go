@@ -441,8 +441,8 @@ T01	80
 二镇	#formula:AVERAGE(E3:E9)
 `)
 		expectProblems(t, probs, "data/2024/民主测评.xlsx!Sheet1!B3 ingest.uncomputed-formula")
-		if !d.Years[0].Rejected.Evaluation["T02"] {
-			t.Errorf("T02 should be rejected by its code: %v", d.Years[0].Rejected.Evaluation)
+		if !d.Years[0].Inputs[record.KindEvaluation].Rejected["T02"] {
+			t.Errorf("T02 should be rejected by its code: %v", d.Years[0].Inputs[record.KindEvaluation].Rejected)
 		}
 	})
 	t.Run("a register row left out for a formula rejects its unit", func(t *testing.T) {

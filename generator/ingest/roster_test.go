@@ -92,11 +92,11 @@ T01		班子成员	李四	党委委员	2024.3.1	—
 	if a, b := y.Roster[0].DaysIn(2024), y.Roster[1].DaysIn(2024); a != 182 || b != 184 {
 		t.Errorf("days in 2024: %d and %d, want 182 and 184", a, b)
 	}
-	if o := y.Roster[0].Origin; o.File != y.RosterFile || o.Row != 3 || o.Col != 4 || y.RosterFile == 0 {
-		t.Errorf("origin %+v, want the name's cell D3 of file %d", o, y.RosterFile)
+	if o := y.Roster[0].Origin; o.File != y.Inputs[record.KindRoster].File || o.Row != 3 || o.Col != 4 || y.Inputs[record.KindRoster].File == 0 {
+		t.Errorf("origin %+v, want the name's cell D3 of file %d", o, y.Inputs[record.KindRoster].File)
 	}
-	if len(y.Rejected.Roster) != 0 {
-		t.Errorf("nothing rejected, got %v", y.Rejected.Roster)
+	if len(y.Inputs[record.KindRoster].Rejected) != 0 {
+		t.Errorf("nothing rejected, got %v", y.Inputs[record.KindRoster].Rejected)
 	}
 }
 
@@ -187,8 +187,8 @@ T02		分管领导	吴戊	党委副书记	2025-01-05
 	if got := posts(y.Roster); !slices.Equal(got, want) {
 		t.Errorf("roster:\n got  %q\n want %q", got, want)
 	}
-	if !reflect.DeepEqual(y.Rejected.Roster, map[string]bool{"T01": true, "T02": true}) {
-		t.Errorf("rejected %v, want T01 and T02", y.Rejected.Roster)
+	if !reflect.DeepEqual(y.Inputs[record.KindRoster].Rejected, map[string]bool{"T01": true, "T02": true}) {
+		t.Errorf("rejected %v, want T01 and T02", y.Inputs[record.KindRoster].Rejected)
 	}
 	// The rows left out with a warning are persons all the same, whom the
 	// public site masks (issue 19).
@@ -225,18 +225,18 @@ T01,主要负责人,王平,党委书记
 	site += strings.ReplaceAll(okLedger+caseEvaluation, "data/2024/", "data/2023/")
 	d, probs := readCaseSite(t, site)
 	expectProblems(t, probs)
-	if y := d.Year(2023); y.Roster != nil || y.RosterFile != 0 || y.Rejected.Roster != nil {
-		t.Errorf("2023 has no roster: %+v %d %v", y.Roster, y.RosterFile, y.Rejected.Roster)
+	if y := d.Year(2023); y.Roster != nil || y.Inputs[record.KindRoster].File != 0 || y.Inputs[record.KindRoster].Rejected != nil {
+		t.Errorf("2023 has no roster: %+v %d %v", y.Roster, y.Inputs[record.KindRoster].File, y.Inputs[record.KindRoster].Rejected)
 	}
 	y := d.Year(2024)
-	if got := posts(y.Roster); !slices.Equal(got, []string{"T01 principal 王平 党委书记  "}) || d.Files[y.RosterFile].Path != "data/2024/人员名单.csv" {
-		t.Errorf("2024 roster from the .csv: %q from %q", got, d.Files[y.RosterFile].Path)
+	if got := posts(y.Roster); !slices.Equal(got, []string{"T01 principal 王平 党委书记  "}) || d.Files[y.Inputs[record.KindRoster].File].Path != "data/2024/人员名单.csv" {
+		t.Errorf("2024 roster from the .csv: %q from %q", got, d.Files[y.Inputs[record.KindRoster].File].Path)
 	}
 
 	noPersons := strings.Replace(site, "persons: {roles: [principal, in_charge, member], base: 70}\n", "", 1)
 	d, probs = readCaseSite(t, noPersons)
 	expectProblems(t, probs)
-	if y := d.Year(2024); y.Roster != nil || y.RosterFile != 0 {
+	if y := d.Year(2024); y.Roster != nil || y.Inputs[record.KindRoster].File != 0 {
 		t.Errorf("a scheme without persons reads no roster: %+v", y.Roster)
 	}
 }
@@ -276,8 +276,8 @@ T02	纪检监察组织负责人	陈甲
 		if !reflect.DeepEqual(got.Years, want.Years) || !reflect.DeepEqual(got.Files, want.Files) {
 			t.Errorf("records from the cache differ from a fresh read:\n%+v\nwant\n%+v", got.Years, want.Years)
 		}
-		if y := got.Year(2024); len(y.Roster) != 2 || y.Roster[1].Origin.File != y.RosterFile || y.RosterFile == 0 {
-			t.Errorf("roster %+v, file %d", y.Roster, y.RosterFile)
+		if y := got.Year(2024); len(y.Roster) != 2 || y.Roster[1].Origin.File != y.Inputs[record.KindRoster].File || y.Inputs[record.KindRoster].File == 0 {
+			t.Errorf("roster %+v, file %d", y.Roster, y.Inputs[record.KindRoster].File)
 		}
 	}
 	const f = "data/2024/人员名单.xlsx!Sheet1!"

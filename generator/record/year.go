@@ -69,13 +69,35 @@ type Year struct {
 	// warning (a role the scheme does not assess, no day in the year): no
 	// one scores them, but they are persons all the same, masked in public.
 	RosterLeftOut []string
-	// Rejected holds, per input, the units with a row that was rejected
+	// Inputs are the year's input files, by kind: Inputs[KindLedger] is
+	// its ledger's.
+	Inputs [NumKinds]Input
+}
+
+// Kind is a kind of input file that each year has one of; it indexes
+// Year.Inputs. How each kind is read, and which field of Year its records
+// go in, is one entry in ingest's table of kinds (generator/ingest/kinds.go).
+type Kind uint8
+
+// The input kinds, in the order a year's files are read and numbered.
+const (
+	KindLedger     Kind = iota // the task ledger (纪实台账): Year.Ledger
+	KindEvaluation             // the democratic evaluation (民主测评): Year.Evaluations
+	KindScores                 // the component-score sheet (考核得分汇总表): Year.Scores
+	KindCases                  // the case register (责任追究台账): Year.Cases
+	KindRoster                 // the roster (人员名单): Year.Roster
+	NumKinds                   // the number of kinds, not a kind
+)
+
+// Input is what a year keeps of one of its input files besides the records.
+type Input struct {
+	// File is the file's index into Files; 0 when the year did not read it.
+	File uint16
+	// Rejected holds the units with a row of the file that was rejected
 	// for a problem already reported, so that scoring does not report the
 	// consequence ("no evaluation for T01") as a second problem.
-	// A map holding All means the whole file could not be read.
-	Rejected struct{ Ledger, Evaluation, Scores, Cases, Roster map[string]bool }
-	// Indexes into Files of the year's inputs; 0 when not read.
-	LedgerFile, EvaluationFile, ScoresFile, CasesFile, RosterFile uint16
+	// A set holding All means the whole file could not be read.
+	Rejected map[string]bool
 }
 
 // All, as a key of a rejected set, stands for every unit: the file itself

@@ -52,7 +52,7 @@ func runCase(t *testing.T, s *config.Scheme, file string) {
 	d := caseData{years: map[int]*record.Year{}}
 	year := func(y int) *record.Year {
 		if d.years[y] == nil {
-			d.years[y] = &record.Year{Year: y, LedgerFile: 1, EvaluationFile: 2, ScoresFile: 3}
+			d.years[y] = &record.Year{Year: y, Inputs: [record.NumKinds]record.Input{record.KindLedger: {File: 1}, record.KindEvaluation: {File: 2}, record.KindScores: {File: 3}}}
 		}
 		return d.years[y]
 	}

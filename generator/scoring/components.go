@@ -63,8 +63,8 @@ func computeComponents(in Input, res *Result, probs *problem.List) *computer {
 		u := &res.Units[ui]
 		u.Deductions = c.deductions(u.Code)
 		u.Folded = c.below[u.Code]
-		if usesLedger && len(c.ledger[u.Code]) == 0 && in.Scheme.LedgerApplies("", u.Category) && !record.Rejects(yr.Rejected.Ledger, u.Code) {
-			c.unitProblem(yr.LedgerFile, problem.ScoringNoLedger, u)
+		if usesLedger && len(c.ledger[u.Code]) == 0 && in.Scheme.LedgerApplies("", u.Category) && !record.Rejects(yr.Inputs[record.KindLedger].Rejected, u.Code) {
+			c.unitProblem(yr.Inputs[record.KindLedger].File, problem.ScoringNoLedger, u)
 		}
 	}
 	return c
@@ -102,8 +102,8 @@ func (c *computer) compute(ci int, comp config.Component, u *Unit) {
 	case config.KindEvaluation:
 		e := c.evals[u.Code]
 		if e == nil {
-			if !record.Rejects(c.in.Year.Rejected.Evaluation, u.Code) {
-				c.unitProblem(c.in.Year.EvaluationFile, problem.ScoringNoEvaluation, u)
+			if !record.Rejects(c.in.Year.Inputs[record.KindEvaluation].Rejected, u.Code) {
+				c.unitProblem(c.in.Year.Inputs[record.KindEvaluation].File, problem.ScoringNoEvaluation, u)
 			}
 			return
 		}
@@ -113,8 +113,8 @@ func (c *computer) compute(ci int, comp config.Component, u *Unit) {
 	case config.KindSheet:
 		row := c.sheet[u.Code]
 		if row == nil {
-			if !record.Rejects(c.in.Year.Rejected.Scores, u.Code) {
-				c.unitProblem(c.in.Year.ScoresFile, problem.ScoringNoScores, u)
+			if !record.Rejects(c.in.Year.Inputs[record.KindScores].Rejected, u.Code) {
+				c.unitProblem(c.in.Year.Inputs[record.KindScores].File, problem.ScoringNoScores, u)
 			}
 			return
 		}
@@ -246,7 +246,7 @@ func (c *computer) addMissing() {
 	for ui := range c.res.Units {
 		u := &c.res.Units[ui]
 		rows := c.ledger[u.Code]
-		if len(rows) == 0 || record.Rejects(yr.Rejected.Ledger, u.Code) {
+		if len(rows) == 0 || record.Rejects(yr.Inputs[record.KindLedger].Rejected, u.Code) {
 			continue
 		}
 		have := make(map[string]bool, len(rows))
