@@ -19,7 +19,7 @@ type run struct {
 	in     inputs
 	site   *view.Site
 	tree   *write.Tree
-	files  *editionFiles
+	files  *edition.Recorder
 	locked edition.Result
 	rep    Report
 	probs  problem.List
@@ -29,7 +29,7 @@ type run struct {
 // folder, with the editions' archived files and manifests, noting each
 // file's digest for the editions.
 func (r *run) render(theme *render.Theme) error {
-	r.files = newEditionFiles()
+	r.files = edition.NewRecorder()
 	r.o.Progress.at(StageRender)
 	pages := len(r.site.Pages())
 	add := func(p string, data []byte) error {
@@ -37,7 +37,7 @@ func (r *run) render(theme *render.Theme) error {
 			r.rep.Pages++
 			r.o.Progress.count(StageRender, r.rep.Pages, pages)
 		}
-		r.files.add(p, data)
+		r.files.Add(p, data)
 		return r.tree.Add(p, data)
 	}
 	rprobs, err := theme.Site(r.site, add)
@@ -76,7 +76,7 @@ func (r *run) editions() error {
 	cfg := r.in.cfg
 	check := edition.Check{Dir: r.o.Source, Lock: lock, Editions: r.in.editions(r.site, r.files, r.tree.Staged()),
 		SiteRevisions: len(cfg.Site.Revisions), Scheme: filepath.ToSlash(filepath.Clean(cfg.Site.Scheme)), Pos: problem.Position{File: config.SiteFile},
-		Previous: fileIn(r.rep.Out), Current: fileIn(r.tree.Staged())}
+		Previous: edition.FileIn(r.rep.Out), Current: edition.FileIn(r.tree.Staged())}
 	locked, eprobs := check.Run()
 	if r.o.Preview {
 		for i := range eprobs {
