@@ -289,16 +289,12 @@ func (b *builder) year(cy config.Year) *Year {
 			b.rows[e.Unit] = append(b.rows[e.Unit], e)
 		}
 	}
-	counts := map[string]int{}
 	for i := range res.Units {
-		u := &res.Units[i]
-		if u.HasTotal {
-			counts[u.Band]++
-		}
-		y.Units = append(y.Units, b.unitPage(cy.Year, res, u))
+		y.Units = append(y.Units, b.unitPage(cy.Year, res, &res.Units[i]))
 	}
-	for _, band := range b.s.Bands {
-		y.BandCounts = append(y.BandCounts, BandCount{Band: band, Count: counts[band.ID]})
+	y.figures = scoring.YearFigures(b.scheme, res)
+	for i, band := range b.s.Bands {
+		y.BandCounts = append(y.BandCounts, BandCount{Band: band, Count: y.figures.Bands[i]})
 	}
 	for _, g := range b.scheme.Groups {
 		r := &Ranking{Path: rankingPath(cy.Year, g.ID), Group: b.groups[g.ID]}
@@ -318,7 +314,7 @@ func (b *builder) year(cy config.Year) *Year {
 				row.Scores = append(row.Scores, scoreText(u.Scores[b.scheme.ComponentIndex(col.ID)]))
 			}
 			if u.PrevRank > 0 {
-				row.Move, row.MoveKnown = u.PrevRank-u.Rank, true
+				row.Move, row.MoveKnown = scoring.RankChange(u.Rank, u.PrevRank).Delta, true
 			}
 			r.Rows = append(r.Rows, row)
 		}
@@ -408,7 +404,7 @@ func (b *builder) unitPage(year int, res *scoring.Result, u *scoring.Unit) *Unit
 		if !s.Has {
 			continue
 		}
-		line := ScoreLine{Name: comp.Name, Value: s.Value.String(), FromSheet: s.FromSheet, Cell: b.cell(s.Origin)}
+		line := ScoreLine{Name: comp.Name, Value: s.Value.String(), FromSheet: s.FromSheet, Cell: b.cell(s.Origin), comp: i}
 		if comp.Part != "" {
 			line.Level = 1
 		}

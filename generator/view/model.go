@@ -5,6 +5,7 @@ import (
 
 	"dutyreport/generator/diff"
 	"dutyreport/generator/record"
+	"dutyreport/generator/scoring"
 )
 
 // Site is everything one audience's site shows.
@@ -216,6 +217,9 @@ type Year struct {
 	PersonsPath  string
 	PersonCounts []*RoleCount
 	Commended    []Commended
+	// figures are the year's numbers its band counts and charts show,
+	// computed by scoring.
+	figures scoring.Figures
 }
 
 // NoticesExport is a year's notices as data, public fields only in the
@@ -299,7 +303,7 @@ type Row struct {
 	// the best band that a case costs that year's commendation.
 	Notices    []NoticeRef
 	Ineligible bool
-	points     record.Points // Total, for the charts' arithmetic
+	points     record.Points // Total, for the charts' figures (computed by scoring)
 }
 
 // UnitRef names a unit and links to its page of a year.
@@ -351,9 +355,10 @@ type UnitPage struct {
 	CaseCapped bool
 	// Persons are the unit's assessed persons: internal audience only.
 	Persons []*PersonRow
-	// charts makes the unit's charts when its page is rendered (see
-	// ScoreChart): a province has tens of thousands of unit pages, and
-	// their charts held all at once would double a build's memory.
+	// charts is what the unit's charts are made from when its page is
+	// rendered (see ScoreChart): a province has tens of thousands of unit
+	// pages, and their charts held all at once would double a build's
+	// memory. Nil for a unit not ranked.
 	charts *unitCharts
 }
 
@@ -364,6 +369,7 @@ type ScoreLine struct {
 	Level     int
 	FromSheet bool
 	Cell      string // the sheet or evaluation cell: internal audience only
+	comp      int    // the component's index in the scheme, for the charts
 }
 
 // LostTask is a task that cost points, at task level.
@@ -406,7 +412,7 @@ type HistoryRow struct {
 	// Predecessor is true for a row of a unit later merged into this one.
 	Predecessor bool
 	Current     bool          // the year of the page
-	points      record.Points // Total, for the charts' arithmetic
+	points      record.Points // Total, for the charts' figures (computed by scoring)
 }
 
 // FoldedUnit is a village committee folded into its town's score.

@@ -3,7 +3,6 @@ package view
 import (
 	"slices"
 
-	"dutyreport/generator/config"
 	"dutyreport/generator/notices"
 	"dutyreport/generator/record"
 	"dutyreport/generator/scoring"
@@ -26,7 +25,7 @@ type PersonRow struct {
 }
 
 // RoleCount counts one role's persons of a year by band: what the public
-// site shows of individual assessments by default.
+// site shows of individual assessments by default (scoring.CountPersons).
 type RoleCount struct {
 	Role     string
 	Counts   []int // as Site.Bands
@@ -79,24 +78,12 @@ func (b *builder) personViews(y *Year, res *scoring.Result) {
 	for _, u := range y.Units {
 		units[u.Unit.Code] = u
 	}
-	counts := map[string]*RoleCount{}
-	for _, r := range config.Roles {
-		if b.scheme.Persons.Assessed(r.ID) {
-			rc := &RoleCount{Role: r.ID, Counts: make([]int, len(b.s.Bands))}
-			counts[r.ID] = rc
-			y.PersonCounts = append(y.PersonCounts, rc)
-		}
+	for _, rc := range scoring.CountPersons(b.scheme, res) {
+		y.PersonCounts = append(y.PersonCounts, &RoleCount{Role: rc.Role, Counts: rc.Bands, Unbanded: rc.Unbanded, Total: rc.Total})
 	}
 	published := notices.Commended(b.in.Config, b.in.Notices, res)
 	for i := range res.Persons {
 		p := &res.Persons[i]
-		rc := counts[p.Role]
-		rc.Total++
-		if p.Band == "" {
-			rc.Unbanded++
-		} else {
-			rc.Counts[slices.IndexFunc(b.s.Bands, func(bd Band) bool { return bd.ID == p.Band })]++
-		}
 		u := units[p.Unit]
 		if u == nil {
 			continue

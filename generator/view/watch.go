@@ -39,7 +39,7 @@ func (b *builder) watch(y *Year, res *scoring.Result) *Watch {
 		for i := len(r.Rows) - 1; i >= 0; i-- {
 			row := r.Rows[i]
 			u := res.Unit(row.Unit.Code)
-			wr := &WatchRow{Row: row, Group: r.Group, GroupSize: len(r.Rows), Bottom: row.Rank == last && len(r.Rows) > 1}
+			wr := &WatchRow{Row: row, Group: r.Group, GroupSize: u.GroupSize, Bottom: row.Rank == last && u.GroupSize > 1}
 			for _, id := range u.Watch {
 				wr.Next = append(wr.Next, b.conseq[id])
 			}
