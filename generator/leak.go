@@ -76,7 +76,7 @@ func Audit(o Options, dir string) (problem.List, error) {
 	probs = probs.Errors() // the inputs' warnings were the build's to print
 	if o.Audience == config.Public && IsInternalBuild(dir) {
 		probs.Add(problem.Problem{Pos: problem.Position{File: path.Join(filepath.ToSlash(dir), InternalMarker)}, Code: problem.AuditInternalBuild,
-			Found: InternalMarker, Expected: "a public build, which has no such file", ExpectedZH: "公开版网站（没有该文件）"})
+			Found: InternalMarker, Expected: problem.T(problem.TPublicBuild)})
 	}
 	hits, err := Scanner(in, o.Audience).Dir(dir)
 	probs.Append(leaks(dir, hits))

@@ -92,7 +92,7 @@ func loadTheme(cfg *config.Config) (*render.Theme, problem.List) {
 		return nil, probs
 	case name != "default":
 		probs.Add(problem.Problem{Pos: problem.Position{File: config.SiteFile}, Code: problem.ConfigBadValue,
-			Found: "theme: " + name, Expected: "a folder themes/" + name + " in the site, or the default theme", ExpectedZH: "站点中的 themes/" + name + " 目录，或默认主题"})
+			Found: "theme: " + name, Expected: problem.T(problem.TThemeFolder, name)})
 		return nil, probs
 	}
 	if name == "default" {

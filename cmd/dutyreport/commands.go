@@ -54,6 +54,12 @@ func (g *globals) language() problem.Lang {
 	return l
 }
 
+// say prints a line of the catalogue (problem.T) in the language of
+// messages.
+func (g *globals) say(w io.Writer, t problem.Text) {
+	fmt.Fprintln(w, t.In(g.language()))
+}
+
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	return rootCmd(&globals{stdout: stdout, stderr: stderr})
 }
@@ -134,25 +140,12 @@ was until the new one is complete, then it is swapped in.`,
 			if quiet {
 				return nil
 			}
-			l := g.language()
-			if l == problem.EN {
-				fmt.Fprintf(g.stdout, "built %s: %d pages, %d files (%d written, %d unchanged)\n", rep.Out, rep.Pages, rep.Files, rep.Written, rep.Unchanged)
-			} else {
-				fmt.Fprintf(g.stdout, "已生成 %s：%d 个页面，共 %d 个文件（新写入 %d 个，未变 %d 个）\n", rep.Out, rep.Pages, rep.Files, rep.Written, rep.Unchanged)
-			}
+			g.say(g.stdout, problem.T(problem.TBuilt, rep.Out, rep.Pages, rep.Files, rep.Written, rep.Unchanged))
 			if len(rep.Locked) > 0 {
-				if l == problem.EN {
-					fmt.Fprintf(g.stdout, "recorded in %s: %s (commit it with the data)\n", edition.LockFile, strings.Join(rep.Locked, ", "))
-				} else {
-					fmt.Fprintf(g.stdout, "已记入 %s：%s（请与数据一并提交）\n", edition.LockFile, strings.Join(rep.Locked, "、"))
-				}
+				g.say(g.stdout, problem.T(problem.TRecordedIn, edition.LockFile, problem.Joined(rep.Locked)))
 			}
 			if o.Zip != "" {
-				if l == problem.EN {
-					fmt.Fprintf(g.stdout, "packed into %s\n", o.Zip)
-				} else {
-					fmt.Fprintf(g.stdout, "已打包为 %s\n", o.Zip)
-				}
+				g.say(g.stdout, problem.T(problem.TPackedInto, o.Zip))
 			}
 			return nil
 		},
@@ -232,18 +225,10 @@ runs it on its own output.`,
 			case err != nil && !probs.HasErrors():
 				return internal(g, err)
 			case probs.HasErrors():
-				if g.language() == problem.EN {
-					fmt.Fprintf(g.stderr, "%d problems: see above\n", len(probs.Errors()))
-				} else {
-					fmt.Fprintf(g.stderr, "发现 %d 个问题，见上\n", len(probs.Errors()))
-				}
+				g.say(g.stderr, problem.T(problem.TAuditProblems, len(probs.Errors())))
 				return &exitError{exitInput}
 			}
-			if g.language() == problem.EN {
-				fmt.Fprintf(g.stdout, "%s: no sensitive string found\n", args[0])
-			} else {
-				fmt.Fprintf(g.stdout, "%s：未发现敏感信息\n", args[0])
-			}
+			g.say(g.stdout, problem.T(problem.TAuditClean, args[0]))
 			return nil
 		},
 	}
@@ -373,30 +358,15 @@ func printProblems(g *globals, probs problem.List) {
 func summary(g *globals, probs problem.List) {
 	errs := len(probs.Errors())
 	warns := len(probs) - errs
-	if g.language() == problem.EN {
-		switch {
-		case errs > 0:
-			fmt.Fprintf(g.stderr, "%d errors, %d warnings: nothing was written; fix the errors above and run again\n", errs, warns)
-		default:
-			fmt.Fprintf(g.stdout, "no errors, %d warnings\n", warns)
-		}
+	if errs > 0 {
+		g.say(g.stderr, problem.T(problem.TSummaryErrors, errs, warns))
 		return
 	}
-	switch {
-	case errs > 0:
-		fmt.Fprintf(g.stderr, "发现 %d 个错误、%d 个警告：未写入任何文件；请按上述提示修改后重新运行\n", errs, warns)
-	default:
-		fmt.Fprintf(g.stdout, "未发现错误，%d 个警告\n", warns)
-	}
+	g.say(g.stdout, problem.T(problem.TSummaryClean, warns))
 }
 
 // internal reports an error that is not the input's fault.
 func internal(g *globals, err error) error {
-	msg := strings.TrimSpace(err.Error())
-	if g.language() == problem.EN {
-		fmt.Fprintf(g.stderr, "dutyreport: internal error: %s\nThe previous site was left as it was. If this is not a full disk or a permission problem, please report it.\n", msg)
-	} else {
-		fmt.Fprintf(g.stderr, "dutyreport：内部错误：%s\n原有网站未被改动。如果不是磁盘已满或权限问题，请报告此错误。\n", msg)
-	}
+	g.say(g.stderr, problem.T(problem.TInternal, strings.TrimSpace(err.Error())))
 	return &exitError{exitInternal}
 }

@@ -191,25 +191,14 @@ func (d *watchdog) watch() {
 func (d *watchdog) fail(live uint64) {
 	s, _ := d.stage.Load().(generator.Stage)
 	files := d.reading()
-	if d.lang == problem.EN {
-		while := ""
-		switch {
-		case len(files) > 0:
-			while = " while reading " + strings.Join(files, ", ")
-		case s != "":
-			while = " while " + stageName(s, d.lang)
-		}
-		fmt.Fprintf(d.w, "dutyreport: internal error: out of memory%s (%s in use, limit %s); the previous site was left as it was. Raise the limit with --memory-limit if the machine has the memory, or report the input that needs this much\n", while, size(int64(live)), size(d.limit))
-	} else {
-		while := ""
-		switch {
-		case len(files) > 0:
-			while = "（读取 " + strings.Join(files, "、") + " 时）"
-		case s != "":
-			while = "（" + stageName(s, d.lang) + "时）"
-		}
-		fmt.Fprintf(d.w, "dutyreport：内部错误：内存不足%s（已用 %s，上限 %s）；原有网站未被改动。如本机内存充足，可用 --memory-limit 提高上限；否则请报告是哪份输入需要这么多内存\n", while, size(int64(live)), size(d.limit))
+	var while problem.Text
+	switch {
+	case len(files) > 0:
+		while = problem.T(problem.TWhileReading, problem.Joined(files))
+	case s != "":
+		while = problem.T(problem.TWhileStage, stageText(s))
 	}
+	fmt.Fprintln(d.w, problem.T(problem.TOutOfMemory, while, size(int64(live)), size(d.limit)).In(d.lang))
 	d.exit(exitInternal)
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 	"time"
 
@@ -27,17 +26,10 @@ with the county's own spreadsheets and text, and delete "sample: true" from site
 				return usage(cmd, err)
 			}
 			dir := filepath.ToSlash(args[0])
-			if g.language() == problem.EN {
-				fmt.Fprintf(g.stdout, "made the site %s (%d files, sample data of %s for %d and %d). Next:\n", dir, len(written), o.County, o.Year-1, o.Year)
-				fmt.Fprintf(g.stdout, "  dutyreport serve --source %s        preview it, rebuilt as you edit\n", dir)
-				fmt.Fprintf(g.stdout, "  dutyreport build --source %s        the public site, into %s/public/\n", dir, dir)
-				fmt.Fprintf(g.stdout, "Then put the county's spreadsheets in %s/data/ and delete \"sample: true\" from site.yaml.\n", dir)
-			} else {
-				fmt.Fprintf(g.stdout, "已新建站点 %s（%d 个文件，%s %d、%d 年度样例数据）。接下来：\n", dir, len(written), o.County, o.Year-1, o.Year)
-				fmt.Fprintf(g.stdout, "  dutyreport serve --source %s        预览网站，修改后自动刷新\n", dir)
-				fmt.Fprintf(g.stdout, "  dutyreport build --source %s        生成公开网站（%s/public/）\n", dir, dir)
-				fmt.Fprintf(g.stdout, "然后把本县的表格放进 %s/data/，并删除 site.yaml 中的 sample: true。\n", dir)
-			}
+			g.say(g.stdout, problem.T(problem.TMadeSite, dir, len(written), o.County, o.Year-1, o.Year))
+			g.say(g.stdout, problem.T(problem.TNextServe, dir))
+			g.say(g.stdout, problem.T(problem.TNextBuild, dir, dir))
+			g.say(g.stdout, problem.T(problem.TNextData, dir))
 			return nil
 		},
 	}

@@ -15,13 +15,13 @@ import (
 )
 
 // stageNames word the build's stages for the progress display.
-var stageNames = map[generator.Stage][2]string{ // zh-CN, en
-	generator.StageRead:     {"读取输入", "reading the inputs"},
-	generator.StageScore:    {"计算得分", "scoring"},
-	generator.StageRender:   {"生成网页", "rendering"},
-	generator.StageEditions: {"核对已发布版本", "checking the editions"},
-	generator.StageAudit:    {"隐私检查", "auditing for leaks"},
-	generator.StageWrite:    {"写入网站", "writing"},
+var stageNames = map[generator.Stage]problem.TextID{
+	generator.StageRead:     problem.TStageRead,
+	generator.StageScore:    problem.TStageScore,
+	generator.StageRender:   problem.TStageRender,
+	generator.StageEditions: problem.TStageEditions,
+	generator.StageAudit:    problem.TStageAudit,
+	generator.StageWrite:    problem.TStageWrite,
 }
 
 // progress shows where a build is, on stderr. On a terminal it redraws one
@@ -66,12 +66,15 @@ func (p *progress) report() generator.Progress {
 func (p *progress) name(s generator.Stage) string { return stageName(s, p.lang) }
 
 // stageName words a stage in the language of messages.
-func stageName(s generator.Stage, l problem.Lang) string {
-	n := stageNames[s]
-	if l == problem.EN {
-		return n[1]
+func stageName(s generator.Stage, l problem.Lang) string { return stageText(s).In(l) }
+
+// stageText is a stage's name in the catalogue; the zero Text for none.
+func stageText(s generator.Stage) problem.Text {
+	id, ok := stageNames[s]
+	if !ok {
+		return problem.Text{}
 	}
-	return n[0]
+	return problem.T(id)
 }
 
 func (p *progress) step(s generator.Stage, done, total int) {
@@ -117,11 +120,7 @@ func (p *progress) finish() {
 	}
 	p.endStage(now)
 	if p.verbose {
-		total := "合计"
-		if p.lang == problem.EN {
-			total = "total"
-		}
-		fmt.Fprintf(p.w, "%s %6.2f s\n", pad(total, 16), now.Sub(p.start).Seconds())
+		fmt.Fprintf(p.w, "%s %6.2f s\n", pad(problem.T(problem.TTotal).In(p.lang), 16), now.Sub(p.start).Seconds())
 	}
 	p.stage = ""
 }

@@ -45,11 +45,7 @@ recorded in editions.lock. Ctrl+C stops it and removes the temporary folder.`,
 			case err != nil:
 				return internal(g, err)
 			}
-			if g.language() == problem.EN {
-				fmt.Fprintf(g.stdout, "previewing %s at %s (Ctrl+C stops)\n", o.Source, srv.URL())
-			} else {
-				fmt.Fprintf(g.stdout, "预览地址：%s（站点目录 %s；按 Ctrl+C 停止）\n", srv.URL(), o.Source)
-			}
+			g.say(g.stdout, problem.T(problem.TPreviewing, o.Source, srv.URL()))
 			select {
 			case <-ctx.Done():
 			case err = <-srv.Err():

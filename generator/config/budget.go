@@ -25,6 +25,5 @@ func tooLarge(file string, n *yaml.Node) problem.Problem {
 	}
 	nodes, bytes := strconv.Itoa(MaxYAMLNodes), strconv.Itoa(MaxYAMLBytes)
 	return problem.Problem{Pos: problem.Position{File: file, Line: n.Line, Col: n.Column}, Code: problem.ConfigTooLarge, Found: found,
-		Expected:   "at most " + nodes + " values and " + bytes + " bytes of text with every alias (*name) expanded",
-		ExpectedZH: "展开全部别名（*名称）后不超过 " + nodes + " 个值、" + bytes + " 字节文字"}
+		Expected: problem.T(problem.TYAMLBudget, nodes, bytes)}
 }

@@ -286,7 +286,7 @@ func (c *Cases) validate(at func(string) problem.Position, probs *problem.List) 
 			}
 			f := FoldName(n)
 			if other, dup := names[f]; dup && other != h.ID {
-				probs.Add(problem.Problem{Pos: at(p), Code: problem.ConfigDuplicate, Found: p + ": " + n, Expected: "a name no other handling has; " + other + " has it"})
+				probs.Add(problem.Problem{Pos: at(p), Code: problem.ConfigDuplicate, Found: p + ": " + n, Expected: problem.T(problem.THandlingNameTaken, other)})
 			}
 			names[f] = h.ID
 		}
@@ -297,10 +297,10 @@ func (c *Cases) validate(at func(string) problem.Position, probs *problem.List) 
 				for _, r := range c.Restrictions {
 					ids = append(ids, r.ID)
 				}
-				probs.Add(problem.Problem{Pos: at(ep + ".restriction"), Code: problem.ConfigUnknownRef, Found: ep + ".restriction: " + e.Restriction, Expected: "restrictions: " + strings.Join(ids, ", ")})
+				probs.Add(problem.Problem{Pos: at(ep + ".restriction"), Code: problem.ConfigUnknownRef, Found: ep + ".restriction: " + e.Restriction, Expected: listed("restrictions", ids)})
 			}
 			if e.Months <= 0 || e.Months > 120 {
-				probs.Add(problem.Problem{Pos: at(ep + ".months"), Code: problem.ConfigBadValue, Found: ep + ".months: " + strconv.Itoa(e.Months), Expected: "months from 1 to 120", ExpectedZH: "1 至 120 个月"})
+				probs.Add(problem.Problem{Pos: at(ep + ".months"), Code: problem.ConfigBadValue, Found: ep + ".months: " + strconv.Itoa(e.Months), Expected: problem.T(problem.TMonths)})
 			}
 		}
 	}
@@ -309,21 +309,21 @@ func (c *Cases) validate(at func(string) problem.Position, probs *problem.List) 
 			probs.Add(problem.Problem{Pos: at("cases.deductions"), Code: problem.ConfigMissingKey, Found: "cases.deductions.rules"})
 		}
 		if d.Cap < 0 {
-			probs.Add(problem.Problem{Pos: at("cases.deductions.cap"), Code: problem.ConfigBadValue, Found: "cases.deductions.cap: " + d.Cap.String(), Expected: "the most a unit loses to cases in a year, 0 for no cap"})
+			probs.Add(problem.Problem{Pos: at("cases.deductions.cap"), Code: problem.ConfigBadValue, Found: "cases.deductions.cap: " + d.Cap.String(), Expected: problem.T(problem.TCasesCap)})
 		}
 		for i, r := range d.Rules {
 			p := "cases.deductions.rules." + strconv.Itoa(i)
 			if (r.Handling == "") == (r.Level == "") {
-				probs.Add(problem.Problem{Pos: at(p), Code: problem.ConfigMissingKey, Found: p + ".handling or level", Expected: "one of handling and level"})
+				probs.Add(problem.Problem{Pos: at(p), Code: problem.ConfigMissingKey, Found: p + ".handling or level", Expected: problem.T(problem.THandlingOrLevel)})
 			}
 			if _, ok := c.Handling(r.Handling); r.Handling != "" && !ok {
-				probs.Add(problem.Problem{Pos: at(p + ".handling"), Code: problem.ConfigUnknownRef, Found: p + ".handling: " + r.Handling, Expected: "handlings: " + strings.Join(c.handlingIDs(), ", ")})
+				probs.Add(problem.Problem{Pos: at(p + ".handling"), Code: problem.ConfigUnknownRef, Found: p + ".handling: " + r.Handling, Expected: listed("handlings", c.handlingIDs())})
 			}
 			if _, ok := c.level(r.Level); r.Level != "" && !ok {
-				probs.Add(problem.Problem{Pos: at(p + ".level"), Code: problem.ConfigUnknownRef, Found: p + ".level: " + r.Level, Expected: "a level of cases.levels.bands"})
+				probs.Add(problem.Problem{Pos: at(p + ".level"), Code: problem.ConfigUnknownRef, Found: p + ".level: " + r.Level, Expected: problem.T(problem.TLevelOfBands)})
 			}
 			if r.Points <= 0 {
-				probs.Add(problem.Problem{Pos: at(p + ".points"), Code: problem.ConfigBadValue, Found: p + ".points: " + r.Points.String(), Expected: "the points deducted, more than 0"})
+				probs.Add(problem.Problem{Pos: at(p + ".points"), Code: problem.ConfigBadValue, Found: p + ".points: " + r.Points.String(), Expected: problem.T(problem.TPointsDeducted)})
 			}
 		}
 	}
@@ -344,9 +344,9 @@ func (c *Cases) validate(at func(string) problem.Position, probs *problem.List) 
 			case b.Min == nil && !last:
 				probs.Add(problem.Problem{Pos: at(p), Code: problem.ConfigMissingKey, Found: p + ".min"})
 			case b.Min != nil && last:
-				probs.Add(problem.Problem{Pos: at(p + ".min"), Code: problem.ConfigBadValue, Found: p + ".min: " + b.Min.String(), Expected: "no min on the last level: it takes every lower amount"})
+				probs.Add(problem.Problem{Pos: at(p + ".min"), Code: problem.ConfigBadValue, Found: p + ".min: " + b.Min.String(), Expected: problem.T(problem.TNoMinLastLevel)})
 			case b.Min != nil && i > 0 && l.Bands[i-1].Min != nil && *b.Min >= *l.Bands[i-1].Min:
-				probs.Add(problem.Problem{Pos: at(p + ".min"), Code: problem.ConfigBadValue, Found: p + ".min: " + b.Min.String(), Expected: "levels from the highest down: less than " + l.Bands[i-1].Min.String()})
+				probs.Add(problem.Problem{Pos: at(p + ".min"), Code: problem.ConfigBadValue, Found: p + ".min: " + b.Min.String(), Expected: problem.T(problem.TLevelsDescending, l.Bands[i-1].Min.String())})
 			}
 		}
 	}

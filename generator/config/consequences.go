@@ -168,8 +168,8 @@ func (s *Scheme) maxTotal() record.Points {
 
 func (s *Scheme) validateConsequences(ck checker, bands map[string]int) {
 	ck.ids("consequences", len(s.Consequences), func(i int) string { return s.Consequences[i].ID })
-	never := func(path, found, why, whyZH string) {
-		ck.add(problem.Problem{Pos: ck.at(path), Code: problem.ConfigNeverFires, Found: path + ": " + found, Expected: why, ExpectedZH: whyZH})
+	never := func(path, found string, why problem.Text) {
+		ck.add(problem.Problem{Pos: ck.at(path), Code: problem.ConfigNeverFires, Found: path + ": " + found, Expected: why})
 	}
 	var actionIDs []string
 	for _, a := range Actions {
@@ -183,7 +183,7 @@ func (s *Scheme) validateConsequences(ck checker, bands map[string]int) {
 		case c.Action == "":
 			ck.missing(p, "action")
 		case !ok:
-			ck.unknownRef(p+".action", c.Action, "actions", actionIDs)
+			ck.unknownRef(p+".action", c.Action, listed("actions", actionIDs))
 		}
 		if c.Name == "" {
 			c.Name = a.Name
@@ -193,20 +193,20 @@ func (s *Scheme) validateConsequences(ck checker, bands map[string]int) {
 			c.Of = OfUnits
 		case OfUnits, OfPersons:
 		default:
-			ck.badValue(p+".of", c.Of, "units or persons")
+			ck.badValue(p+".of", c.Of, problem.T(problem.TUnitsOrPersons))
 		}
 		if c.Band != "" {
 			if _, ok := bands[c.Band]; !ok {
-				ck.unknownRef(p+".band", c.Band, "bands", keys(bands))
+				ck.unknownRef(p+".band", c.Band, listed("bands", keys(bands)))
 			} else if b, most := s.Bands[bands[c.Band]], s.mostFor(c.Of); b.Min != nil && most > 0 && *b.Min > most {
-				never(p+".band", c.Band, "a band a score can reach: the most is "+most.String(), "得分可达到的档次：最高 "+most.String())
+				never(p+".band", c.Band, problem.T(problem.TBandReachable, most.String()))
 			}
 		}
 		if c.LastIn != "" {
 			if comp, ok := s.Component(c.LastIn); !ok {
-				ck.unknownRef(p+".last_in", c.LastIn, "components", s.componentIDs())
+				ck.unknownRef(p+".last_in", c.LastIn, listed("components", s.componentIDs()))
 			} else if !slices.ContainsFunc(s.Categories, func(k Category) bool { return k.IsRanked() && s.Applies(comp, k.ID) }) {
-				never(p+".last_in", c.LastIn, "a component that ranked units have", "参加排名的单位具有的得分项")
+				never(p+".last_in", c.LastIn, problem.T(problem.TComponentRanked))
 			}
 		}
 		switch c.Scope {
@@ -214,27 +214,27 @@ func (s *Scheme) validateConsequences(ck checker, bands map[string]int) {
 			c.Scope = "county"
 		case "county", "group":
 		default:
-			ck.badValue(p+".scope", c.Scope, "county or group")
+			ck.badValue(p+".scope", c.Scope, problem.T(problem.TCountyOrGroup))
 		}
 		if cc := c.Case; cc != nil {
 			for j, h := range cc.Handlings {
 				if _, ok := s.Cases.Handling(h); !ok {
-					ck.unknownRef(p+".case.handlings."+strconv.Itoa(j), h, "cases.handlings", s.Cases.handlingIDs())
+					ck.unknownRef(p+".case.handlings."+strconv.Itoa(j), h, listed("cases.handlings", s.Cases.handlingIDs()))
 				}
 			}
 			for j, k := range cc.Subjects {
 				name, ok := Canonical(SubjectKinds, k)
 				if !ok {
-					ck.badValue(p+".case.subjects."+strconv.Itoa(j), k, Names(SubjectKinds))
+					ck.badValue(p+".case.subjects."+strconv.Itoa(j), k, problem.Verbatim(Names(SubjectKinds)))
 					continue
 				}
 				cc.Subjects[j] = name
 			}
 			if len(s.Cases.Handlings) == 0 {
-				never(p+".case", "case", "a scheme that declares cases.handlings: without them no case can be read", "方案须定义 cases.handlings，否则无法读入案件")
+				never(p+".case", "case", problem.T(problem.TSchemeDeclaresHandlings))
 			}
 			if c.Of == OfPersons && len(cc.Subjects) > 0 && !slices.ContainsFunc(cc.Subjects, func(k string) bool { return k != "领导班子" }) {
-				never(p+".case.subjects", strings.Join(cc.Subjects, ", "), "a person's kind (领导干部 or 纪委): a leadership body is not a person", "个人的类别（领导干部或纪委）")
+				never(p+".case.subjects", strings.Join(cc.Subjects, ", "), problem.T(problem.TPersonKind))
 			}
 		}
 		if c.Band == "" && c.Bottom == 0 && c.LastIn == "" && c.Case == nil {
@@ -244,21 +244,21 @@ func (s *Scheme) validateConsequences(ck checker, bands map[string]int) {
 			c.YearsRunning = 1
 		}
 		if c.YearsRunning < 1 {
-			ck.badValue(p+".years_running", strconv.Itoa(c.YearsRunning), "1 or more")
+			ck.badValue(p+".years_running", strconv.Itoa(c.YearsRunning), problem.T(problem.TOneOrMore))
 		}
 		if c.Bottom < 0 {
-			ck.badValue(p+".bottom", strconv.Itoa(c.Bottom), "1 or more: bottom: 1 is last place")
+			ck.badValue(p+".bottom", strconv.Itoa(c.Bottom), problem.T(problem.TBottomOneOrMore))
 		}
 		if c.Of == OfPersons {
 			if len(s.Persons.Roles) == 0 {
-				never(p+".of", c.Of, "a scheme that assesses persons (persons.roles)", "方案须定义 persons.roles（个人考核）")
+				never(p+".of", c.Of, problem.T(problem.TSchemeAssessesPersons))
 			}
 			for _, k := range []struct {
 				key string
 				set bool
 			}{{"bottom", c.Bottom != 0}, {"last_in", c.LastIn != ""}, {"to", len(c.To) > 0}, {"years_running", c.YearsRunning > 1}} {
 				if k.set {
-					ck.badValue(p+"."+k.key, "set on a rule of persons", "band and case only: a person's rule holds in one year and applies to the person")
+					ck.badValue(p+"."+k.key, "set on a rule of persons", problem.T(problem.TBandAndCaseOnly))
 				}
 			}
 			continue
@@ -272,7 +272,7 @@ func (s *Scheme) validateConsequences(ck checker, bands map[string]int) {
 			if t != ToUnit {
 				r, ok := RoleByName(t)
 				if !ok {
-					ck.unknownRef(tp, t, "who bears it", append([]string{ToUnit}, RoleIDs()...))
+					ck.unknownRef(tp, t, problem.T(problem.TWhoBearsIt, strings.Join(append([]string{ToUnit}, RoleIDs()...), ", ")))
 					continue
 				}
 				c.To[j] = r.ID
@@ -280,11 +280,11 @@ func (s *Scheme) validateConsequences(ck checker, bands map[string]int) {
 				// to bear the rule; without, `to` only says who on the pages.
 				if len(s.Persons.Roles) > 0 && !s.Persons.Assessed(r.ID) {
 					ck.add(problem.Problem{Pos: ck.at(tp), Severity: problem.Warning, Code: problem.ConfigNeverFires, Found: tp + ": " + t,
-						Expected: "a role of persons.roles: no person of this role is assessed, so none is listed as bearing it", ExpectedZH: "persons.roles 中的角色：该角色不参加个人考核，无人承担"})
+						Expected: problem.T(problem.TRoleOfPersons)})
 				}
 			}
 			if seen[c.To[j]] {
-				ck.badValue(tp, t, "each bearer once")
+				ck.badValue(tp, t, problem.T(problem.TEachBearerOnce))
 			}
 			seen[c.To[j]] = true
 		}

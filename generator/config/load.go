@@ -51,7 +51,7 @@ func Load(dir string) (*Config, problem.List) {
 	schemeFile := filepath.ToSlash(c.Site.Scheme)
 	if !filepath.IsLocal(c.Site.Scheme) {
 		probs.Add(problem.Problem{Pos: pos.Of(SiteFile, "scheme"), Code: problem.ConfigNotAFile, Found: "scheme: " + c.Site.Scheme,
-			Expected: "a path inside the site folder, such as schemes/shangnan.yaml", ExpectedZH: "站点目录中的路径，如 schemes/shangnan.yaml"})
+			Expected: problem.T(problem.TPathInSite)})
 	} else if data, ok := readFile(root, schemeFile, &probs); ok {
 		if pos, ok := parseYAML(schemeFile, data, &c.Scheme, &probs); ok {
 			c.Scheme.validate(schemeFile, pos, &probs)
@@ -75,7 +75,7 @@ func readFile(root *sitefs.Root, name string, probs *problem.List) ([]byte, bool
 		probs.Add(problem.Problem{Pos: problem.Position{File: name}, Code: problem.ConfigNotAFile, Found: name})
 	case errors.As(err, &tl):
 		p := problem.TooLarge(problem.ConfigTooLarge, name, tl.Size, tl.Limit)
-		p.Hint, p.HintZH = "site.yaml and a scheme are a few kilobytes: check that this is the right file", "site.yaml 和考核方案通常只有几 KB；请检查是否放错了文件"
+		p.Hint = problem.T(problem.TConfigFewKB)
 		probs.Add(p)
 	case err != nil:
 		probs.Add(unreadable(name, err))

@@ -90,7 +90,7 @@ func (s *Scheme) validatePersons(ck checker) {
 		path := "persons.roles." + strconv.Itoa(i)
 		r, ok := RoleByName(id)
 		if !ok {
-			ck.unknownRef(path, id, "roles", RoleIDs())
+			ck.unknownRef(path, id, listed("roles", RoleIDs()))
 			continue
 		}
 		p.Roles[i] = r.ID
@@ -98,28 +98,28 @@ func (s *Scheme) validatePersons(ck checker) {
 		// rule that can never cost anything is a mistake in the scheme.
 		if !slices.ContainsFunc(s.Tasks, func(t Task) bool { tr, ok := TaskRole(t); return ok && tr.ID == r.ID }) && len(s.Tasks) > 0 {
 			ck.add(problem.Problem{Pos: ck.at(path), Code: problem.ConfigBadValue, Found: path + ": " + id,
-				Expected: "a role that some task of the scheme belongs to (tasks' role: 主要负责人, 分管领导, 班子成员, 纪委)", ExpectedZH: "方案中有任务归属的角色"})
+				Expected: problem.T(problem.TRoleOfTasks)})
 		}
 	}
 	if p.Base <= 0 {
-		ck.badValue("persons.base", p.Base.String(), "the points a role's tasks are deducted from, more than 0 (Shangnan: 70)")
+		ck.badValue("persons.base", p.Base.String(), problem.T(problem.TPersonsBase))
 	}
 	if sc := p.Social; sc != nil {
 		c, ok := s.Component(sc.Component)
 		switch {
 		case !ok:
-			ck.unknownRef("persons.social.component", sc.Component, "components", s.componentIDs())
+			ck.unknownRef("persons.social.component", sc.Component, listed("components", s.componentIDs()))
 		case c.Full <= 0:
-			ck.badValue("persons.social.component", sc.Component, "a component with a full score (kind evaluation or sheet)")
+			ck.badValue("persons.social.component", sc.Component, problem.T(problem.TSocialComponent))
 		}
 		if sc.Points <= 0 {
-			ck.badValue("persons.social.points", sc.Points.String(), "the points the component is converted to, more than 0 (Shangnan: 30)")
+			ck.badValue("persons.social.points", sc.Points.String(), problem.T(problem.TSocialPoints))
 		}
 	}
 	if p.MinMonths == 0 {
 		p.MinMonths = 6
 	}
 	if p.MinMonths < 1 || p.MinMonths > 12 {
-		ck.badValue("persons.min_months", strconv.Itoa(p.MinMonths), "1 to 12")
+		ck.badValue("persons.min_months", strconv.Itoa(p.MinMonths), problem.T(problem.TOneToTwelve))
 	}
 }

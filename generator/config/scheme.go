@@ -300,12 +300,18 @@ func (ck checker) missing(path, what string) {
 	ck.add(problem.Problem{Pos: ck.at(path), Code: problem.ConfigMissingKey, Found: join(path, what)})
 }
 
-func (ck checker) badValue(path, found, expected string) {
+func (ck checker) badValue(path, found string, expected problem.Text) {
 	ck.add(problem.Problem{Pos: ck.at(path), Code: problem.ConfigBadValue, Found: path + ": " + found, Expected: expected})
 }
 
-func (ck checker) unknownRef(path, ref, kinds string, known []string) {
-	ck.add(problem.Problem{Pos: ck.at(path), Code: problem.ConfigUnknownRef, Found: path + ": " + ref, Expected: kinds + ": " + strings.Join(known, ", ")})
+func (ck checker) unknownRef(path, ref string, known problem.Text) {
+	ck.add(problem.Problem{Pos: ck.at(path), Code: problem.ConfigUnknownRef, Found: path + ": " + ref, Expected: known})
+}
+
+// listed is what a reference may name: a key of the YAML and the ids it
+// holds, "bands: 好, 较好".
+func listed(key string, ids []string) problem.Text {
+	return problem.T(problem.TListed, key, strings.Join(ids, ", "))
 }
 
 // ids indexes the ids of a list, reporting missing and repeated ones.
@@ -359,7 +365,7 @@ func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 		}
 		if c.Parent != "" {
 			if _, ok := cats[c.Parent]; !ok {
-				unknownRef(p+".parent", c.Parent, "categories", keys(cats))
+				unknownRef(p+".parent", c.Parent, listed("categories", keys(cats)))
 			}
 		}
 	}
@@ -369,15 +375,15 @@ func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 		t := &s.Tasks[i]
 		p := "tasks." + strconv.Itoa(i)
 		if _, ok := resps[t.Responsibility]; !ok {
-			unknownRef(p+".responsibility", t.Responsibility, "responsibilities", keys(resps))
+			unknownRef(p+".responsibility", t.Responsibility, listed("responsibilities", keys(resps)))
 		}
 		for _, cat := range t.Categories {
 			if _, ok := cats[cat]; !ok {
-				unknownRef(p+".categories", cat, "categories", keys(cats))
+				unknownRef(p+".categories", cat, listed("categories", keys(cats)))
 			}
 		}
 		if t.Points <= 0 {
-			badValue(p+".points", t.Points.String(), "more than 0")
+			badValue(p+".points", t.Points.String(), problem.T(problem.TMoreThanZero))
 		}
 		switch t.Rule {
 		case "":
@@ -385,10 +391,10 @@ func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 		case RuleAnyMissing, RuleProportional:
 		case RulePerMissing:
 			if t.Per <= 0 {
-				badValue(p+".per", t.Per.String(), "the points deducted per missing time, more than 0")
+				badValue(p+".per", t.Per.String(), problem.T(problem.TPerMissing))
 			}
 		default:
-			badValue(p+".rule", t.Rule, "any_missing, per_missing or proportional")
+			badValue(p+".rule", t.Rule, problem.T(problem.TRuleKinds))
 		}
 	}
 	s.compIndex = ids("components", len(s.Components), func(i int) string { return s.Components[i].ID })
@@ -403,48 +409,48 @@ func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 		}
 		for _, cat := range c.Categories {
 			if _, ok := cats[cat]; !ok {
-				unknownRef(p+".categories", cat, "categories", keys(cats))
+				unknownRef(p+".categories", cat, listed("categories", keys(cats)))
 			}
 		}
 		for j, o := range c.Of {
 			if k, ok := s.compIndex[o]; !ok || k >= i {
-				unknownRef(p+".of."+strconv.Itoa(j), o, "components defined above this one", keys(s.compIndex))
+				unknownRef(p+".of."+strconv.Itoa(j), o, problem.T(problem.TComponentsAbove, strings.Join(keys(s.compIndex), ", ")))
 			}
 		}
 		if c.Part != "" {
 			if _, ok := s.compIndex[c.Part]; !ok {
-				unknownRef(p+".part", c.Part, "components", keys(s.compIndex))
+				unknownRef(p+".part", c.Part, listed("components", keys(s.compIndex)))
 			}
 		}
 		switch c.Kind {
 		case KindLedger:
 			if _, ok := resps[c.Responsibility]; !ok {
-				unknownRef(p+".responsibility", c.Responsibility, "responsibilities", keys(resps))
+				unknownRef(p+".responsibility", c.Responsibility, listed("responsibilities", keys(resps)))
 			}
 			if c.Full <= 0 {
-				badValue(p+".full", c.Full.String(), "the full score, more than 0")
+				badValue(p+".full", c.Full.String(), problem.T(problem.TFullScore))
 			}
 		case KindEvaluation, KindSheet:
 			if c.Full <= 0 {
-				badValue(p+".full", c.Full.String(), "the full score, more than 0")
+				badValue(p+".full", c.Full.String(), problem.T(problem.TFullScore))
 			}
 		case KindMean, KindSum:
 			if len(c.Of) == 0 {
 				missing(p, "of")
 			}
 		default:
-			badValue(p+".kind", c.Kind, "ledger, evaluation, sheet, mean or sum")
+			badValue(p+".kind", c.Kind, problem.T(problem.TComponentKinds))
 		}
 		if f := c.Fold; f != nil {
 			if k, ok := s.compIndex[f.Component]; !ok || k >= i {
-				unknownRef(p+".fold.component", f.Component, "components defined above this one", keys(s.compIndex))
+				unknownRef(p+".fold.component", f.Component, problem.T(problem.TComponentsAbove, strings.Join(keys(s.compIndex), ", ")))
 			}
 			switch f.Mode {
 			case "":
 				f.Mode = "each"
 			case "each", "mean":
 			default:
-				badValue(p+".fold.mode", f.Mode, "each or mean")
+				badValue(p+".fold.mode", f.Mode, problem.T(problem.TFoldModes))
 			}
 		}
 	}
@@ -453,7 +459,7 @@ func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 	}
 	for j, id := range s.Total {
 		if _, ok := s.compIndex[id]; !ok {
-			unknownRef("total."+strconv.Itoa(j), id, "components", keys(s.compIndex))
+			unknownRef("total."+strconv.Itoa(j), id, listed("components", keys(s.compIndex)))
 		}
 	}
 	if len(s.Columns) == 0 {
@@ -461,7 +467,7 @@ func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 	}
 	for j, id := range s.Columns {
 		if _, ok := s.compIndex[id]; !ok {
-			unknownRef("columns."+strconv.Itoa(j), id, "components", keys(s.compIndex))
+			unknownRef("columns."+strconv.Itoa(j), id, listed("components", keys(s.compIndex)))
 		}
 	}
 	bands := ids("bands", len(s.Bands), func(i int) string { return s.Bands[i].ID })
@@ -478,9 +484,9 @@ func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 		case b.Min == nil && !last:
 			missing(p, "min")
 		case b.Min != nil && last:
-			badValue(p+".min", b.Min.String(), "no min on the last band: it takes every lower total")
+			badValue(p+".min", b.Min.String(), problem.T(problem.TNoMinLastBand))
 		case b.Min != nil && i > 0 && s.Bands[i-1].Min != nil && *b.Min >= *s.Bands[i-1].Min:
-			badValue(p+".min", b.Min.String(), "bands from the highest down: less than "+s.Bands[i-1].Min.String())
+			badValue(p+".min", b.Min.String(), problem.T(problem.TBandsDescending, s.Bands[i-1].Min.String()))
 		}
 	}
 	ids("groups", len(s.Groups), func(i int) string { return s.Groups[i].ID })
@@ -490,18 +496,18 @@ func (s *Scheme) validate(file string, pos Positions, probs *problem.List) {
 		// A group's id names its ranking page, 2024/<id>.html.
 		switch {
 		case g.ID == "index":
-			badValue(p+".id", g.ID, "another id: 2024/index.html is the year's own page")
+			badValue(p+".id", g.ID, problem.T(problem.TGroupIDTaken))
 		case g.ID != "" && !pageName.MatchString(g.ID):
-			badValue(p+".id", g.ID, "letters a–z, digits, - and _ only: the id names the ranking page, such as towns.html")
+			badValue(p+".id", g.ID, problem.T(problem.TGroupIDChars))
 		}
 		if g.Name == "" {
 			missing(p, "name")
 		}
 		for _, cat := range g.Categories {
 			if _, ok := cats[cat]; !ok {
-				unknownRef(p+".categories", cat, "categories", keys(cats))
+				unknownRef(p+".categories", cat, listed("categories", keys(cats)))
 			} else if other, dup := inGroup[cat]; dup {
-				badValue(p+".categories", cat, "each category in one group only; it is already in "+other)
+				badValue(p+".categories", cat, problem.T(problem.TOneGroup, other))
 			}
 			inGroup[cat] = g.ID
 		}

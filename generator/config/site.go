@@ -157,18 +157,17 @@ func (s *Site) validate(file string, pos Positions, probs *problem.List) {
 		probs.Add(problem.Problem{Pos: at, Code: problem.ConfigMissingKey, Found: "title"})
 	}
 	if _, ok := problem.ParseLang(s.Locale); !ok {
-		probs.Add(problem.Problem{Pos: pos.Of(file, "locale"), Code: problem.ConfigBadValue, Found: "locale: " + s.Locale, Expected: "zh-CN or en", ExpectedZH: "zh-CN 或 en"})
+		probs.Add(problem.Problem{Pos: pos.Of(file, "locale"), Code: problem.ConfigBadValue, Found: "locale: " + s.Locale, Expected: problem.T(problem.TLocale)})
 	}
 	if len(s.Years) == 0 {
-		probs.Add(problem.Problem{Pos: at, Code: problem.ConfigMissingKey, Found: "years", Hint: "list the assessment years, e.g. - {year: 2024, status: published, published: 2025-03-01}",
-			HintZH: "请列出考核年度，如 - {year: 2024, status: published, published: 2025-03-01}"})
+		probs.Add(problem.Problem{Pos: at, Code: problem.ConfigMissingKey, Found: "years", Hint: problem.T(problem.TListYears)})
 	}
 	seen := map[int]bool{}
 	for i, y := range s.Years {
 		path := "years." + strconv.Itoa(i)
 		at := pos.Of(file, path)
 		if y.Year < 1990 || y.Year > 2200 {
-			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigBadValue, Found: path + ".year: " + strconv.Itoa(y.Year), Expected: "a four-digit year", ExpectedZH: "四位年份"})
+			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigBadValue, Found: path + ".year: " + strconv.Itoa(y.Year), Expected: problem.T(problem.TFourDigitYear)})
 		}
 		if seen[y.Year] {
 			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigDuplicate, Found: path + ".year: " + strconv.Itoa(y.Year)})
@@ -176,7 +175,7 @@ func (s *Site) validate(file string, pos Positions, probs *problem.List) {
 		seen[y.Year] = true
 		s.Years[i].Pos = at
 		if y.Status != Draft && y.Status != Published {
-			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigBadValue, Found: path + ".status: " + y.Status, Expected: "draft or published", ExpectedZH: "draft（草稿）或 published（已发布）"})
+			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigBadValue, Found: path + ".status: " + y.Status, Expected: problem.T(problem.TDraftOrPublished)})
 		}
 	}
 	// A published year's rank changes and running consequences read the year
@@ -192,18 +191,14 @@ func (s *Site) validate(file string, pos Positions, probs *problem.List) {
 		if y.Status == Draft && y.Year < lastPublished {
 			path := "years." + strconv.Itoa(i)
 			probs.Add(problem.Problem{Pos: pos.Of(file, path), Code: problem.ConfigBadValue, Found: path + ".status: draft",
-				Expected:   "drafts only after the last published year, " + strconv.Itoa(lastPublished),
-				ExpectedZH: "草稿年度只能在最后一个已发布年度（" + strconv.Itoa(lastPublished) + "）之后",
-				Hint:       "publish this year too, or leave the later years out until it is published",
-				HintZH:     "请同时发布该年度，或在其发布前不列出以后的年度"})
+				Expected: problem.T(problem.TDraftsAfterPublished, lastPublished), Hint: problem.T(problem.TPublishThisYearToo)})
 		}
 	}
 	for i, y := range s.Years {
 		path := "years." + strconv.Itoa(i) + ".errata"
 		if len(y.Errata) > 0 && y.Status != Published {
 			probs.Add(problem.Problem{Pos: pos.Of(file, path), Code: problem.ConfigBadValue, Found: path,
-				Expected: "errata only for a published year", ExpectedZH: "只有已发布的年度才有更正",
-				Hint: "a draft is changed freely: delete its errata", HintZH: "草稿可以直接修改：请删除其更正记录"})
+				Expected: problem.T(problem.TErrataOnlyPublished), Hint: problem.T(problem.TDraftDeleteErrata)})
 			continue
 		}
 		validErrata(y.Errata, y.Published, path, file, pos, probs)
@@ -215,24 +210,22 @@ func (s *Site) validate(file string, pos Positions, probs *problem.List) {
 	} {
 		if !strings.Contains(in.path, "{year}") {
 			probs.Add(problem.Problem{Pos: pos.Of(file, "inputs."+in.key), Code: problem.ConfigBadValue, Found: "inputs." + in.key + ": " + in.path,
-				Expected:   "a path or sheet with {year} in it, as each year has its own: data/{year}/file.xlsx or data/file.xlsx#{year}",
-				ExpectedZH: "含 {year} 的路径或工作表名，每个年度各有一份：data/{year}/文件.xlsx 或 data/文件.xlsx#{year}"})
+				Expected: problem.T(problem.TInputPerYear)})
 		}
 	}
 	if s.Redaction.Mask != "某" && s.Redaction.Mask != "某某" {
-		probs.Add(problem.Problem{Pos: pos.Of(file, "redaction.mask"), Code: problem.ConfigBadValue, Found: "redaction.mask: " + s.Redaction.Mask, Expected: "某 (张某) or 某某 (张某某)", ExpectedZH: "某（张某）或 某某（张某某）"})
+		probs.Add(problem.Problem{Pos: pos.Of(file, "redaction.mask"), Code: problem.ConfigBadValue, Found: "redaction.mask: " + s.Redaction.Mask, Expected: problem.T(problem.TMask)})
 	}
 	for i, c := range s.Redaction.CompoundSurnames {
 		if utf8.RuneCountInString(c) != 2 {
 			p := "redaction.compound_surnames." + strconv.Itoa(i)
-			probs.Add(problem.Problem{Pos: pos.Of(file, p), Code: problem.ConfigBadValue, Found: p + ": " + c, Expected: "a surname of two characters, e.g. 欧阳", ExpectedZH: "两个字的复姓，如 欧阳"})
+			probs.Add(problem.Problem{Pos: pos.Of(file, p), Code: problem.ConfigBadValue, Found: p + ": " + c, Expected: problem.T(problem.TCompoundSurname)})
 		}
 	}
 	slices.SortFunc(s.Years, func(a, b Year) int { return a.Year - b.Year })
 	if s.Audiences.Public.Out == s.Audiences.Internal.Out {
 		probs.Add(problem.Problem{Pos: pos.Of(file, "audiences.internal.out"), Code: problem.ConfigBadValue, Found: "audiences.internal.out: " + s.Audiences.Internal.Out,
-			Expected: "a folder other than the public one", ExpectedZH: "与公开网站不同的目录",
-			Hint: "the internal dashboard must never be written into the public site", HintZH: "内部网站绝不能写入公开网站的目录"})
+			Expected: problem.T(problem.TOtherFolder), Hint: problem.T(problem.TNeverIntoPublic)})
 	}
 }
 
@@ -245,15 +238,12 @@ func validErrata(list []Erratum, published record.Date, path, file string, pos P
 		at := pos.Of(file, p)
 		for _, f := range []struct{ key, value string }{{"date", e.Date.String()}, {"what", e.What}, {"why", e.Why}} {
 			if strings.TrimSpace(f.value) == "" {
-				probs.Add(problem.Problem{Pos: at, Code: problem.ConfigMissingKey, Found: p + "." + f.key,
-					Hint:   "a correction says when (date: 2024-05-10), what changed (what) and why (why)",
-					HintZH: "更正须写明日期（date: 2024-05-10）、更正内容（what）和原因（why）"})
+				probs.Add(problem.Problem{Pos: at, Code: problem.ConfigMissingKey, Found: p + "." + f.key, Hint: problem.T(problem.TErratumFields)})
 			}
 		}
 		if e.Date != 0 && e.Date < last {
 			probs.Add(problem.Problem{Pos: at, Code: problem.ConfigBadValue, Found: p + ".date: " + e.Date.String(),
-				Expected:   "a date not before " + last.String() + " (the publication or the correction before)",
-				ExpectedZH: "不早于 " + last.String() + "（发布日期或上一次更正）的日期"})
+				Expected: problem.T(problem.TDateNotBefore, last.String())})
 		}
 		last = max(last, e.Date)
 	}

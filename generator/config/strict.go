@@ -53,7 +53,7 @@ func (d *decoder) pos(n *yaml.Node) problem.Position {
 	return problem.Position{File: d.file, Line: n.Line, Col: n.Column}
 }
 
-func (d *decoder) bad(n *yaml.Node, path, expected string) {
+func (d *decoder) bad(n *yaml.Node, path string, expected problem.Text) {
 	d.report(n, problem.Problem{Pos: d.pos(n), Code: problem.ConfigBadValue,
 		Found: path + ": " + n.Value, Expected: expected})
 }
@@ -93,7 +93,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	case v.Type() == pointsType:
 		p, err := record.ParsePoints(n.Value)
 		if n.Kind != yaml.ScalarNode || err != nil {
-			d.bad(n, path, "a number such as 70 or 0.5")
+			d.bad(n, path, problem.T(problem.TNumberValue))
 			return
 		}
 		v.SetInt(int64(p))
@@ -101,7 +101,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	case v.Type() == dateType:
 		dt, ok := record.ParseISODate(n.Value)
 		if n.Kind != yaml.ScalarNode || !ok {
-			d.bad(n, path, "a date such as 2024-03-01")
+			d.bad(n, path, problem.T(problem.TDateValue))
 			return
 		}
 		v.Set(reflect.ValueOf(dt))
@@ -117,7 +117,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 				v.Set(reflect.Append(reflect.MakeSlice(v.Type(), 0, 1), reflect.ValueOf(n.Value).Convert(v.Type().Elem())))
 				return
 			}
-			d.bad(n, path, "a list")
+			d.bad(n, path, problem.T(problem.TListValue))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -127,7 +127,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		v.Set(s)
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
-			d.bad(n, path, "a mapping of keys to values")
+			d.bad(n, path, problem.T(problem.TMappingValue))
 			return
 		}
 		m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
@@ -144,21 +144,21 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		v.Set(e)
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
-			d.bad(n, path, "a text value")
+			d.bad(n, path, problem.T(problem.TTextValue))
 			return
 		}
 		v.SetString(n.Value)
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		i, err := strconv.ParseInt(n.Value, 10, 64)
 		if n.Kind != yaml.ScalarNode || err != nil {
-			d.bad(n, path, "a whole number")
+			d.bad(n, path, problem.T(problem.TWholeNumber))
 			return
 		}
 		v.SetInt(i)
 	case reflect.Bool:
 		var b bool
 		if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
-			d.bad(n, path, "true or false")
+			d.bad(n, path, problem.T(problem.TTrueOrFalse))
 			return
 		}
 		v.SetBool(b)
@@ -184,7 +184,7 @@ func (d *decoder) fieldsOf(t reflect.Type) *structFields {
 		f.index[name] = i
 		known = append(known, name)
 	}
-	f.expected = "one of " + strings.Join(known, ", ")
+	f.expected = problem.T(problem.TOneOf, strings.Join(known, ", "))
 	if d.types == nil {
 		d.types = map[reflect.Type]*structFields{}
 	}
@@ -196,13 +196,13 @@ func (d *decoder) fieldsOf(t reflect.Type) *structFields {
 // listing them for config.unknown-key.
 type structFields struct {
 	index    map[string]int
-	expected string
+	expected problem.Text
 }
 
 // decodeStruct matches mapping keys to the fields' yaml tags.
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.MappingNode {
-		d.bad(n, path, "a mapping of keys to values")
+		d.bad(n, path, problem.T(problem.TMappingValue))
 		return
 	}
 	fields := d.fieldsOf(v.Type())

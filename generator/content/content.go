@@ -73,6 +73,15 @@ var md = goldmark.New(
 // would replace the landing page, content/units.md the list of units.
 var reserved = []string{"index", "units"}
 
+// reservedFiles names the files of the reserved names, for a message.
+func reservedFiles() []string {
+	files := make([]string, len(reserved))
+	for i, r := range reserved {
+		files[i] = r + ".md"
+	}
+	return files
+}
+
 // Read reads the site's Markdown files; a missing content folder is no error.
 //
 // Files are read through the site folder as a root (sitefs): a symlink
@@ -125,15 +134,14 @@ func Read(siteDir string) (*Content, problem.List) {
 			if sub == "years" {
 				y, err := strconv.Atoi(p.Name)
 				if err != nil {
-					probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentFrontMatter, Found: e.Name(), Expected: "a file named for its year, e.g. 2024.md", ExpectedZH: "以年份命名的文件，如 2024.md"})
+					probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentFrontMatter, Found: e.Name(), Expected: problem.T(problem.TYearFileName)})
 					continue
 				}
 				p.Year = y
 				c.Years = append(c.Years, p)
 			} else if slices.Contains(reserved, p.Name) {
 				probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: problem.ContentReservedName, Found: e.Name(),
-					Expected:   "a name other than " + strings.Join(reserved, ".md, ") + ".md",
-					ExpectedZH: "不用 " + strings.Join(reserved, ".md、") + ".md 的其他名字"})
+					Expected: problem.T(problem.TNameOtherThan, problem.Joined(reservedFiles()))})
 			} else {
 				c.Pages = append(c.Pages, p)
 			}

@@ -72,7 +72,7 @@ func ParseNotice(file string, data []byte, probs *problem.List) Notice {
 	}
 	if n.Meta.Number == "" && !fprobs.HasErrors() { // a front matter refused whole has no number either
 		probs.Add(problem.Problem{Pos: problem.Position{File: file, Line: 1}, Code: problem.ContentFrontMatter, Found: "number",
-			Expected: "the case number in the front matter: number: 清纪问〔2024〕1号", ExpectedZH: "在文件头部写明案件编号：number: 清纪问〔2024〕1号"})
+			Expected: problem.T(problem.TCaseNumberFrontMatter)})
 	}
 	checkLinks(file, body, line, probs)
 	n.Source, n.Line = string(body), line

@@ -84,7 +84,7 @@ func (c Check) Run() (Result, problem.List) {
 	if c.SiteRevisions < c.Lock.SiteRevision {
 		probs.Add(problem.Problem{Pos: c.Pos, Code: problem.EditionRevisionRemoved,
 			Found:    fmt.Sprintf("revisions: %d (%s: %d)", c.SiteRevisions, LockFile, c.Lock.SiteRevision),
-			Expected: "every site-wide revision once recorded", ExpectedZH: "已记录的全站修订全部保留"})
+			Expected: problem.T(problem.TRevisionsKept)})
 	}
 	if siteRevised {
 		next.SiteRevision, changed = c.SiteRevisions, true
@@ -108,7 +108,7 @@ func (c Check) Run() (Result, problem.List) {
 		case e.Revision < old.Revision:
 			probs.Add(problem.Problem{Pos: e.Pos, Code: problem.EditionRevisionRemoved,
 				Found:    fmt.Sprintf("%d: errata %d (%s: revision %d)", e.Year, e.Revision-1, LockFile, old.Revision),
-				Expected: "every erratum once recorded", ExpectedZH: "已记录的更正全部保留"})
+				Expected: problem.T(problem.TErrataKept)})
 		default:
 			inputs, output := changes(old.Inputs, e.Inputs), changes(old.Output, e.Output)
 			if len(inputs)+len(output) == 0 {
@@ -133,7 +133,7 @@ func (c Check) Run() (Result, problem.List) {
 		if !present[old.Year] {
 			probs.Add(problem.Problem{Pos: problem.Position{File: LockFile}, Code: problem.EditionWithdrawn,
 				Found:    fmt.Sprintf("%d (published %s, revision %d)", old.Year, old.Published, old.Revision),
-				Expected: "the year published in site.yaml", ExpectedZH: "site.yaml 中该年度仍为已发布"})
+				Expected: problem.T(problem.TYearStillPublished)})
 		}
 	}
 	if probs.HasErrors() {
@@ -167,22 +167,21 @@ func changes(old, new map[string]string) []string {
 func (c Check) changed(e Edition, old Entry, inputs, output []string, numbers bool) problem.Problem {
 	p := problem.Problem{Pos: e.Pos, Code: problem.EditionChanged,
 		Found: fmt.Sprintf("%d r%d (%s)", e.Year, old.Revision, old.Published)}
-	note := func(file string, line int, en, zh string) {
+	note := func(file string, line int, text problem.Text) {
 		if len(p.Notes) < maxNotes {
-			p.Notes = append(p.Notes, problem.Note{Pos: problem.Position{File: file, Line: line}, Text: en, ZH: zh})
+			p.Notes = append(p.Notes, problem.Note{Pos: problem.Position{File: file, Line: line}, Text: text})
 		}
 	}
 	p.Notes = append(p.Notes, problem.Note{Pos: problem.Position{File: LockFile},
-		Text: fmt.Sprintf("%d input files and %d files of the site differ from the published edition", len(inputs), len(output)),
-		ZH:   fmt.Sprintf("与已发布版本相比，%d 个输入文件、%d 个网站文件不同", len(inputs), len(output))})
+		Text: problem.T(problem.TFilesDiffer, len(inputs), len(output))})
 	for _, in := range inputs {
 		switch {
 		case old.Inputs[in] == "":
-			note(in, 0, "added since publication", "发布后新增")
+			note(in, 0, problem.T(problem.TAddedSince))
 		case e.Inputs[in] == "":
-			note(in, 0, "removed since publication", "发布后删除")
+			note(in, 0, problem.T(problem.TRemovedSince))
 		default:
-			note(in, 0, "changed since publication", "发布后已改动")
+			note(in, 0, problem.T(problem.TChangedSince))
 		}
 	}
 	archive, _ := ReadArchive(c.Dir, e.Year, old.Revision)
@@ -205,36 +204,34 @@ func (c Check) changed(e Edition, old Entry, inputs, output []string, numbers bo
 		}
 		was, ok := archive.Files[name]
 		if !ok {
-			note(f, 0, "differs from the published revision", "与已发布版本不同")
+			note(f, 0, problem.T(problem.TDiffersFromRevision))
 			continue
 		}
 		for _, line := range rowChanges(was, exports[name], maxNotes) {
-			note(f, 0, line, line)
+			note(f, 0, problem.Verbatim(line))
 		}
 	}
 	for i, pg := range pages {
 		if i == 3 {
-			note("", 0, fmt.Sprintf("and %d more pages", len(pages)-3), fmt.Sprintf("另有 %d 个页面", len(pages)-3))
+			note("", 0, problem.T(problem.TMorePages, len(pages)-3))
 			break
 		}
-		en, zh, line := "differs", "内容不同", 0
+		text, line := problem.T(problem.TDiffers), 0
 		if c.Previous != nil && c.Current != nil {
 			was, ok1 := c.Previous(pg)
 			now, ok2 := c.Current(pg)
 			if ok1 && ok2 && Digest(was) == old.Output[pg] {
 				if l, w, n := firstLineDiff(was, now); l > 0 {
-					line, en, zh = l, "was: "+w+" now: "+n, "原为："+w+" 现为："+n
+					line, text = l, problem.T(problem.TWasNow, w, n)
 				}
 			}
 		}
-		note(pg, line, en, zh)
+		note(pg, line, text)
 	}
 	if numbers {
-		p.Hint = fmt.Sprintf("if this corrects the published %d edition, record an erratum under the year in site.yaml (errata: - {date: …, what: …, why: …}); if not, undo the change (git checkout the files above)", e.Year)
-		p.HintZH = fmt.Sprintf("如属对已发布的 %d 年度结果的更正，请在 site.yaml 该年度下记录更正（errata: - {date: …, what: …, why: …}）；否则请撤销改动（如 git checkout 上述文件）", e.Year)
+		p.Hint = problem.T(problem.TRecordErratum, e.Year)
 	} else {
-		p.Hint = "its numbers are the same: for a change of templates or of the site's own text, record a site-wide revision in site.yaml (revisions: - {date: …, what: …, why: …}); for a correction of this edition, an erratum under its year"
-		p.HintZH = "该年度的数据未变：如为模板或网站文字的调整，请在 site.yaml 记录全站修订（revisions: - {date: …, what: …, why: …}）；如为对该年度的更正，请在该年度下记录更正"
+		p.Hint = problem.T(problem.TRecordRevision)
 	}
 	return p
 }

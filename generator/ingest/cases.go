@@ -85,7 +85,7 @@ func readCases(t *table, s *config.Scheme, reg *register, year int) []record.Cas
 	t.read(func(r row) {
 		number := r.text(cNumber)
 		if number == "" {
-			r.problem(cNumber, problem.IngestEmptyCell, "the case number (案件编号) on every row of a case", "每一行都填写案件编号")
+			r.problem(cNumber, problem.IngestEmptyCell, problem.T(problem.TCaseNumberEveryRow))
 			return
 		}
 		i, seen := byNumber[number]
@@ -121,10 +121,10 @@ func caseOf(r row, s *config.Scheme, reg *register, year int, number string) (re
 		c.Unit = u.Code
 	}
 	if raw := r.text(cDate); raw == "" {
-		r.problem(cDate, problem.IngestEmptyCell, "the decision date, such as 2024-03-01", "决定日期，如 2024-03-01")
+		r.problem(cDate, problem.IngestEmptyCell, problem.T(problem.TDecisionDate))
 		ok = false
 	} else if d, good := parseDate(raw, r.t.wb.date1904); !good {
-		r.problem(cDate, problem.IngestBadDate, "a date such as 2024-03-01, between 1980 and 2100", "1980 至 2100 年间的日期，如 2024-03-01")
+		r.problem(cDate, problem.IngestBadDate, problem.T(problem.TDateInRange))
 		ok = false
 	} else {
 		c.Date = d
@@ -145,10 +145,10 @@ func caseOf(r row, s *config.Scheme, reg *register, year int, number string) (re
 		amount, good := parsePoints(r.raw(cAmountCol), false)
 		switch {
 		case raw == "":
-			r.problem(cAmountCol, problem.IngestEmptyCell, "the amount the case's level is decided by; write 0 for none", "据以确定责任等级的金额；没有请填 0")
+			r.problem(cAmountCol, problem.IngestEmptyCell, problem.T(problem.TAmountOrZero))
 			ok = false
 		case !good || amount < 0:
-			r.problem(cAmountCol, problem.IngestNotANumber, "an amount, 0 or more", "金额，0 或正数")
+			r.problem(cAmountCol, problem.IngestNotANumber, problem.T(problem.TAmount))
 			ok = false
 		default:
 			c.Amount, c.HasAmount = amount, true
@@ -161,7 +161,7 @@ func caseOf(r row, s *config.Scheme, reg *register, year int, number string) (re
 // with the first row's.
 func sameCase(r row, c *record.Case, reg *register, year int) {
 	conflict := func(w int, first string) {
-		r.problem(w, problem.IngestCaseConflict, first+" (as on the case's first row), or blank", first+"（与本案第一行相同），或留空")
+		r.problem(w, problem.IngestCaseConflict, problem.T(problem.TAsFirstRow, first))
 	}
 	if v := r.text(cCode); v != "" {
 		if u := reg.Unit(v); u == nil || u.Code != c.Unit {
@@ -218,7 +218,7 @@ func subjectOf(r row, s *config.Scheme) (record.Subject, bool) {
 		sub.Kind = config.SubjectKindOf(sub.Name)
 	}
 	if sub.Kind != "领导班子" && sub.Name == "" {
-		r.problem(cName, problem.IngestEmptyCell, "the name of the person held accountable", "被问责人姓名")
+		r.problem(cName, problem.IngestEmptyCell, problem.T(problem.TPersonHeld))
 		ok = false
 	}
 	if sub.Form, good = choice(r, cForm, config.Forms); !good {
@@ -226,24 +226,21 @@ func subjectOf(r row, s *config.Scheme) (record.Subject, bool) {
 	}
 	raw := r.text(cHandling)
 	if raw == "" {
-		r.problem(cHandling, problem.IngestEmptyCell, "the handling, e.g. 诫勉谈话", "处理方式，如 诫勉谈话")
+		r.problem(cHandling, problem.IngestEmptyCell, problem.T(problem.THandlingEg))
 		ok = false
 	}
 	for _, name := range strings.FieldsFunc(raw, listSep) {
 		h, known := s.Cases.HandlingByName(name)
 		if !known {
 			r.t.probs.Add(problem.Problem{Pos: r.pos(cHandling), Code: problem.IngestBadChoice, Found: name,
-				Expected:   "a handling of the scheme: " + strings.Join(s.Cases.HandlingNames(), " / "),
-				ExpectedZH: "考核方案所列的处理方式：" + strings.Join(s.Cases.HandlingNames(), "、"),
-				Hint:       "correct the cell, or add the handling to the scheme's cases.handlings",
-				HintZH:     "请改正，或在考核方案的 cases.handlings 中添加该处理方式"})
+				Expected: problem.T(problem.THandlingOfScheme, problem.Choices(s.Cases.HandlingNames())), Hint: problem.T(problem.TAddHandling)})
 			ok = false
 			continue
 		}
 		sub.Handling = append(sub.Handling, h.ID)
 	}
 	if sub.IDNumber != "" && !ValidIDNumber(sub.IDNumber) {
-		r.warn(cID, problem.IngestBadIDNumber, "an 18-character ID number with a valid check digit", "18 位且校验码正确的身份证号")
+		r.warn(cID, problem.IngestBadIDNumber, problem.T(problem.TIDNumber))
 	}
 	return sub, ok
 }
@@ -256,7 +253,7 @@ func choice(r row, w int, v []config.Term) (string, bool) {
 	}
 	name, ok := config.Canonical(v, raw)
 	if !ok {
-		r.problem(w, problem.IngestBadChoice, config.Names(v), config.Names(v))
+		r.problem(w, problem.IngestBadChoice, problem.Verbatim(config.Names(v)))
 	}
 	return name, ok
 }

@@ -32,19 +32,19 @@ func readEvaluation(t *table, reg *register, year int) []record.Evaluation {
 		avg, good := parsePoints(r.raw(eAverage), true)
 		switch {
 		case r.text(eAverage) == "":
-			r.problem(eAverage, problem.IngestEmptyCell, "平均分, 0 to 100", "平均分，0 至 100")
+			r.problem(eAverage, problem.IngestEmptyCell, problem.T(problem.TAverage))
 			ok = false
 		case !good:
-			r.problem(eAverage, problem.IngestNotANumber, "平均分, 0 to 100", "平均分，0 至 100")
+			r.problem(eAverage, problem.IngestNotANumber, problem.T(problem.TAverage))
 			ok = false
 		case avg < 0 || avg > record.Whole(100):
-			r.problem(eAverage, problem.IngestOutOfRange, "0 to 100", "0 至 100")
+			r.problem(eAverage, problem.IngestOutOfRange, problem.T(problem.TZeroTo, "100"))
 			ok = false
 		}
 		var ballots int32
 		if raw := r.text(eBallots); raw != "" {
 			if ballots, good = parseCount(raw); !good {
-				r.problem(eBallots, problem.IngestNotANumber, "a whole number of ballots", "票数，正整数")
+				r.problem(eBallots, problem.IngestNotANumber, problem.T(problem.TBallots))
 				ok = false
 			}
 		}

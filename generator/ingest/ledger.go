@@ -48,10 +48,10 @@ func readLedger(t *table, s *config.Scheme, reg *register, year int) []record.Le
 		task, known := s.Task(code)
 		switch {
 		case code == "":
-			r.problem(lTask, problem.IngestEmptyCell, "任务编号", "任务编号")
+			r.problem(lTask, problem.IngestEmptyCell, problem.Verbatim("任务编号"))
 			ok = false
 		case !known:
-			r.problem(lTask, problem.IngestUnknownTask, "a task code of "+s.Name, s.Name+"中的任务编号")
+			r.problem(lTask, problem.IngestUnknownTask, problem.T(problem.TTaskOf, s.Name))
 			ok = false
 		}
 		resp, found := s.ResponsibilityByName(r.raw(lResp))
@@ -64,12 +64,12 @@ func readLedger(t *table, s *config.Scheme, reg *register, year int) []record.Le
 			ok = false
 		} else if known && resp.ID != task.Responsibility {
 			want, _ := s.ResponsibilityByName(task.Responsibility)
-			r.problem(lResp, problem.IngestBadChoice, want.Name+" (task "+code+" is a "+want.Name+" task)", want.Name+"（任务 "+code+" 属于"+want.Name+"）")
+			r.problem(lResp, problem.IngestBadChoice, problem.T(problem.TResponsibilityOfTask, want.Name, code))
 			ok = false
 		}
 		if u != nil && known && !s.TaskApplies(task, u.Category) {
 			cat, _ := s.Category(u.Category)
-			r.problem(lTask, problem.IngestUnknownTask, "a task of a "+cat.Name+"; "+code+" is not", cat.Name+"的任务；"+code+" 不是")
+			r.problem(lTask, problem.IngestUnknownTask, problem.T(problem.TTaskOfCategory, cat.Name, code))
 			ok = false
 		}
 		required, good := count(r, lRequired)
@@ -78,13 +78,13 @@ func readLedger(t *table, s *config.Scheme, reg *register, year int) []record.Le
 		if !good {
 			ok = false
 		} else if ok && done > required {
-			r.problem(lDone, problem.IngestDoneExceedsRequired, "at most 应完成次数 "+r.text(lRequired), "不超过应完成次数 "+r.text(lRequired))
+			r.problem(lDone, problem.IngestDoneExceedsRequired, problem.T(problem.TAtMostRequired, r.text(lRequired)))
 			ok = false
 		}
 		var date record.Date
 		if raw := r.text(lDate); raw != "" {
 			if date, good = parseDate(raw, t.wb.date1904); !good {
-				r.problem(lDate, problem.IngestBadDate, "a date such as 2024-03-01, between 1980 and 2100", "1980 至 2100 年间的日期，如 2024-03-01")
+				r.problem(lDate, problem.IngestBadDate, problem.T(problem.TDateInRange))
 				ok = false
 			}
 		}
@@ -112,12 +112,12 @@ func readLedger(t *table, s *config.Scheme, reg *register, year int) []record.Le
 // clerk is asked to write the 0.
 func count(r row, w int) (int32, bool) {
 	if r.text(w) == "" {
-		r.problem(w, problem.IngestEmptyCell, "a whole number of times; write 0 for none", "次数；没有请填 0")
+		r.problem(w, problem.IngestEmptyCell, problem.T(problem.TTimesOrZero))
 		return 0, false
 	}
 	n, ok := parseCount(r.raw(w))
 	if !ok {
-		r.problem(w, problem.IngestNotANumber, "a whole number of times, 0 or more", "次数，0 或正整数")
+		r.problem(w, problem.IngestNotANumber, problem.T(problem.TTimes))
 	}
 	return n, ok
 }

@@ -150,7 +150,7 @@ func TestSharedFormulaWithoutValues(t *testing.T) {
 	read := 0
 	tb.read(func(row) { read++ })
 	if read != 0 || len(probs) != 1 || probs[0].Code != problem.IngestUncomputedFormula || len(probs[0].Notes) != 1 ||
-		!strings.Contains(probs[0].Notes[0].Text, "1 more") || !tb.rejected["T01"] || !tb.rejected["T02"] {
+		!strings.Contains(probs[0].Notes[0].Text.In(problem.EN), "1 more") || !tb.rejected["T01"] || !tb.rejected["T02"] {
 		t.Errorf("read %d rows, problems %v, rejected %v", read, probs, tb.rejected)
 	}
 }

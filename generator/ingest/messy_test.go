@@ -89,7 +89,7 @@ T02	100	无
 		"data/2024/纪实台账.xlsx!Sheet1!E2 ingest.empty-cell", // 无 is not read as 0: the clerk writes the 0
 		"data/2024/纪实台账.xlsx!Sheet1!D4 ingest.not-a-number",
 	)
-	if p := probs[2]; p.Found != "无" || !strings.Contains(p.Expected, "write 0") {
+	if p := probs[2]; p.Found != "无" || !strings.Contains(p.Expected.In(problem.EN), "write 0") {
 		t.Errorf("the empty count should show what was found and ask for a 0: %+v", p)
 	}
 }
@@ -125,7 +125,7 @@ T02	100	#formula:AVERAGE(E3:E9)
 C01	100	#formula:AVERAGE(E3:E9)
 `)
 	expectProblems(t, probs, "data/2024/民主测评.xlsx!Sheet1!C3 ingest.uncomputed-formula")
-	if p := probs[0]; p.Found != "=AVERAGE(E3:E9)" || len(p.Notes) != 1 || !strings.Contains(p.Notes[0].Text, "1 more") {
+	if p := probs[0]; p.Found != "=AVERAGE(E3:E9)" || len(p.Notes) != 1 || !strings.Contains(p.Notes[0].Text.In(problem.EN), "1 more") {
 		t.Errorf("the problem should show the formula and count the other cell: %+v", p)
 	}
 	if !strings.Contains(probs[0].Format(problem.ZH), "打开该文件并保存") {
@@ -287,7 +287,7 @@ func TestNamedSheetMissing(t *testing.T) {
 T01	70
 `)
 	expectProblems(t, probs, "data/民主测评.xlsx ingest.missing-sheet")
-	if p := probs[0]; p.Found != "2024" || !strings.Contains(p.Expected, "2023") {
+	if p := probs[0]; p.Found != "2024" || !strings.Contains(p.Expected.In(problem.EN), "2023") {
 		t.Errorf("the problem should name the sheet sought and those there: %+v", p)
 	}
 }
@@ -324,7 +324,7 @@ C02	新村监委会	监委会	T02
 	if got := evaluations(d); got != "T01 0 80.00, T02 0 81.00, T03 0 82.00" {
 		t.Errorf("read %s", got)
 	}
-	if p := probs[2]; !strings.Contains(p.Expected, "C01") || !strings.Contains(p.Expected, "C02") {
+	if p := probs[2]; !strings.Contains(p.Expected.In(problem.EN), "C01") || !strings.Contains(p.Expected.In(problem.EN), "C02") {
 		t.Errorf("the ambiguous name should list both units: %+v", p)
 	}
 }

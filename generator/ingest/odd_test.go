@@ -53,7 +53,7 @@ func TestOddStructure(t *testing.T) {
 			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
-			if n := len(first.Notes); (n > 0) != (tc.notes > 0) || n > 0 && !strings.Contains(first.Notes[0].Text, " 3 ") {
+			if n := len(first.Notes); (n > 0) != (tc.notes > 0) || n > 0 && !strings.Contains(first.Notes[0].Text.In(problem.EN), " 3 ") {
 				t.Errorf("notes %v, want %d more", first.Notes, tc.notes)
 			}
 		})

@@ -2,8 +2,6 @@ package ingest
 
 import (
 	"slices"
-	"strconv"
-	"strings"
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/problem"
@@ -59,7 +57,7 @@ func readRoster(t *table, s *config.Scheme, reg *register, year int) (out []reco
 		ok = ok && known
 		p := record.Post{Role: role.ID, Name: config.PersonName(r.text(rName)), Position: r.text(rPosition), Origin: r.origin(rName)}
 		if p.Name == "" {
-			r.problem(rName, problem.IngestEmptyCell, "the name of the person in the post", "任职人员姓名")
+			r.problem(rName, problem.IngestEmptyCell, problem.T(problem.TPersonInPost))
 			ok = false
 		}
 		var good bool
@@ -70,7 +68,7 @@ func readRoster(t *table, s *config.Scheme, reg *register, year int) (out []reco
 			ok = false
 		}
 		if p.From != 0 && p.To != 0 && p.To < p.From {
-			r.problem(rTo, problem.IngestBadPeriod, "a 任职终止日期 not before 任职起始日期 "+p.From.String(), "不早于任职起始日期 "+p.From.String()+" 的任职终止日期")
+			r.problem(rTo, problem.IngestBadPeriod, problem.T(problem.TEndNotBeforeStart, p.From.String()))
 			ok = false
 		}
 		if !ok {
@@ -80,8 +78,7 @@ func readRoster(t *table, s *config.Scheme, reg *register, year int) (out []reco
 		p.Unit = u.Code
 		if !s.Persons.Assessed(role.ID) {
 			leftOut = append(leftOut, p.Name)
-			r.warn(rRole, problem.IngestBadChoice, "a role the scheme assesses: "+assessedRoles(s, " / ")+"; the row is not read",
-				"考核方案考核的角色："+assessedRoles(s, "、")+"；该行不读取")
+			r.warn(rRole, problem.IngestBadChoice, problem.T(problem.TRoleAssessed, problem.Choices(assessedRoles(s))))
 			return
 		}
 		if p.DaysIn(year) == 0 {
@@ -90,8 +87,7 @@ func readRoster(t *table, s *config.Scheme, reg *register, year int) (out []reco
 			if p.From > last {
 				w = rFrom
 			}
-			y := strconv.Itoa(year)
-			r.warn(w, problem.IngestBadPeriod, "a post held on at least one day of "+y+"; the row is not read", y+" 年度内至少任职一天；该行不读取")
+			r.warn(w, problem.IngestBadPeriod, problem.T(problem.TPostInYear, year))
 			t.reject(u)
 			return
 		}
@@ -112,10 +108,9 @@ func readRoster(t *table, s *config.Scheme, reg *register, year int) (out []reco
 		if other >= 0 {
 			q := out[other]
 			t.probs.Add(problem.Problem{Pos: r.pos(rName), Severity: problem.Warning, Code: problem.IngestOverlappingPosts,
-				Found:      p.Name + " " + period(p, year),
-				Expected:   "one " + role.Name + " at a time: " + q.Name + " holds the post " + period(q, year),
-				ExpectedZH: "同一时间只有一名" + role.Name + "：" + q.Name + " 的任职期间为 " + period(q, year),
-				Notes:      []problem.Note{{Pos: t.position(q.Origin), Text: "the other holder: " + q.Name, ZH: "另一任职人员：" + q.Name}}})
+				Found:    p.Name + " " + period(p, year),
+				Expected: problem.T(problem.TOneHolder, role.Name, q.Name, period(q, year)),
+				Notes:    []problem.Note{{Pos: t.position(q.Origin), Text: problem.T(problem.TOtherHolder, q.Name)}}})
 		}
 		byPost[post] = append(byPost[post], len(out))
 		out = append(out, p)
@@ -132,7 +127,7 @@ func rosterRole(r row) (config.Role, bool) {
 		names[i] = role.Name
 	}
 	if raw == "" {
-		r.problem(rRole, problem.IngestEmptyCell, "the role: "+strings.Join(names, " / "), "角色："+strings.Join(names, "、"))
+		r.problem(rRole, problem.IngestEmptyCell, problem.T(problem.TRoleList, problem.Choices(names)))
 		return config.Role{}, false
 	}
 	role, ok := config.RoleByName(raw)
@@ -143,14 +138,14 @@ func rosterRole(r row) (config.Role, bool) {
 }
 
 // assessedRoles names the roles the scheme assesses, for messages.
-func assessedRoles(s *config.Scheme, sep string) string {
+func assessedRoles(s *config.Scheme) []string {
 	var names []string
 	for _, role := range config.Roles {
 		if s.Persons.Assessed(role.ID) {
 			names = append(names, role.Name)
 		}
 	}
-	return strings.Join(names, sep)
+	return names
 }
 
 // rosterDate reads a date of the post; a blank cell is 0: held from before
@@ -162,11 +157,11 @@ func rosterDate(r row, w int, end bool) (record.Date, bool) {
 	}
 	d, ok := parseDate(raw, r.t.wb.date1904)
 	if !ok {
-		expected, zh := "a date such as 2024-03-01, or blank when held before the year", "日期，如 2024-03-01；年度开始前已任职的可留空"
+		expected := problem.T(problem.TPostStart)
 		if end {
-			expected, zh = "a date such as 2024-06-30, or blank (至今) when still held", "日期，如 2024-06-30；仍在任的留空或填“至今”"
+			expected = problem.T(problem.TPostEnd)
 		}
-		r.problem(w, problem.IngestBadDate, expected, zh)
+		r.problem(w, problem.IngestBadDate, expected)
 	}
 	return d, ok
 }

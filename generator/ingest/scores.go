@@ -41,12 +41,12 @@ func readScores(t *table, s *config.Scheme, reg *register, year int) []record.Sc
 			max := fullOf(s, c)
 			p, good := parsePoints(raw, max == record.Whole(100))
 			if !good {
-				r.problem(w, problem.IngestNotANumber, c.Name+" in digits", c.Name+"，用数字填写")
+				r.problem(w, problem.IngestNotANumber, problem.T(problem.TInDigits, c.Name))
 				ok = false
 				continue
 			}
 			if p < 0 || (max > 0 && p > max) {
-				r.problem(w, problem.IngestOutOfRange, "0 to "+max.String(), "0 至 "+max.String())
+				r.problem(w, problem.IngestOutOfRange, problem.T(problem.TZeroTo, max.String()))
 				ok = false
 				continue
 			}
@@ -56,7 +56,7 @@ func readScores(t *table, s *config.Scheme, reg *register, year int) []record.Sc
 			if p, good := parsePoints(raw, true); good {
 				sr.Scores[record.TotalScore], sr.Cells[record.TotalScore] = p, r.origin(total)
 			} else {
-				r.problem(total, problem.IngestNotANumber, "总分 in digits", "总分，用数字填写")
+				r.problem(total, problem.IngestNotANumber, problem.T(problem.TInDigits, "总分"))
 				ok = false
 			}
 		}

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"fmt"
 	"strings"
 
 	"dutyreport/generator/config"
@@ -62,27 +61,26 @@ func (r row) pos(w int) problem.Position {
 }
 
 // problem records a problem at column w's cell of this row, with what was
-// expected in English and in Chinese.
-func (r row) problem(w int, code problem.Code, expected, expectedZH string) {
-	r.t.probs.Add(problem.Problem{Pos: r.pos(w), Code: code, Found: text(r.raw(w)), Expected: expected, ExpectedZH: expectedZH})
+// expected.
+func (r row) problem(w int, code problem.Code, expected problem.Text) {
+	r.t.probs.Add(problem.Problem{Pos: r.pos(w), Code: code, Found: text(r.raw(w)), Expected: expected})
 }
 
 // warn records a warning at column w's cell of this row.
-func (r row) warn(w int, code problem.Code, expected, expectedZH string) {
-	r.t.probs.Add(problem.Problem{Pos: r.pos(w), Severity: problem.Warning, Code: code, Found: text(r.raw(w)), Expected: expected, ExpectedZH: expectedZH})
+func (r row) warn(w int, code problem.Code, expected problem.Text) {
+	r.t.probs.Add(problem.Problem{Pos: r.pos(w), Severity: problem.Warning, Code: code, Found: text(r.raw(w)), Expected: expected})
 }
 
 // duplicate reports that this row repeats what (a unit, or a unit and
 // task), first given at first.
 func (r row) duplicate(w int, what string, first problem.Position) {
 	r.t.probs.Add(problem.Problem{Pos: r.pos(w), Code: problem.IngestDuplicateRow, Found: what,
-		Notes: []problem.Note{{Pos: first, Text: "first row of " + what, ZH: "首次出现：" + what}}})
+		Notes: []problem.Note{{Pos: first, Text: problem.T(problem.TFirstRowOf, what)}}})
 }
 
 // badChoice reports that column w's cell is none of the names allowed.
 func (r row) badChoice(w int, names []string) {
-	allowed := strings.Join(names, " / ")
-	r.problem(w, problem.IngestBadChoice, allowed, allowed)
+	r.problem(w, problem.IngestBadChoice, problem.Verbatim(strings.Join(names, " / ")))
 }
 
 // reject marks unit u, when the row named one, as having a rejected row:
@@ -218,13 +216,12 @@ func (t *table) read(fn func(r row)) bool {
 	for _, m := range misses {
 		if !named && t.ok {
 			t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: m.Pos.Sheet}, Severity: problem.Warning,
-				Code: problem.IngestSkippedSheet, Found: m.Pos.Sheet, Expected: "the headers " + names(t.want), ExpectedZH: "表头 " + names(t.want)})
+				Code: problem.IngestSkippedSheet, Found: m.Pos.Sheet, Expected: problem.T(problem.THeaders, names(t.want))})
 			continue
 		}
 		if !named {
 			if h := t.hiddenSheets(); h != "" {
-				m.Notes = append(m.Notes, problem.Note{Text: "hidden sheets are not read unless site.yaml names them (file.xlsx#sheet): " + h,
-					ZH: "隐藏的工作表不读取，除非在 site.yaml 中写明（文件.xlsx#工作表）：" + h})
+				m.Notes = append(m.Notes, problem.Note{Text: problem.T(problem.THiddenSheets, h)})
 			}
 		}
 		t.probs.Add(m)
@@ -249,7 +246,7 @@ func (t *table) selection() (sel []int, named bool) {
 			}
 			all := strings.Join(t.wb.sheets, ", ")
 			t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path}, Code: problem.IngestMissingSheet,
-				Found: n, Expected: "one of its sheets: " + all, ExpectedZH: "其中的工作表：" + all})
+				Found: n, Expected: problem.T(problem.TOneOfSheets, all)})
 		}
 		return sel, true
 	}
@@ -258,8 +255,7 @@ func (t *table) selection() (sel []int, named bool) {
 		case s.hidden:
 		case !s.worksheet:
 			t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: s.name}, Severity: problem.Warning,
-				Code: problem.IngestSkippedSheet, Found: s.name + " (" + s.kind + ")", Expected: "a worksheet; chart and macro sheets hold no rows to read",
-				ExpectedZH: "普通工作表；图表工作表和宏表没有可读取的数据行"})
+				Code: problem.IngestSkippedSheet, Found: s.name + " (" + s.kind + ")", Expected: problem.T(problem.TWorksheet)})
 		default:
 			sel = append(sel, i)
 		}
@@ -349,7 +345,7 @@ func (t *table) readSheet(fn func(r row)) (*problem.Problem, bool) {
 	for _, f := range formulas {
 		p := f.first
 		if f.n > 1 {
-			p.Notes = []problem.Note{{Text: fmt.Sprintf("and %d more cells of this column", f.n-1), ZH: fmt.Sprintf("该列另有 %d 个单元格", f.n-1)}}
+			p.Notes = []problem.Note{{Text: problem.T(problem.TMoreCells, f.n-1)}}
 		}
 		t.probs.Add(p)
 	}
@@ -357,10 +353,10 @@ func (t *table) readSheet(fn func(r row)) (*problem.Problem, bool) {
 		return nil, true
 	}
 	best, missing := finder.missing()
-	p := problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: sheet}, Code: problem.IngestNoHeader, Expected: names(t.want)}
+	p := problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: sheet}, Code: problem.IngestNoHeader, Expected: problem.Verbatim(names(t.want))}
 	if best > 0 && len(missing) < len(t.want) {
 		p = problem.Problem{Pos: problem.At(t.wb.path, sheet, best, 1), Code: problem.IngestMissingColumn,
-			Found: strings.Join(missing, ", "), Expected: names(t.want)}
+			Found: strings.Join(missing, ", "), Expected: problem.Verbatim(names(t.want))}
 	}
 	return &p, false
 }

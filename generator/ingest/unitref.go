@@ -48,7 +48,7 @@ func unitOf(r row, codeCol, nameCol, year int, reg *register) (*record.Unit, boo
 		if !r.has(codeCol) {
 			w = nameCol
 		}
-		r.problem(w, problem.IngestEmptyCell, "单位编码 or 单位名称", "单位编码或单位名称")
+		r.problem(w, problem.IngestEmptyCell, problem.T(problem.TCodeOrName))
 		return nil, false
 	}
 	if code == "" {
@@ -60,14 +60,14 @@ func unitOf(r row, codeCol, nameCol, year int, reg *register) (*record.Unit, boo
 		return nil, false
 	}
 	if u == nil {
-		r.problem(codeCol, problem.IngestUnknownUnit, "a 单位编码 of the units register", "单位名录中的单位编码")
+		r.problem(codeCol, problem.IngestUnknownUnit, problem.T(problem.TUnitCode))
 		return nil, false
 	}
 	if !active(r, codeCol, u, year) {
 		return nil, false
 	}
 	if name != "" && name != u.NameIn(year) && name != u.Name {
-		r.warn(nameCol, problem.IngestNameMismatch, u.NameIn(year), u.NameIn(year))
+		r.warn(nameCol, problem.IngestNameMismatch, problem.Verbatim(u.NameIn(year)))
 	}
 	return u, true
 }
@@ -96,7 +96,7 @@ func unitNamed(r row, nameCol int, name string, year int, reg *register) (*recor
 	switch {
 	case len(pick) == 1:
 		if u := pick[0]; len(now) == 0 {
-			r.warn(nameCol, problem.IngestNameMismatch, u.NameIn(year)+" ("+u.Code+")", u.NameIn(year)+"（"+u.Code+"）")
+			r.warn(nameCol, problem.IngestNameMismatch, problem.T(problem.TNameAndCode, u.NameIn(year), u.Code))
 		}
 		return pick[0], true
 	case len(pick) > 1:
@@ -105,12 +105,12 @@ func unitNamed(r row, nameCol int, name string, year int, reg *register) (*recor
 			codes = append(codes, u.Code+" "+u.NameIn(year))
 		}
 		list := strings.Join(codes, ", ")
-		r.problem(nameCol, problem.IngestAmbiguousUnit, "one of "+list+": give its 单位编码", list+" 之一：请填写单位编码")
+		r.problem(nameCol, problem.IngestAmbiguousUnit, problem.T(problem.TGiveUnitCode, list))
 		return nil, false
 	case len(all) > 0:
 		return nil, active(r, nameCol, all[0], year)
 	}
-	r.problem(nameCol, problem.IngestUnknownUnit, "a 单位名称 or 单位编码 of the units register", "单位名录中的单位名称或单位编码")
+	r.problem(nameCol, problem.IngestUnknownUnit, problem.T(problem.TUnitNameOrCode))
 	return nil, false
 }
 
@@ -123,7 +123,6 @@ func active(r row, w int, u *record.Unit, year int) bool {
 	if u.To != 0 {
 		span += strconv.Itoa(u.To)
 	}
-	r.problem(w, problem.IngestInactiveUnit, "a unit active in "+strconv.Itoa(year)+"; "+u.Code+" is active "+span,
-		strconv.Itoa(year)+" 年度存在的单位；"+u.Code+" 的存续年度为 "+span)
+	r.problem(w, problem.IngestInactiveUnit, problem.T(problem.TActiveIn, year, u.Code, span))
 	return false
 }

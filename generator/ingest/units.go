@@ -52,7 +52,7 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 			return
 		}
 		if code == "" {
-			r.problem(uCode, problem.IngestEmptyCell, "单位编码", "单位编码")
+			r.problem(uCode, problem.IngestEmptyCell, problem.Verbatim("单位编码"))
 			return
 		}
 		if first, dup := seen[code]; dup {
@@ -64,7 +64,7 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 		u := record.Unit{Code: code, Name: name, Origin: r.origin(uCode), From: firstYear}
 		ok := true
 		if name == "" {
-			r.problem(uName, problem.IngestEmptyCell, "单位名称", "单位名称")
+			r.problem(uName, problem.IngestEmptyCell, problem.Verbatim("单位名称"))
 			ok = false
 		}
 		cat, found := s.CategoryByName(r.raw(uCategory))
@@ -82,14 +82,14 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 			if y, good := parseYear(raw); good {
 				u.From = y
 			} else {
-				r.problem(uFrom, problem.IngestBadYears, "a year such as 2022", "年份，如 2022")
+				r.problem(uFrom, problem.IngestBadYears, problem.T(problem.TYearEg))
 				ok = false
 			}
 		}
 		if raw := r.text(uTo); raw != "" {
 			y, good := parseYear(raw)
 			if !good || y < u.From {
-				r.problem(uTo, problem.IngestBadYears, "a year not before 起始年度 "+strconv.Itoa(u.From), "不早于起始年度 "+strconv.Itoa(u.From)+" 的年份")
+				r.problem(uTo, problem.IngestBadYears, problem.T(problem.TYearNotBefore, u.From))
 				ok = false
 			}
 			u.To = y
@@ -132,21 +132,20 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 		good := true
 		switch {
 		case cat.Parent != "" && u.Parent == "":
-			r.problem(uParent, problem.IngestNoParent, "the code of a "+parentName(s, cat), parentName(s, cat)+"的单位编码")
+			r.problem(uParent, problem.IngestNoParent, problem.T(problem.TParentCode, parentName(s, cat)))
 			good = false
 		case u.Parent != "":
 			p := byCode[u.Parent]
 			if p == nil || (cat.Parent != "" && p.Category != cat.Parent) {
-				r.problem(uParent, problem.IngestBadParent, "the code of a "+parentName(s, cat), parentName(s, cat)+"的单位编码")
+				r.problem(uParent, problem.IngestBadParent, problem.T(problem.TParentCode, parentName(s, cat)))
 				good = false
 			} else if y, gap := orphanYear(&u, byCode, horizon); gap {
-				r.problem(uParent, problem.IngestParentEnded, "a "+parentName(s, cat)+" active in "+strconv.Itoa(y),
-					strconv.Itoa(y)+" 年度存在的"+parentName(s, cat))
+				r.problem(uParent, problem.IngestParentEnded, problem.T(problem.TParentActive, parentName(s, cat), y))
 				good = false
 			}
 		}
 		if u.Successor != "" && byCode[u.Successor] == nil {
-			r.problem(uSuccessor, problem.IngestUnknownUnit, "a 单位编码 of the register", "单位名录中的单位编码")
+			r.problem(uSuccessor, problem.IngestUnknownUnit, problem.T(problem.TRegisterCode))
 			good = false
 		}
 		if good {

@@ -3,7 +3,6 @@ package ingest
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -156,9 +155,9 @@ func (wb *workbook) eachRow(sheet int, fn func(row int, cells []string) bool) er
 			break
 		}
 		p := problem.Problem{Pos: problem.At(wb.path, wb.sheets[sheet], o.row, o.col), Severity: problem.Warning,
-			Code: problem.IngestOddStructure, Found: o.found, Expected: o.expected, ExpectedZH: o.expectedZH}
+			Code: problem.IngestOddStructure, Found: o.found, Expected: o.expected}
 		if n := more[o.kind]; n > 0 {
-			p.Notes = []problem.Note{{Text: fmt.Sprintf("and %d more of this kind in the sheet", n), ZH: fmt.Sprintf("该工作表另有 %d 处同类问题", n)}}
+			p.Notes = []problem.Note{{Text: problem.T(problem.TMoreOfKind, n)}}
 		}
 		wb.probs.Add(p)
 	}

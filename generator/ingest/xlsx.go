@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"dutyreport/generator/problem"
 )
 
 // xlsx reads a workbook's sheets as rows of raw cell text, straight from the
@@ -438,12 +440,11 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool, odd func(od
 				if ra := attr(t, "r"); ra != "" {
 					switch r, err := strconv.Atoi(ra); {
 					case err != nil:
-						odd(oddity{kind: "row", row: n, col: 1, found: clip(ra), expected: "a row number", expectedZH: "行号"})
+						odd(oddity{kind: "row", row: n, col: 1, found: clip(ra), expected: problem.T(problem.TRowNumber)})
 					case r < 1:
-						odd(oddity{kind: "row", row: n, col: 1, found: ra, expected: "a row number from 1", expectedZH: "从 1 开始的行号"})
+						odd(oddity{kind: "row", row: n, col: 1, found: ra, expected: problem.T(problem.TRowFromOne)})
 					case r <= row:
-						odd(oddity{kind: "row", row: n, col: 1, found: ra, expected: fmt.Sprintf("a row number after %d, the row before", row),
-							expectedZH: fmt.Sprintf("大于上一行行号 %d 的行号", row)})
+						odd(oddity{kind: "row", row: n, col: 1, found: ra, expected: problem.T(problem.TRowAfter, row)})
 					default:
 						n = r
 					}
@@ -492,13 +493,11 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool, odd func(od
 				phonetic--
 			case "c":
 				if typ == "s" && hasV && !x.stringIndex(val.Bytes()) {
-					last := "the workbook has no shared strings"
-					lastZH := "该工作簿没有共享字符串"
+					last := problem.T(problem.TNoSharedStrings)
 					if len(x.strings) > 0 {
-						last = fmt.Sprintf("a shared-string index from 0 to %d", len(x.strings)-1)
-						lastZH = fmt.Sprintf("0 到 %d 之间的共享字符串编号", len(x.strings)-1)
+						last = problem.T(problem.TSharedStringIndex, len(x.strings)-1)
 					}
-					odd(oddity{kind: "string", row: row, col: col, found: clip(val.String()), expected: last, expectedZH: lastZH})
+					odd(oddity{kind: "string", row: row, col: col, found: clip(val.String()), expected: last})
 				}
 				v := x.cellText(typ, style, val.Bytes())
 				switch {
@@ -575,10 +574,10 @@ func (x *xlsx) stringIndex(v []byte) bool {
 // oddity is a place in a sheet's XML that Excel would not have written,
 // such as a row number out of order: reading goes on, with a warning.
 type oddity struct {
-	kind                 string // "row" or "string": each kind is reported once a sheet
-	row, col             int
-	found                string
-	expected, expectedZH string
+	kind     string // "row" or "string": each kind is reported once a sheet
+	row, col int
+	found    string
+	expected problem.Text
 }
 
 // clip shortens a value found for a message.

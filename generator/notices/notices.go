@@ -69,7 +69,7 @@ func Build(c *config.Config, data *record.Data, cont *content.Content) (*Notices
 		for _, rc := range y.Cases {
 			pos := position(data.Files, rc.Origin)
 			if first, dup := where[rc.Number]; dup {
-				probs.Add(problem.Problem{Pos: pos, Code: problem.NoticeDuplicate, Found: rc.Number, Notes: []problem.Note{{Pos: first, Text: "first given here", ZH: "首次出现于此"}}})
+				probs.Add(problem.Problem{Pos: pos, Code: problem.NoticeDuplicate, Found: rc.Number, Notes: []problem.Note{{Pos: first, Text: problem.T(problem.TFirstGivenHere)}}})
 				continue
 			}
 			cs := &Case{Case: rc, From: pos.String()}
@@ -87,13 +87,13 @@ func Build(c *config.Config, data *record.Data, cont *content.Content) (*Notices
 				// The register's case, with the notice's title and text.
 				if nt.Meta.CaseFields() {
 					probs.Add(problem.Problem{Pos: nt.Pos.Of(nt.File, "number"), Code: problem.NoticeConflict, Found: nt.Meta.Number,
-						Notes: []problem.Note{{Pos: where[nt.Meta.Number], Text: "the case in the register", ZH: "台账中的该案件"}}})
+						Notes: []problem.Note{{Pos: where[nt.Meta.Number], Text: problem.T(problem.TCaseInRegister)}}})
 				}
 				cs.Title, cs.Body, cs.File, cs.BodyLine = nt.Meta.Title, nt.Source, nt.File, nt.Line
 				continue
 			}
 			if first, dup := where[nt.Meta.Number]; dup {
-				probs.Add(problem.Problem{Pos: nt.Pos.Of(nt.File, "number"), Code: problem.NoticeDuplicate, Found: nt.Meta.Number, Notes: []problem.Note{{Pos: first, Text: "first given here", ZH: "首次出现于此"}}})
+				probs.Add(problem.Problem{Pos: nt.Pos.Of(nt.File, "number"), Code: problem.NoticeDuplicate, Found: nt.Meta.Number, Notes: []problem.Note{{Pos: first, Text: problem.T(problem.TFirstGivenHere)}}})
 				continue
 			}
 			if cs, ok := fromNotice(c, data, nt, &probs); ok {
@@ -239,8 +239,8 @@ func position(files record.Files, o record.Origin) problem.Position {
 func fromNotice(c *config.Config, data *record.Data, nt content.Notice, probs *problem.List) (*Case, bool) {
 	m := nt.Meta
 	at := func(key string) problem.Position { return nt.Pos.Of(nt.File, key) }
-	bad := func(key, found, expected, expectedZH string) {
-		probs.Add(problem.Problem{Pos: at(key), Code: problem.NoticeUnknownRef, Found: key + ": " + found, Expected: expected, ExpectedZH: expectedZH})
+	bad := func(key, found string, expected problem.Text) {
+		probs.Add(problem.Problem{Pos: at(key), Code: problem.NoticeUnknownRef, Found: key + ": " + found, Expected: expected})
 	}
 	ok := true
 	cs := &Case{Case: record.Case{Number: m.Number, Year: m.Year, Date: m.Date, Clause: m.Clause, Factors: m.Factors, Appeal: m.Appeal,
@@ -248,20 +248,20 @@ func fromNotice(c *config.Config, data *record.Data, nt content.Notice, probs *p
 	if m.Date == 0 {
 		// Without a date there is no year to check the unit against: that
 		// one problem says it all.
-		probs.Add(problem.Problem{Pos: at("number"), Code: problem.ContentFrontMatter, Found: "date", Expected: "the decision date: date: 2024-03-01", ExpectedZH: "决定日期：date: 2024-03-01"})
+		probs.Add(problem.Problem{Pos: at("number"), Code: problem.ContentFrontMatter, Found: "date", Expected: problem.T(problem.TDecisionDateFrontMatter)})
 		return nil, false
 	}
 	if cs.Year == 0 {
 		cs.Year = m.Date.Year()
 	}
 	if !slices.ContainsFunc(c.Site.Years, func(y config.Year) bool { return y.Year == cs.Year }) {
-		bad("year", strconv.Itoa(cs.Year), "a year of site.yaml", "site.yaml 中的年度")
+		bad("year", strconv.Itoa(cs.Year), problem.T(problem.TYearOfSite))
 		ok = false
 	}
 	if u := unitByRef(data.Register, m.Unit, cs.Year); u != nil {
 		cs.Unit = u.Code
 	} else {
-		bad("unit", m.Unit, "a unit code or name of the units register, active that year", "单位名录中当年存在的单位编码或名称")
+		bad("unit", m.Unit, problem.T(problem.TUnitActiveThatYear))
 		ok = false
 	}
 	vocab := func(key, v string, terms []config.Term) string {
@@ -270,7 +270,7 @@ func fromNotice(c *config.Config, data *record.Data, nt content.Notice, probs *p
 		}
 		name, known := config.Canonical(terms, v)
 		if !known {
-			bad(key, v, config.Names(terms), config.Names(terms))
+			bad(key, v, problem.Verbatim(config.Names(terms)))
 			ok = false
 		}
 		return name
@@ -280,11 +280,11 @@ func fromNotice(c *config.Config, data *record.Data, nt content.Notice, probs *p
 	if m.Amount != nil {
 		cs.Amount, cs.HasAmount = *m.Amount, true
 	} else if c.Scheme.Cases.Levels != nil {
-		probs.Add(problem.Problem{Pos: at("number"), Code: problem.ContentFrontMatter, Found: "amount", Expected: "the amount the scheme's levels classify by", ExpectedZH: "据以确定责任等级的金额"})
+		probs.Add(problem.Problem{Pos: at("number"), Code: problem.ContentFrontMatter, Found: "amount", Expected: problem.T(problem.TAmountForLevels)})
 		ok = false
 	}
 	if len(m.Subjects) == 0 {
-		probs.Add(problem.Problem{Pos: at("number"), Code: problem.ContentFrontMatter, Found: "subjects", Expected: "who is held accountable: subjects: [{name: …, handling: [诫勉谈话]}]", ExpectedZH: "问责对象：subjects: [{name: …, handling: [诫勉谈话]}]"})
+		probs.Add(problem.Problem{Pos: at("number"), Code: problem.ContentFrontMatter, Found: "subjects", Expected: problem.T(problem.TSubjectsFrontMatter)})
 		ok = false
 	}
 	for i, s := range m.Subjects {
@@ -296,13 +296,13 @@ func fromNotice(c *config.Config, data *record.Data, nt content.Notice, probs *p
 		}
 		sub.Form = vocab(p+".form", s.Form, config.Forms)
 		if len(s.Handling) == 0 {
-			bad(p+".handling", "", "the handling, e.g. [诫勉谈话]", "处理方式，如 [诫勉谈话]")
+			bad(p+".handling", "", problem.T(problem.THandlingListEg))
 			ok = false
 		}
 		for _, h := range s.Handling {
 			hd, known := c.Scheme.Cases.HandlingByName(h)
 			if !known {
-				bad(p+".handling", h, "a handling of the scheme: "+strings.Join(c.Scheme.Cases.HandlingNames(), " / "), "考核方案所列的处理方式："+strings.Join(c.Scheme.Cases.HandlingNames(), "、"))
+				bad(p+".handling", h, problem.T(problem.THandlingOfScheme, problem.Choices(c.Scheme.Cases.HandlingNames())))
 				ok = false
 				continue
 			}

@@ -17,7 +17,7 @@ func ExamplePosition_String() {
 func ExampleList() {
 	var l problem.List
 	l.Add(problem.Problem{Pos: problem.At("a.xlsx", "S", 10, 4), Code: problem.IngestNotANumber, Found: "9O"})
-	l.Add(problem.Problem{Pos: problem.At("a.xlsx", "S", 7, 4), Code: problem.IngestOutOfRange, Found: "105", Expected: "0 to 100"})
+	l.Add(problem.Problem{Pos: problem.At("a.xlsx", "S", 7, 4), Code: problem.IngestOutOfRange, Found: "105", Expected: problem.T(problem.TZeroTo, "100")})
 	l.Sort() // D7 before D10: rows compare as numbers
 	for _, p := range l {
 		fmt.Println(p.Format(problem.EN))

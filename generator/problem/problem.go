@@ -26,24 +26,22 @@ func (s Severity) String() string {
 
 // Problem is one thing wrong with the input, located and explained so that a
 // clerk can fix it without help: what was found, what was expected, what to do.
+// It is data: Expected, Hint and the notes are entries of the catalogue
+// (texts.go) with their values, worded in a language only by Format.
 type Problem struct {
 	Pos      Position
 	Severity Severity
 	Code     Code   // stable identifier, listed in codes.go
 	Found    string // the value as read, verbatim
-	Expected string // what would have been accepted, in English
-	Hint     string // what to do, in English; the code's own hint when empty
-	// ExpectedZH and HintZH say the same in zh-CN; the English is shown
-	// when they are empty.
-	ExpectedZH, HintZH string
-	Notes              []Note // related places, such as the other cell of a mismatch
+	Expected Text   // what would have been accepted
+	Hint     Text   // what to do; the code's own hint when zero
+	Notes    []Note // related places, such as the other cell of a mismatch
 }
 
-// Note points at a second place that explains a problem, in both languages.
+// Note points at a second place that explains a problem.
 type Note struct {
 	Pos  Position
-	Text string // English
-	ZH   string // zh-CN; Text is used when empty
+	Text Text
 }
 
 // Error formats the problem in the default language (zh-CN).
@@ -53,47 +51,39 @@ func (p Problem) Error() string { return p.Format(ZH) }
 // was expected and what to do, then one indented line per note.
 func (p Problem) Format(lang Lang) string {
 	var b strings.Builder
+	at := texts[tAt].in(lang)
 	if !p.Pos.IsZero() {
 		b.WriteString(p.Pos.String())
-		b.WriteString(words[lang].at)
+		b.WriteString(at)
 	}
 	if p.Severity == Warning {
-		b.WriteString(words[lang].warning)
+		b.WriteString(texts[tWarning].in(lang))
 	}
-	w := words[lang]
 	b.WriteString(p.Code.Message(lang))
 	if p.Found != "" {
-		fmt.Fprintf(&b, w.found, p.Found)
+		b.WriteString(T(tFound, p.Found).In(lang))
 	}
-	if expected := pick(lang, p.Expected, p.ExpectedZH); expected != "" {
-		b.WriteString(w.expected)
+	if expected := p.Expected.In(lang); expected != "" {
+		b.WriteString(texts[tExpected].in(lang))
 		b.WriteString(expected)
 	}
-	hint := pick(lang, p.Hint, p.HintZH)
+	hint := p.Hint.In(lang)
 	if hint == "" {
 		hint = p.Code.Hint(lang)
 	}
 	if hint != "" {
-		b.WriteString(w.sep)
+		b.WriteString(texts[tSep].in(lang))
 		b.WriteString(hint)
 	}
 	for _, n := range p.Notes {
-		b.WriteString(words[lang].note)
+		b.WriteString(texts[tNote].in(lang))
 		if !n.Pos.IsZero() {
 			b.WriteString(n.Pos.String())
-			b.WriteString(words[lang].at)
+			b.WriteString(at)
 		}
-		b.WriteString(pick(lang, n.Text, n.ZH))
+		b.WriteString(n.Text.In(lang))
 	}
 	return b.String()
-}
-
-// pick gives the zh-CN text in Chinese when there is one, else the English.
-func pick(lang Lang, en, zh string) string {
-	if lang == ZH && zh != "" {
-		return zh
-	}
-	return en
 }
 
 // List collects the problems of a run. The zero List is ready to use.

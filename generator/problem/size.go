@@ -5,8 +5,7 @@ import "strconv"
 // TooLarge is the problem of a file refused for its size before it was
 // read: its size and the limit, in units a clerk reads at a glance.
 func TooLarge(code Code, file string, size, limit int64) Problem {
-	return Problem{Pos: Position{File: file}, Code: code, Found: Bytes(size),
-		Expected: "at most " + Bytes(limit), ExpectedZH: "不超过 " + Bytes(limit)}
+	return Problem{Pos: Position{File: file}, Code: code, Found: Bytes(size), Expected: T(TAtMost, Bytes(limit))}
 }
 
 // Bytes formats a size: 512 B, 40 KiB, 1.5 MiB, 3 GiB.

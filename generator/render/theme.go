@@ -131,15 +131,14 @@ func LoadLayers(layers []Layer, lang string) (*Theme, problem.List) {
 	})
 	if !slices.Contains(t.assets, EChartsAsset) {
 		probs.Add(problem.Problem{Pos: problem.Position{File: t.where(EChartsAsset)}, Code: problem.RenderMissingAsset,
-			Found: EChartsAsset, Expected: "the chart library in the theme's assets", ExpectedZH: "主题 assets 中的图表库"})
+			Found: EChartsAsset, Expected: problem.T(problem.TChartLibrary)})
 	}
 	// The theme's own scripts, which the layouts load: a theme of its own
 	// copies them from the default theme.
 	for _, a := range []string{ChartsAsset, TablesAsset, SearchAsset} {
 		if !slices.Contains(t.assets, a) {
 			probs.Add(problem.Problem{Pos: problem.Position{File: t.where(a)}, Code: problem.RenderMissingAsset,
-				Found: a, Expected: "the theme's script " + a, ExpectedZH: "主题的脚本 " + a,
-				Hint: "copy it from themes/default/" + a + " of dutyreport's source", HintZH: "请从 dutyreport 源码的 themes/default/" + a + " 复制"})
+				Found: a, Expected: problem.T(problem.TThemeScript, a), Hint: problem.T(problem.TCopyScript, a)})
 		}
 	}
 	probs.Sort()
@@ -201,9 +200,7 @@ func loadStrings(layers []Layer, file string) (map[string]string, problem.List) 
 		if over := yamlbudget.Over(&root); err == nil && over != nil {
 			nodes, bytes := strconv.Itoa(yamlbudget.MaxNodes), strconv.Itoa(yamlbudget.MaxBytes)
 			probs.Add(problem.Problem{Pos: problem.Position{File: l.Prefix + file, Line: over.Line, Col: over.Column}, Code: problem.RenderTooLarge, Found: "*" + over.Value,
-				Expected:   "at most " + nodes + " values and " + bytes + " bytes of text with every alias (*name) expanded",
-				ExpectedZH: "展开全部别名（*名称）后不超过 " + nodes + " 个值、" + bytes + " 字节文字",
-				Hint:       "write the strings out, or use fewer aliases (*name)", HintZH: "请直接写出各项文字，或少用别名（*名称）"})
+				Expected: problem.T(problem.TYAMLBudget, nodes, bytes), Hint: problem.T(problem.TFewerAliasesStrings)})
 			found = true
 			continue
 		}
@@ -218,7 +215,7 @@ func loadStrings(layers []Layer, file string) (map[string]string, problem.List) 
 		for _, k := range slices.Sorted(maps.Keys(m)) {
 			if _, known := merged[k]; found && !known {
 				probs.Add(problem.Problem{Pos: problem.Position{File: l.Prefix + file}, Severity: problem.Warning, Code: problem.RenderUnknownString,
-					Found: k, Expected: "a key of the theme's own " + file, ExpectedZH: "主题自带的 " + file + " 中已有的键"})
+					Found: k, Expected: problem.T(problem.TThemeKey, file)})
 			}
 			merged[k] = m[k]
 		}

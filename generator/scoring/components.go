@@ -178,10 +178,9 @@ func (c *computer) fromSheet(comp config.Component, u *Unit, sc *Score, note pro
 	}
 	if sc.Has && v != sc.Value {
 		p := problem.Problem{Pos: c.pos(row.Cells[comp.ID]), Severity: problem.Warning, Code: problem.IngestScoreMismatch,
-			Found: u.Code + " " + comp.Column + " " + v.String(), Expected: sc.Value.String()}
+			Found: u.Code + " " + comp.Column + " " + v.String(), Expected: problem.Verbatim(sc.Value.String())}
 		if !note.IsZero() {
-			p.Notes = []problem.Note{{Pos: note, Text: "the computed score " + sc.Value.String() + " comes from here",
-				ZH: "按此处数据计算得 " + sc.Value.String()}}
+			p.Notes = []problem.Note{{Pos: note, Text: problem.T(problem.TComputedFromHere, sc.Value.String())}}
 		}
 		c.probs.Add(p)
 	}
@@ -226,13 +225,12 @@ func (c *computer) checkSheetTotals() {
 		}
 		u.TotalOrigin = row.Cells[record.TotalScore]
 		if v != u.Total && v != u.Subtotal {
-			want, wantZH := u.Total.String()+", the sum of the components", u.Total.String()+"（各项得分之和）"
+			want := problem.T(problem.TTotalIsSum, u.Total.String())
 			if u.CasePoints > 0 {
-				want = u.Total.String() + " (" + u.Subtotal.String() + ", the sum of the components, less " + u.CasePoints.String() + " for cases)"
-				wantZH = u.Total.String() + "（各项得分之和 " + u.Subtotal.String() + " 减案件扣分 " + u.CasePoints.String() + "）"
+				want = problem.T(problem.TTotalLessCases, u.Total.String(), u.Subtotal.String(), u.CasePoints.String())
 			}
 			c.probs.Add(problem.Problem{Pos: c.pos(row.Cells[record.TotalScore]), Severity: problem.Warning, Code: problem.IngestScoreMismatch,
-				Found: u.Code + " 总分 " + v.String(), Expected: want, ExpectedZH: wantZH})
+				Found: u.Code + " 总分 " + v.String(), Expected: want})
 		}
 	}
 }
