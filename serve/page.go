@@ -2,7 +2,6 @@ package serve
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"strings"
 
@@ -50,8 +49,8 @@ func inject(page, extra []byte) []byte {
 func (s *Server) additions(r result, full bool) []byte {
 	var b bytes.Buffer
 	if len(r.probs) > 0 {
-		w := pageWords[s.o.Lang]
-		d := panelData{Title: fmt.Sprintf(w.panelTitle, len(r.probs)), Words: w}
+		w := wordsIn(s.o.Lang)
+		d := panelData{Title: problem.T(w.panelTitle, len(r.probs)).In(s.o.Lang), Words: w}
 		for _, p := range r.probs {
 			stops := strings.HasPrefix(string(p.Code), "edition.")
 			d.Stops = d.Stops || stops
@@ -72,7 +71,7 @@ func problemText(p problem.Problem, lang problem.Lang, full bool) string {
 		return p.Format(lang)
 	}
 	p.Found, p.Notes = "", nil
-	return p.Format(lang) + pageWords[lang].seeTerminal
+	return p.Format(lang) + wordsIn(lang).seeTerminal
 }
 
 type item struct {
@@ -140,9 +139,9 @@ pre{white-space:pre-wrap;margin:0;font:inherit}
 // failurePage lists every problem of a failed build as the command line
 // prints them.
 func failurePage(lang problem.Lang, r result, full bool) []byte {
-	w := pageWords[lang]
+	w := wordsIn(lang)
 	errs := len(r.probs.Errors())
-	title := fmt.Sprintf(w.failTitle, errs, len(r.probs)-errs)
+	title := problem.T(w.failTitle, errs, len(r.probs)-errs).In(lang)
 	d := failureData{Words: w, Title: title, Build: r.id}
 	for _, p := range r.probs {
 		d.Items = append(d.Items, item{Text: problemText(p, lang, full), Warn: p.Severity == problem.Warning})
@@ -177,38 +176,23 @@ func notFoundPage(lang problem.Lang, p string, build int) []byte {
 		Words words
 		Path  string
 		Build int
-	}{pageWords[lang], p, build})
+	}{wordsIn(lang), p, build})
 	return b.Bytes()
 }
 
 // words are the texts of the server's own pages and panel.
 type words struct {
 	Lang, Lead, Foot, Stops, StopLabel, Missing string
-	panelTitle, failTitle                       string // formats of the counts
-	seeTerminal                                 string // after a problem shown in part
+	panelTitle, failTitle                       problem.TextID // of the counts
+	seeTerminal                                 string         // after a problem shown in part
 }
 
-var pageWords = map[problem.Lang]words{
-	problem.ZH: {
-		Lang:        "zh-CN",
-		failTitle:   "生成失败：发现 %d 个错误、%d 个警告",
-		Lead:        "dutyreport 未能生成网站，以下是全部问题。请按提示修改输入文件并保存，本页会自动刷新。",
-		Foot:        "本页由预览服务器 dutyreport serve 生成，不是网站的一部分。",
-		panelTitle:  "预览：本次生成有 %d 个警告",
-		Stops:       "标有“build 将停止”的问题会使 dutyreport build 停止，网站不会发布：预览照常显示这些页面，但不记入 editions.lock。",
-		StopLabel:   "build 将停止：",
-		Missing:     "网站中没有这个页面：",
-		seeTerminal: "（读到的值只在运行 dutyreport serve 的电脑上显示）",
-	},
-	problem.EN: {
-		Lang:        "en",
-		failTitle:   "Build failed: %d errors, %d warnings",
-		Lead:        "dutyreport could not build the site; here is every problem. Fix the input files as said and save: this page reloads by itself.",
-		Foot:        "This page is made by the preview server, dutyreport serve; it is not part of the site.",
-		panelTitle:  "Preview: this build has %d warnings",
-		Stops:       "A problem marked “build would stop” makes dutyreport build stop, and the site is not published: the preview shows the pages anyway, and nothing is recorded in editions.lock.",
-		StopLabel:   "build would stop:",
-		Missing:     "The site has no such page: ",
-		seeTerminal: " (the value found is shown on the computer running dutyreport serve only)",
-	},
+// wordsIn gives the words of the server's pages in lang, from the catalogue.
+func wordsIn(lang problem.Lang) words {
+	in := func(id problem.TextID) string { return problem.T(id).In(lang) }
+	return words{
+		Lang: string(lang), Lead: in(problem.TServeLead), Foot: in(problem.TServeFoot), Stops: in(problem.TServeStops),
+		StopLabel: in(problem.TServeStopLabel), Missing: in(problem.TServeMissing), seeTerminal: in(problem.TServeSeeTerminal),
+		panelTitle: problem.TServePanelTitle, failTitle: problem.TServeFailTitle,
+	}
 }

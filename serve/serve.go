@@ -232,7 +232,7 @@ func (s *Server) report(r result) {
 	}
 	s.logMu.Lock()
 	defer s.logMu.Unlock()
-	w, en := s.o.Log, s.o.Lang == problem.EN
+	w := s.o.Log
 	for _, p := range r.probs {
 		fmt.Fprintln(w, p.Format(s.o.Lang))
 	}
@@ -242,38 +242,26 @@ func (s *Server) report(r result) {
 	errs := len(r.probs.Errors())
 	warns := len(r.probs) - errs
 	clock, secs := time.Now().Format("15:04:05"), fmt.Sprintf("%.2f", r.took.Seconds())
-	switch {
-	case r.failed() && en:
-		fmt.Fprintf(w, "%s build failed: %d errors, %d warnings, in %ss; the pages in the browser list them and reload once they are fixed\n", clock, errs, warns, secs)
-	case r.failed():
-		fmt.Fprintf(w, "%s 生成失败：%d 个错误、%d 个警告，用时 %s 秒；浏览器中的页面列出了这些问题，改正后自动刷新\n", clock, errs, warns, secs)
-	case en:
-		fmt.Fprintf(w, "%s built the preview: %d pages, %d warnings, in %ss\n", clock, r.pages, warns, secs)
-	default:
-		fmt.Fprintf(w, "%s 已生成预览：%d 个页面，%d 个警告，用时 %s 秒\n", clock, r.pages, warns, secs)
+	summary := problem.T(problem.TServeBuilt, clock, r.pages, warns, secs)
+	if r.failed() {
+		summary = problem.T(problem.TServeFailed, clock, errs, warns, secs)
 	}
+	fmt.Fprintln(w, summary.In(s.o.Lang))
 }
 
 // logf logs a line of the server's own, such as a watcher's failure.
-func (s *Server) logf(en, zh string, args ...any) {
+func (s *Server) logf(t problem.Text) {
 	if s.o.Log == nil {
 		return
 	}
 	s.logMu.Lock()
 	defer s.logMu.Unlock()
-	format := zh
-	if s.o.Lang == problem.EN {
-		format = en
-	}
-	fmt.Fprintf(s.o.Log, format+"\n", args...)
+	fmt.Fprintln(s.o.Log, t.In(s.o.Lang))
 }
 
 // internalText words an error that is not the input's fault.
 func internalText(lang problem.Lang, err error) string {
-	if lang == problem.EN {
-		return fmt.Sprintf("internal error: %v (if this is not a full disk or a permission problem, please report it)", err)
-	}
-	return fmt.Sprintf("内部错误：%v（如果不是磁盘已满或权限问题，请报告此错误）", err)
+	return problem.T(problem.TServeInternal, err).In(lang)
 }
 
 // checkAddr accepts host:port. The internal dashboard, with every person's

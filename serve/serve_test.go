@@ -450,7 +450,7 @@ func TestOnlyInputsTriggerBuilds(t *testing.T) {
 	if err := sitetest.WriteSite(dir, testSite); err != nil {
 		t.Fatal(err)
 	}
-	w, err := newWatcher(dir, func() {}, func(string, string, ...any) {})
+	w, err := newWatcher(dir, func() {}, func(problem.Text) {})
 	if err != nil {
 		t.Fatal(err)
 	}

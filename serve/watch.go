@@ -14,6 +14,7 @@ import (
 	"dutyreport/generator"
 	"dutyreport/generator/config"
 	"dutyreport/generator/edition"
+	"dutyreport/generator/problem"
 )
 
 // inputTrees are the site's folders of inputs, watched with every folder
@@ -27,7 +28,7 @@ type watcher struct {
 	fs      *fsnotify.Watcher
 	source  string // the site folder, absolute
 	changed func() // told of each change that matters
-	logf    func(en, zh string, args ...any)
+	logf    func(problem.Text)
 
 	mu sync.Mutex
 	// trees are folders where every file matters, with their subfolders.
@@ -49,7 +50,7 @@ func (n names) match(base string) bool { return n.exact[base] || n.stems[stem(ba
 
 func stem(base string) string { return strings.TrimSuffix(base, filepath.Ext(base)) }
 
-func newWatcher(source string, changed func(), logf func(en, zh string, args ...any)) (*watcher, error) {
+func newWatcher(source string, changed func(), logf func(problem.Text)) (*watcher, error) {
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
@@ -75,7 +76,7 @@ func (w *watcher) run() {
 				return
 			}
 			// An overflow loses events: rebuild to be sure.
-			w.logf("watching the inputs: %v", "监视输入文件时出错：%v", err)
+			w.logf(problem.T(problem.TServeWatchFailed, err))
 			w.changed()
 		}
 	}
@@ -232,7 +233,7 @@ func (w *watcher) addTree(dir string) {
 			return filepath.SkipDir
 		}
 		if err := w.fs.Add(p); err != nil {
-			w.logf("cannot watch %s: %v", "无法监视 %s：%v", p, err)
+			w.logf(problem.T(problem.TServeCannotWatch, p, err))
 		}
 		return nil
 	})

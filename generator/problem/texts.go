@@ -220,6 +220,21 @@ const (
 	TStageWrite
 	TTotal
 
+	// The preview server's log (serve).
+	TServeFailed
+	TServeBuilt
+	TServeInternal
+	TServeWatchFailed
+	TServeCannotWatch
+	TServeFailTitle
+	TServeLead
+	TServeFoot
+	TServePanelTitle
+	TServeStops
+	TServeStopLabel
+	TServeMissing
+	TServeSeeTerminal
+
 	textCount // keep last
 )
 
@@ -420,4 +435,18 @@ var texts = [textCount]text{
 	TStageAudit:    {"隐私检查", "auditing for leaks"},
 	TStageWrite:    {"写入网站", "writing"},
 	TTotal:         {"合计", "total"},
+
+	TServeFailed:      {"%s 生成失败：%d 个错误、%d 个警告，用时 %s 秒；浏览器中的页面列出了这些问题，改正后自动刷新", "%s build failed: %d errors, %d warnings, in %ss; the pages in the browser list them and reload once they are fixed"},
+	TServeBuilt:       {"%s 已生成预览：%d 个页面，%d 个警告，用时 %s 秒", "%s built the preview: %d pages, %d warnings, in %ss"},
+	TServeInternal:    {"内部错误：%v（如果不是磁盘已满或权限问题，请报告此错误）", "internal error: %v (if this is not a full disk or a permission problem, please report it)"},
+	TServeWatchFailed: {"监视输入文件时出错：%v", "watching the inputs: %v"},
+	TServeCannotWatch: {"无法监视 %s：%v", "cannot watch %s: %v"},
+	TServeFailTitle:   {"生成失败：发现 %d 个错误、%d 个警告", "Build failed: %d errors, %d warnings"},
+	TServeLead:        {"dutyreport 未能生成网站，以下是全部问题。请按提示修改输入文件并保存，本页会自动刷新。", "dutyreport could not build the site; here is every problem. Fix the input files as said and save: this page reloads by itself."},
+	TServeFoot:        {"本页由预览服务器 dutyreport serve 生成，不是网站的一部分。", "This page is made by the preview server, dutyreport serve; it is not part of the site."},
+	TServePanelTitle:  {"预览：本次生成有 %d 个警告", "Preview: this build has %d warnings"},
+	TServeStops:       {"标有“build 将停止”的问题会使 dutyreport build 停止，网站不会发布：预览照常显示这些页面，但不记入 editions.lock。", "A problem marked “build would stop” makes dutyreport build stop, and the site is not published: the preview shows the pages anyway, and nothing is recorded in editions.lock."},
+	TServeStopLabel:   {"build 将停止：", "build would stop:"},
+	TServeMissing:     {"网站中没有这个页面：", "The site has no such page: "},
+	TServeSeeTerminal: {"（读到的值只在运行 dutyreport serve 的电脑上显示）", " (the value found is shown on the computer running dutyreport serve only)"},
 }
