@@ -40,6 +40,16 @@ func RoleByName(name string) (Role, bool) {
 	return Role{}, false
 }
 
+// RoleNames lists the roles' names, in order: the choices a roster's
+// role cell has.
+func RoleNames() []string {
+	out := make([]string, len(Roles))
+	for i, r := range Roles {
+		out[i] = r.Name
+	}
+	return out
+}
+
 // RoleIDs lists the vocabulary's ids, for messages.
 func RoleIDs() []string {
 	var out []string

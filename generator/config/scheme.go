@@ -213,6 +213,26 @@ func (s *Scheme) CategoryByName(name string) (Category, bool) {
 	return s.Categories[i], true
 }
 
+// CategoryNames lists the categories' names, in the scheme's order: the
+// choices a units register's 类别 cell has.
+func (s *Scheme) CategoryNames() []string {
+	out := make([]string, len(s.Categories))
+	for i, c := range s.Categories {
+		out[i] = c.Name
+	}
+	return out
+}
+
+// ResponsibilityNames lists the responsibilities' names, in the scheme's
+// order: the choices a ledger's 责任类别 cell has.
+func (s *Scheme) ResponsibilityNames() []string {
+	out := make([]string, len(s.Responsibilities))
+	for i, r := range s.Responsibilities {
+		out[i] = r.Name
+	}
+	return out
+}
+
 // Category returns the category with the id.
 func (s *Scheme) Category(id string) (Category, bool) {
 	for _, c := range s.Categories {

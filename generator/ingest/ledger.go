@@ -56,11 +56,7 @@ func readLedger(t *table, s *config.Scheme, reg *register, year int) []record.Le
 		}
 		resp, found := s.ResponsibilityByName(r.raw(lResp))
 		if !found {
-			var names []string
-			for _, x := range s.Responsibilities {
-				names = append(names, x.Name)
-			}
-			r.badChoice(lResp, names)
+			r.badChoice(lResp, s.ResponsibilityNames())
 			ok = false
 		} else if known && resp.ID != task.Responsibility {
 			want, _ := s.ResponsibilityByName(task.Responsibility)

@@ -122,10 +122,7 @@ func readRoster(t *table, s *config.Scheme, reg *register, year int) (out []reco
 // or an alias.
 func rosterRole(r row) (config.Role, bool) {
 	raw := r.text(rRole)
-	names := make([]string, len(config.Roles))
-	for i, role := range config.Roles {
-		names[i] = role.Name
-	}
+	names := config.RoleNames()
 	if raw == "" {
 		r.problem(rRole, problem.IngestEmptyCell, problem.T(problem.TRoleList, problem.Choices(names)))
 		return config.Role{}, false

@@ -69,11 +69,7 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 		}
 		cat, found := s.CategoryByName(r.raw(uCategory))
 		if !found {
-			var known []string
-			for _, c := range s.Categories {
-				known = append(known, c.Name)
-			}
-			r.badChoice(uCategory, known)
+			r.badChoice(uCategory, s.CategoryNames())
 			ok = false
 		}
 		u.Category = cat.ID
