@@ -13,8 +13,8 @@ package generator
 //	                 scan's), and the peak memory of an ingest in a child
 //	                 process
 //	BenchmarkPages   pages/s of render + write, beside a bare html/template
-//	                 loop writing the same pages (x-baseline-time: the
-//	                 target is at most 1.3)
+//	                 loop writing the same pages, both on every core
+//	                 (x-baseline-time: the target is at most 1.3)
 //	BenchmarkBuild   a whole build in a child process, pages/s and its peak
 //	                 memory (RSS), beside the same html/template loop
 //	                 (x-baseline-time; the target is at most 1.3)
@@ -37,6 +37,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -211,7 +213,7 @@ func benchPages(b *testing.B, dir string) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := theme.Site(s, tree.Add); err != nil {
+			if _, err := theme.SiteOn(s, tree.Add, 0); err != nil {
 				b.Fatal(err)
 			}
 			if err := tree.Commit(); err != nil {
@@ -234,23 +236,37 @@ func benchPages(b *testing.B, dir string) {
 
 // templateLoop gives the baseline of writing a site's pages: each page
 // executed by html/template into a buffer and written with os.WriteFile
-// into a fresh folder dir, with nothing else; t adds up its time.
+// into a fresh folder dir, with nothing else, on every core as the build
+// is (GOMAXPROCS goroutines taking the pages in turn); t adds up its time.
 func templateLoop(b *testing.B, theme *render.Theme, pages []*view.Page, dir string, t *timing) func() {
-	var buf bytes.Buffer
 	return func() {
 		t.run(func() {
-			for _, p := range pages {
-				buf.Reset()
-				if err := theme.Page(&buf, p); err != nil {
-					b.Fatal(err)
-				}
-				dst := filepath.Join(dir, filepath.FromSlash(p.Path))
-				_ = os.MkdirAll(filepath.Dir(dst), 0o755)
-				if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
-					b.Fatal(err)
-				}
+			var next atomic.Int64
+			var wg sync.WaitGroup
+			for range runtime.GOMAXPROCS(0) {
+				wg.Go(func() {
+					var buf bytes.Buffer
+					for i := int(next.Add(1) - 1); i < len(pages); i = int(next.Add(1) - 1) {
+						p := pages[i]
+						buf.Reset()
+						if err := theme.Page(&buf, p); err != nil {
+							b.Error(err)
+							return
+						}
+						dst := filepath.Join(dir, filepath.FromSlash(p.Path))
+						_ = os.MkdirAll(filepath.Dir(dst), 0o755)
+						if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
+							b.Error(err)
+							return
+						}
+					}
+				})
 			}
+			wg.Wait()
 		})
+		if b.Failed() {
+			b.FailNow()
+		}
 		_ = os.RemoveAll(dir)
 	}
 }

@@ -46,6 +46,10 @@ type Options struct {
 	// Unmasked), for tests that show the leak audit catches alone what
 	// the masking would.
 	unmasked bool
+	// workers is how many pages and exports are rendered and written at
+	// once, for tests and benchmarks: 0 for runtime.GOMAXPROCS(0). The
+	// site is the same whatever the number.
+	workers int
 }
 
 // CacheDir is the folder, in the site folder, where each input file's

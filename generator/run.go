@@ -28,24 +28,52 @@ type run struct {
 // render writes every page, export and asset of the site into the staged
 // folder, with the editions' archived files and manifests, noting each
 // file's digest for the editions.
+//
+// The theme renders and writes with a pool of workers (Options.workers);
+// the tree and the recorder take their files side by side, and the build's
+// goroutine, which alone tells Progress, counts the pages they report.
 func (r *run) render(theme *render.Theme) error {
 	r.files = edition.NewRecorder()
 	r.o.Progress.at(StageRender)
-	pages := len(r.site.Pages())
+	total := len(r.site.Pages())
 	add := func(p string, data []byte) error {
-		if strings.HasSuffix(p, ".html") && !strings.HasPrefix(p, "assets/") {
-			r.rep.Pages++
-			r.o.Progress.count(StageRender, r.rep.Pages, pages)
-		}
 		r.files.Add(p, data)
 		return r.tree.Add(p, data)
 	}
-	rprobs, err := theme.Site(r.site, add)
+	counted := func() {
+		r.rep.Pages++
+		r.o.Progress.count(StageRender, r.rep.Pages, total)
+	}
+	pages := make(chan struct{}, 256) // one per page written
+	var rprobs problem.List
+	var err error
+	go func() {
+		defer close(pages)
+		rprobs, err = theme.SiteOn(r.site, func(p string, data []byte) error {
+			if err := add(p, data); err != nil {
+				return err
+			}
+			if isPage(p) {
+				pages <- struct{}{}
+			}
+			return nil
+		}, r.o.workers)
+	}()
+	for range pages {
+		counted()
+	}
 	r.probs.Append(rprobs)
 	if err != nil || rprobs.HasErrors() {
 		return err
 	}
-	if err := r.in.addEditionFiles(r.site, r.files, add); err != nil {
+	// The editions' files are added here, on the build's goroutine, after
+	// every export they digest.
+	if err := r.in.addEditionFiles(r.site, r.files, func(p string, data []byte) error {
+		if isPage(p) {
+			counted()
+		}
+		return add(p, data)
+	}); err != nil {
 		return err
 	}
 	if r.o.Audience == config.Internal {
@@ -57,6 +85,12 @@ func (r *run) render(theme *render.Theme) error {
 		return r.tree.Add("robots.txt", []byte("User-agent: *\nDisallow: /\n"))
 	}
 	return nil
+}
+
+// isPage reports whether a file of the site is a page, which Report.Pages
+// and the render stage's progress count.
+func isPage(p string) bool {
+	return strings.HasSuffix(p, ".html") && !strings.HasPrefix(p, "assets/")
 }
 
 // editions checks a public build's editions against editions.lock: a

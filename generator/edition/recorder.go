@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"dutyreport/generator/sitefs"
 )
@@ -16,7 +17,10 @@ import (
 // under each year's folder, and of its exports (the files of its data
 // folder itself) for the manifest. It keeps no file's bytes: a province's
 // exports are read back from the written site only when they are archived.
+// It is safe for concurrent use: a build's workers note their files side by
+// side.
 type Recorder struct {
+	mu      sync.Mutex // guards the maps; never held while digesting
 	output  map[int]map[string]string
 	exports map[int]map[string]string
 	inputs  map[int]map[string]string // set by Manifest
@@ -33,10 +37,12 @@ func (r *Recorder) Add(p string, data []byte) {
 	if !ok || err != nil || len(dir) != 4 {
 		return
 	}
+	d := Digest(data)
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if r.output[year] == nil {
 		r.output[year], r.exports[year] = map[string]string{}, map[string]string{}
 	}
-	d := Digest(data)
 	r.output[year][p] = d
 	if name, ok := strings.CutPrefix(rest, "data/"); ok && !strings.Contains(name, "/") {
 		r.exports[year][name] = d
@@ -53,19 +59,24 @@ func (r *Recorder) Manifest(dir string, m Manifest, inputs []string) ([]byte, er
 	if err != nil {
 		return nil, err
 	}
-	r.inputs[m.Year] = ins
 	m.Scheme.Digest = ins[m.Scheme.File]
 	m.Inputs = Files(ins)
+	r.mu.Lock()
+	r.inputs[m.Year] = ins
 	m.Exports = Files(r.exports[m.Year])
+	r.mu.Unlock()
 	return m.JSON(), nil
 }
 
 // Edition completes e, a published edition of the build, with what was
-// recorded of it; its exports are read back from staged, the site as
+// recorded of it, once the site is written (the maps it gives are the
+// Recorder's own); its exports are read back from staged, the site as
 // written, only when they are asked for.
 func (r *Recorder) Edition(e Edition, staged string) Edition {
+	r.mu.Lock()
 	e.Inputs, e.Output = r.inputs[e.Year], r.output[e.Year]
 	names := r.exports[e.Year]
+	r.mu.Unlock()
 	e.Exports = func() (map[string][]byte, error) {
 		out := map[string][]byte{}
 		for name := range names {

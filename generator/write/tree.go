@@ -6,16 +6,21 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
-// Tree is a site being written into a temporary folder.
+// Tree is a site being written into a temporary folder. Add may be called
+// from several goroutines at once.
 type Tree struct {
 	out, tmp string
-	seen     map[string]bool
+	mu       sync.Mutex      // guards seen, dirs and the counts; never held during I/O
+	seen     map[string]bool // the files added
+	dirs     map[string]bool // the folders made in tmp, slash-separated
 	// Written counts files with new bytes; Unchanged those linked from the
-	// previous build.
+	// previous build. Read them once the last Add has returned.
 	Written, Unchanged int
 }
 
@@ -51,31 +56,49 @@ func Begin(out string) (*Tree, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Tree{out: out, tmp: tmp, seen: map[string]bool{}}, nil
+	return &Tree{out: out, tmp: tmp, seen: map[string]bool{}, dirs: map[string]bool{}}, nil
 }
 
 // Add writes one file; p is slash-separated and relative to the site root.
+// It is safe for concurrent use: the workers of a build write their pages
+// side by side, and only the bookkeeping is done under the lock.
 func (t *Tree) Add(p string, data []byte) error {
 	if !fs.ValidPath(p) || strings.Contains(p, "\\") {
 		return fmt.Errorf("write: %q is not a path inside the site", p)
 	}
-	if t.seen[p] {
+	dir := path.Dir(p)
+	t.mu.Lock()
+	twice, made := t.seen[p], t.dirs[dir]
+	t.seen[p] = true
+	t.mu.Unlock()
+	if twice {
 		return fmt.Errorf("write: %q is written twice", p)
 	}
-	t.seen[p] = true
 	dst := filepath.Join(t.tmp, filepath.FromSlash(p))
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
+	if !made {
+		// Two workers may make the same folder at once: MkdirAll takes
+		// a folder that already exists.
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		t.mu.Lock()
+		t.dirs[dir] = true
+		t.mu.Unlock()
 	}
 	prev := filepath.Join(t.out, filepath.FromSlash(p))
-	if same(prev, data) && os.Link(prev, dst) == nil {
+	unchanged := same(prev, data) && os.Link(prev, dst) == nil
+	if !unchanged {
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			return err
+		}
+	}
+	t.mu.Lock()
+	if unchanged {
 		t.Unchanged++
-		return nil
+	} else {
+		t.Written++
 	}
-	if err := os.WriteFile(dst, data, 0o644); err != nil {
-		return err
-	}
-	t.Written++
+	t.mu.Unlock()
 	return nil
 }
 

@@ -1,8 +1,14 @@
 package write
 
 import (
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -129,6 +135,57 @@ func TestPathsStayInsideTheSite(t *testing.T) {
 	for _, p := range []string{"../x.html", "/etc/passwd", "a/../../b", `a\b`, ""} {
 		if err := tr.Add(p, []byte("x")); err == nil {
 			t.Errorf("Add(%q) was allowed", p)
+		}
+	}
+}
+
+// TestAddFromManyGoroutines adds a site's files from several goroutines at
+// once, as a build's workers do: every file is written or linked once,
+// the counts add up, and a file added twice is refused once.
+func TestAddFromManyGoroutines(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{}
+	for i := range 200 {
+		files[fmt.Sprintf("%d/units/%03d.html", 2020+i%4, i)] = fmt.Sprint("page ", i)
+	}
+	if err := build(t, out, files).Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for p := range files {
+		if strings.HasSuffix(p, "0.html") {
+			files[p] += " changed" // 20 files change
+		}
+	}
+	tr, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := slices.Sorted(maps.Keys(files))
+	paths = append(paths, paths[7]) // added twice
+	var refused atomic.Int32
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Go(func() {
+			for i := w; i < len(paths); i += 8 {
+				if err := tr.Add(paths[i], []byte(files[paths[i]])); err != nil {
+					refused.Add(1)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := tr.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if refused.Load() != 1 {
+		t.Errorf("%d adds refused, want the one added twice", refused.Load())
+	}
+	if tr.Written != 20 || tr.Unchanged != 180 {
+		t.Errorf("written %d, unchanged %d; want 20 and 180", tr.Written, tr.Unchanged)
+	}
+	for p, data := range files {
+		if got := read(t, filepath.Join(out, filepath.FromSlash(p))); got != data {
+			t.Errorf("%s holds %q, want %q", p, got, data)
 		}
 	}
 }
