@@ -55,7 +55,8 @@ func figures(t *testing.T, page string, html []byte) []figure {
 // Every kind of page with charts: ids derived from page and name, unique on
 // the page; a title, a summary and a table for each; options that draw.
 func TestChartsOnEveryKindOfPage(t *testing.T) {
-	site := tree(t, buildExample(t, config.Public))
+	t.Parallel()
+	site := exampleTree(t, config.Public)
 	idRE := regexp.MustCompile(`^chart-[a-z]+-[0-9a-f]{8}$`)
 	for page, want := range map[string][]string{
 		"index.html":          {"bands", "distribution", "averages"},
@@ -102,7 +103,8 @@ func TestChartsOnEveryKindOfPage(t *testing.T) {
 // The summaries say what the exports say: counted again here from
 // results.json, not taken from the chart.
 func TestChartSummariesMatchTheExports(t *testing.T) {
-	site := tree(t, buildExample(t, config.Public))
+	t.Parallel()
+	site := exampleTree(t, config.Public)
 	read := func(year int) []map[string]any {
 		var e struct {
 			Units []map[string]any `json:"units"`
@@ -214,6 +216,7 @@ T03	70
 `
 
 func TestChartsWorkedByHand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := sitetest.WriteSite(dir, chartSite); err != nil {
 		t.Fatal(err)

@@ -39,7 +39,8 @@ func cells(t *testing.T, page, marker string) [][]string {
 // unit, and each row's cell reference leads to the cell holding the count
 // done, in the row of the task shown.
 func TestDashboardLedgerDrillDown(t *testing.T) {
-	dash := tree(t, buildExample(t, config.Internal))
+	t.Parallel()
+	dash := exampleTree(t, config.Internal)
 	rows := cells(t, string(dash["2023/units/T01.html"]), `<section class="ledger">`)
 
 	wb, err := excelize.OpenFile(filepath.Join(exampleSite, "data", "2023", "纪实台账.xlsx"))
@@ -92,7 +93,8 @@ func TestDashboardLedgerDrillDown(t *testing.T) {
 // in 2022 and 2023, 县住房和城乡建设局 has the county's lowest evaluation in
 // both years.
 func TestDashboardWatchList(t *testing.T) {
-	dash := tree(t, buildExample(t, config.Internal))
+	t.Parallel()
+	dash := exampleTree(t, config.Internal)
 	row := func(year, unit string) []string {
 		for _, r := range cells(t, string(dash[year+"/watch.html"]), `<table class="watch"`) {
 			if r[1] == unit {
@@ -131,7 +133,7 @@ func TestDashboardWatchList(t *testing.T) {
 	if !strings.Contains(string(dash["index.html"]), `href="2024/watch.html"`) {
 		t.Error("the dashboard's menu does not link the latest watch list")
 	}
-	pub := tree(t, buildExample(t, config.Public))
+	pub := exampleTree(t, config.Public)
 	for p := range pub {
 		if strings.HasSuffix(p, "/watch.html") {
 			t.Errorf("the public site has a watch list: %s", p)

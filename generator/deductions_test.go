@@ -31,29 +31,40 @@ var taskCode = regexp.MustCompile(`\b[ZJC][1-5]\.[0-9]\.[0-9]\.[0-9]\b`)
 //
 // 20 tasks, 20.50 in all.
 func TestUnitPageDeductionsByAudience(t *testing.T) {
-	in := loadExample(t)
+	t.Parallel()
+	// The example as it is, rendered once for every test; the opt-in
+	// rendered here from a copy of its configuration.
+	in := exampleInputs(t)
 	optIn := *in.cfg
 	optIn.Site.Redaction.TaskDeductions = true
 	inOptIn := in
 	inOptIn.cfg = &optIn
+	render := func(t *testing.T, optIn bool, audience string) map[string][]byte {
+		if optIn {
+			_, files := renderExample(t, inOptIn, audience)
+			return files
+		}
+		_, files := exampleRender(t, audience)
+		return files
+	}
 
 	const page = "2023/units/T01.html"
 	tests := []struct {
 		name     string
-		in       inputs
+		optIn    bool // redaction.task_deductions: true
 		audience string
 		tasks    bool // the per-task table, with the responsibility
 		cell     bool // with the ledger cell of each task
 		method   string
 	}{
-		{"public by default: per component", in, config.Public, false, false, "按考核项目公布"},
-		{"public, task_deductions: true: per task", inOptIn, config.Public, true, false, "逐项列出扣分任务及其责任类别"},
-		{"internal: per task", in, config.Internal, true, true, "按考核项目公布"},
-		{"internal, task_deductions: true: per task", inOptIn, config.Internal, true, true, "逐项列出扣分任务及其责任类别"},
+		{"public by default: per component", false, config.Public, false, false, "按考核项目公布"},
+		{"public, task_deductions: true: per task", true, config.Public, true, false, "逐项列出扣分任务及其责任类别"},
+		{"internal: per task", false, config.Internal, true, true, "按考核项目公布"},
+		{"internal, task_deductions: true: per task", true, config.Internal, true, true, "逐项列出扣分任务及其责任类别"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, files := renderExample(t, tc.in, tc.audience)
+			files := render(t, tc.optIn, tc.audience)
 			html := string(files[page])
 			if html == "" {
 				t.Fatalf("no %s", page)

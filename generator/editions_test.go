@@ -64,6 +64,7 @@ func buildSite(t *testing.T, dir string) string {
 // a later year must not change a byte of it: its menu, unit histories and
 // charts end at its own year, and a merger shows in the unit directory.
 func TestLaterYearLeavesEarlierEditionsAlone(t *testing.T) {
+	t.Parallel()
 	dir := copyExample(t)
 	// 2023 back to a draft, its errata with it: a draft has none.
 	data, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
@@ -77,7 +78,7 @@ func TestLaterYearLeavesEarlierEditionsAlone(t *testing.T) {
 	}
 	editSite(t, dir, text[from:to], "  - {year: 2023, status: draft}\n")
 	before := tree(t, buildSite(t, dir))
-	after := tree(t, buildExample(t, config.Public))
+	after := exampleTree(t, config.Public)
 	n := 0
 	for p, want := range before {
 		if strings.HasPrefix(p, "2023/") {
@@ -102,7 +103,8 @@ func TestLaterYearLeavesEarlierEditionsAlone(t *testing.T) {
 // gives the text of a register's case and so names no year itself (the
 // example's 2022-4.md).
 func TestManifestListsNoticeFiles(t *testing.T) {
-	site := tree(t, buildExample(t, config.Public))
+	t.Parallel()
+	site := exampleTree(t, config.Public)
 	for year, file := range map[string]string{"2021": "content/notices/2021-4.md", "2022": "content/notices/2022-4.md"} {
 		if m := string(site[year+"/data/manifest.json"]); !strings.Contains(m, `"path": "`+file+`"`) {
 			t.Errorf("%s's manifest lacks %s:\n%s", year, file, m)

@@ -251,6 +251,7 @@ func subjectKey(s string) string {
 // each person and number wherever the site shows it: every file and line
 // that shows a disguise's marker has a hit of its subject on that line.
 func TestAuditAloneCatchesEveryDisguise(t *testing.T) {
+	t.Parallel()
 	dir, places := auditSite(t)
 	out := filepath.Join(t.TempDir(), "public")
 	in := renderUnmasked(t, dir, out)
@@ -319,6 +320,7 @@ func TestAuditAloneCatchesEveryDisguise(t *testing.T) {
 // split a name or number by an inline HTML tag (张<span>三</span>), which
 // no build writes (Markdown's HTML is refused) but a theme could.
 func TestAuditCatchesWhatInlineTagsSplit(t *testing.T) {
+	t.Parallel()
 	// The persons and the numbers the register knows; the others by
 	// their shape.
 	needles := []audit.Needle{{Text: "张三", Kind: "name"}, {Text: "欧阳明远", Kind: "name"}, {Text: "买买提·艾力", Kind: "name"},

@@ -28,6 +28,7 @@ var (
 // independent of the audit, and where the page shows a disguise's marker
 // the masked form follows it (issue 19: done when).
 func TestMaskingHidesEveryDisguise(t *testing.T) {
+	t.Parallel()
 	dir, places := auditSite(t)
 	out := filepath.Join(t.TempDir(), "public")
 	_, probs, err := Build(Options{Source: dir, Out: out})

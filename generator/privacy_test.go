@@ -86,6 +86,7 @@ func siteText(t *testing.T, dir string) string {
 }
 
 func TestPublicSiteMasksEveryPerson(t *testing.T) {
+	t.Parallel()
 	dir := writePrivacySite(t)
 	out := filepath.Join(dir, "public")
 	_, probs, err := Build(Options{Source: dir, Out: out})
@@ -128,6 +129,7 @@ func TestPublicSiteMasksEveryPerson(t *testing.T) {
 }
 
 func TestInternalSiteShowsPersonsButNoWhistleblower(t *testing.T) {
+	t.Parallel()
 	dir := writePrivacySite(t)
 	out := filepath.Join(dir, "dashboard")
 	_, probs, err := Build(Options{Source: dir, Out: out, Audience: "internal"})
@@ -155,6 +157,7 @@ func TestInternalSiteShowsPersonsButNoWhistleblower(t *testing.T) {
 // A theme template that prints a raw name is caught by the audit: the
 // build fails with audit.leak and the previous site stays as it was.
 func TestLeakFailsTheBuildAndKeepsThePreviousSite(t *testing.T) {
+	t.Parallel()
 	dir := writePrivacySite(t)
 	out := filepath.Join(dir, "public")
 	if _, probs, err := Build(Options{Source: dir, Out: out}); err != nil || probs.HasErrors() {
@@ -185,8 +188,8 @@ func TestLeakFailsTheBuildAndKeepsThePreviousSite(t *testing.T) {
 	if !strings.HasSuffix(leaks[0].Pos.File, "public/index.html") || strings.Contains(leaks[0].Found, "张三") {
 		t.Errorf("the problem should name public/index.html and mask the name: %v", leaks[0])
 	}
-	if d := diffTrees(before, tree(t, out)); len(d) > 0 {
-		t.Errorf("the previous site changed: %v", d)
+	if d := treeDiff(before, tree(t, out)); d != "" {
+		t.Errorf("the previous site changed (- before, + after):\n%s", d)
 	}
 	if stale, _ := filepath.Glob(filepath.Join(dir, ".dutyreport-tmp-*")); len(stale) > 0 {
 		t.Errorf("temporary folders left: %v", stale)
@@ -209,6 +212,7 @@ func readFile(t *testing.T, dir, rel string) string {
 // A content page named for a person gets its address from the masked
 // name: the hex of 张三 in every menu link would spell the name (issue 19).
 func TestContentPageNamedForAPersonHasAMaskedAddress(t *testing.T) {
+	t.Parallel()
 	dir := writePrivacySite(t)
 	if err := os.WriteFile(filepath.Join(dir, "content", "张三.md"), []byte("# 说明\n\n正文。\n"), 0o644); err != nil {
 		t.Fatal(err)

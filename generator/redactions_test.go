@@ -14,6 +14,7 @@ import (
 // town's name is not masked and so not listed, and a whistleblower stays
 // 某某 even here (issue 19).
 func TestDashboardListsEveryPublicMasking(t *testing.T) {
+	t.Parallel()
 	dir := writePrivacySite(t)
 	in, probs := load(dir, "", nil, nil)
 	if probs.HasErrors() {

@@ -12,6 +12,7 @@ import (
 // A hand-made score sheet is used where it gives a component; where the
 // ledger gives it too and they differ, the warning names both cells.
 func TestScoreSheetMismatchNamesBothCells(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	err := sitetest.WriteSite(dir, `
 -- site.yaml --

@@ -17,29 +17,32 @@ import (
 // build does before it writes (no editions lock is read or written).
 func renderExample(t *testing.T, in inputs, audience string) (*view.Site, map[string][]byte) {
 	t.Helper()
+	s, files, err := renderSite(in, audience)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, files
+}
+
+// renderSite is renderExample, for work shared by several tests.
+func renderSite(in inputs, audience string) (*view.Site, map[string][]byte, error) {
 	s := in.view(audience)
 	theme, probs := loadTheme(in.cfg)
 	if probs.HasErrors() {
-		t.Fatal(probs)
+		return nil, nil, probs
 	}
 	files := map[string][]byte{}
 	probs, err := theme.Site(s, func(p string, data []byte) error {
 		files[p] = bytes.Clone(data)
 		return nil
 	})
-	if err != nil || probs.HasErrors() {
-		t.Fatal(err, probs)
+	if err != nil {
+		return nil, nil, err
 	}
-	return s, files
-}
-
-func loadExample(t *testing.T) inputs {
-	t.Helper()
-	in, probs := load(exampleSite, "", nil, nil)
 	if probs.HasErrors() {
-		t.Fatal(probs)
+		return nil, nil, probs
 	}
-	return in
+	return s, files, nil
 }
 
 // readSearchIndex reads the emitted assets/search-index.js as data.
@@ -65,9 +68,9 @@ func readSearchIndex(t *testing.T, files map[string][]byte) view.SearchIndex {
 // the search finds it under both names, in each audience, and links its
 // latest page; its 2020 notice is in the index too.
 func TestSearchIndexHoldsFormerNamesAndNotices(t *testing.T) {
-	in := loadExample(t)
+	t.Parallel()
 	for _, audience := range []string{config.Public, config.Internal} {
-		s := in.view(audience)
+		s, _ := exampleRender(t, audience)
 		ix := s.Search
 		i := slices.IndexFunc(ix.Units, func(u view.SearchUnit) bool { return u.Code == "D12" })
 		if i < 0 {
@@ -102,9 +105,9 @@ func TestSearchIndexHoldsFormerNamesAndNotices(t *testing.T) {
 // the one its public page shows, never the internal one that names the
 // person; and every path in it is a page of the site.
 func TestPublicSearchIndexIsMasked(t *testing.T) {
-	in := loadExample(t)
-	_, pub := renderExample(t, in, config.Public)
-	_, internal := renderExample(t, in, config.Internal)
+	t.Parallel()
+	_, pub := exampleRender(t, config.Public)
+	_, internal := exampleRender(t, config.Internal)
 	pubIx, inIx := readSearchIndex(t, pub), readSearchIndex(t, internal)
 	internalTitles := map[string]string{}
 	for _, n := range inIx.Notices {
@@ -140,11 +143,13 @@ func TestPublicSearchIndexIsMasked(t *testing.T) {
 	}
 }
 
-// The index is the same bytes from two views and two renders.
+// The index is the same bytes from two views and two renders: the shared
+// one and the test's own.
 func TestSearchIndexIsByteStable(t *testing.T) {
-	in := loadExample(t)
+	t.Parallel()
+	in := exampleInputs(t)
 	for _, audience := range []string{config.Public, config.Internal} {
-		_, a := renderExample(t, in, audience)
+		_, a := exampleRender(t, audience)
 		_, b := renderExample(t, in, audience)
 		if !bytes.Equal(a[view.SearchIndexPath], b[view.SearchIndexPath]) {
 			t.Errorf("%s: two renders give different %s", audience, view.SearchIndexPath)

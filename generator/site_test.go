@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -34,6 +33,15 @@ func buildExample(t *testing.T, audience string) string {
 // tree reads every file under dir into a map keyed by slash path.
 func tree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
+	files, err := readTree(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// readTree is tree, for work shared by several tests.
+func readTree(dir string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -44,42 +52,19 @@ func tree(t *testing.T, dir string) map[string][]byte {
 		files[filepath.ToSlash(rel)] = data
 		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
-// diffTrees describes how two trees differ, at most a few files.
-func diffTrees(want, got map[string][]byte) []string {
-	var out []string
-	for p, w := range want {
-		g, ok := got[p]
-		switch {
-		case !ok:
-			out = append(out, "missing: "+p)
-		case !bytes.Equal(w, g):
-			out = append(out, "differs: "+p)
-		}
-	}
-	for p := range got {
-		if _, ok := want[p]; !ok {
-			out = append(out, "extra: "+p)
-		}
-	}
-	slices.Sort(out)
-	return out
+	return files, err
 }
 
 // TestGoldenPublic rebuilds the example site and compares it byte for byte
 // with the committed public/, so that every change of output shows in the
 // diff a reviewer reads. After an intended change: make golden.
 func TestGoldenPublic(t *testing.T) {
+	t.Parallel()
 	golden := tree(t, filepath.Join(exampleSite, "public"))
 	if len(golden) == 0 {
 		t.Fatal("public/ is empty: run make golden")
 	}
-	got := tree(t, buildExample(t, config.Public))
+	got := exampleTree(t, config.Public)
 	// The chart library is fetched at a pinned version, never committed:
 	// it is compared with the npm package instead of with public/.
 	lib, ok := got[render.EChartsAsset]
@@ -96,19 +81,18 @@ func TestGoldenPublic(t *testing.T) {
 			}
 		}
 	}
-	if d := diffTrees(golden, got); len(d) > 0 {
-		if len(d) > 20 {
-			d = append(d[:20], "…")
-		}
-		t.Errorf("the build differs from the committed public/ (run `make golden` and read the diff):\n%s", strings.Join(d, "\n"))
+	if d := treeDiff(golden, got); d != "" {
+		t.Errorf("the build differs from the committed public/ (run `make golden` and read the diff; - public/, + the build):\n%s", d)
 	}
 }
 
+// The second build is the test's own; the first is the shared one.
 func TestTwoBuildsAreByteIdentical(t *testing.T) {
+	t.Parallel()
 	for _, audience := range []string{config.Public, config.Internal} {
-		a, b := tree(t, buildExample(t, audience)), tree(t, buildExample(t, audience))
-		if d := diffTrees(a, b); len(d) > 0 {
-			t.Errorf("%s: two builds differ:\n%s", audience, strings.Join(d, "\n"))
+		a, b := exampleTree(t, audience), tree(t, buildExample(t, audience))
+		if d := treeDiff(a, b); d != "" {
+			t.Errorf("%s: two builds differ (- the shared build, + the test's own):\n%s", audience, d)
 		}
 	}
 }
@@ -123,8 +107,9 @@ var anyURL = regexp.MustCompile(`(?i)https?:(//|\\/\\/|&#x?[0-9a-f]+;)`)
 const echartsCDN = "go-echarts.github.io"
 
 func TestPublicSiteIsOfflineAndRelative(t *testing.T) {
+	t.Parallel()
 	for _, audience := range []string{config.Public, config.Internal} {
-		for p, data := range tree(t, buildExample(t, audience)) {
+		for p, data := range exampleTree(t, audience) {
 			if bytes.Contains(data, []byte(echartsCDN)) {
 				t.Errorf("%s: %s names go-echarts' asset host", audience, p)
 			}
@@ -135,7 +120,7 @@ func TestPublicSiteIsOfflineAndRelative(t *testing.T) {
 			}
 		}
 	}
-	for p, data := range tree(t, buildExample(t, config.Public)) {
+	for p, data := range exampleTree(t, config.Public) {
 		if !strings.HasSuffix(p, ".html") {
 			continue
 		}
@@ -149,8 +134,9 @@ func TestPublicSiteIsOfflineAndRelative(t *testing.T) {
 }
 
 func TestAudiences(t *testing.T) {
-	pub := tree(t, buildExample(t, config.Public))
-	in := tree(t, buildExample(t, config.Internal))
+	t.Parallel()
+	pub := exampleTree(t, config.Public)
+	in := exampleTree(t, config.Internal)
 	// 2024 is a draft in site.yaml: internal only.
 	if _, ok := pub["2024/index.html"]; ok {
 		t.Error("the public site has the draft year 2024")
@@ -180,6 +166,7 @@ func TestAudiences(t *testing.T) {
 // (7 items, 19 indicators from the score sheet, bottom-ranked consequences)
 // differs from Shangnan's only in its YAML.
 func TestJingzhouByConfigurationAlone(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "public")
 	_, probs, err := Build(Options{Source: filepath.Join(exampleSite, "examples", "jingzhou"), Out: out})
 	if err != nil || probs.HasErrors() {

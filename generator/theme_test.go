@@ -17,6 +17,7 @@ import (
 // partials.html and breaks one of its templates is told the file and line
 // of its own file, not the built-in layout of the page that called it.
 func TestSiteLayoutErrorIsPlacedInIt(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := sitetest.WriteSite(dir, chartSite); err != nil {
 		t.Fatal(err)

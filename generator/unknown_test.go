@@ -24,6 +24,7 @@ func privacyCodes(probs problem.List) []string {
 // know, without a word of redaction.allow; nor does the adversarial
 // privacy site, whose whistleblower and witness are the case's.
 func TestPrivacyExamplesNameNoUnknownPerson(t *testing.T) {
+	t.Parallel()
 	for _, dir := range []string{exampleSite, filepath.Join(exampleSite, "examples", "jingzhou"), writePrivacySite(t)} {
 		if got := privacyCodes(Check(Options{Source: dir})); len(got) > 0 {
 			t.Errorf("%s: %s", dir, strings.Join(got, "\n\t"))
@@ -35,6 +36,7 @@ func TestPrivacyExamplesNameNoUnknownPerson(t *testing.T) {
 // nothing; the dashboard, which names persons anyway, is built with a
 // warning.
 func TestPrivacyUnknownNameStopsThePublicBuildOnly(t *testing.T) {
+	t.Parallel()
 	dir := writePrivacySite(t)
 	page := "# 致谢\n\n感谢王小明同志。\n"
 	if err := os.WriteFile(filepath.Join(dir, "content", "thanks.md"), []byte(page), 0o644); err != nil {
@@ -68,6 +70,7 @@ func TestPrivacyUnknownNameStopsThePublicBuildOnly(t *testing.T) {
 // audience may show a whistleblower or witness, and the masking removes
 // only the listed ones.
 func TestPrivacyUnlistedWitnessStopsEveryBuild(t *testing.T) {
+	t.Parallel()
 	dir := writePrivacySite(t)
 	notice := filepath.Join(dir, "content", "notices", "1.md")
 	data, err := os.ReadFile(notice)

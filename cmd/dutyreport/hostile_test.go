@@ -264,6 +264,7 @@ type hostileCase struct {
 //   - out-not-a-build: --out pointing at a folder of foreign files, which
 //     a build would replace whole: refused, the folder untouched.
 func TestHostileInputs(t *testing.T) {
+	t.Parallel() // beside TestScripts; the other tests of the package run first
 	if _, err := os.Stat("/dev/zero"); err != nil {
 		t.Skip("no /dev/zero")
 	}

@@ -30,8 +30,10 @@ func TestMain(m *testing.M) {
 	})
 }
 
-// TestScripts runs one behaviour per file in testdata/script.
+// TestScripts runs one behaviour per file in testdata/script. It runs
+// beside TestHostileInputs: both run the command in child processes.
 func TestScripts(t *testing.T) {
+	t.Parallel()
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)

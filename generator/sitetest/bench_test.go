@@ -10,6 +10,7 @@ import (
 // rows written, on a sheet of several 64 KiB reads, with a row element's
 // name in a cell's text that neither may count.
 func TestScanRows(t *testing.T) {
+	t.Parallel()
 	rows := [][]any{{"标题"}, {"序号", "说明"}}
 	for i := range 3000 {
 		rows = append(rows, []any{i + 1, fmt.Sprintf("<row> 第%d行 <rows", i+1)})

@@ -22,6 +22,7 @@ func TestExampleIsByteIdentical(t *testing.T) {
 // The committed data/ must be what the generator writes today; when the
 // scheme or the generator changes, regenerate and review the diff.
 func TestCommittedExampleDataIsCurrent(t *testing.T) {
+	t.Parallel()
 	sameFiles(t, generatedQinghe(t), "../..", ": regenerate with `go run ./cmd/exampledata -out .` from the repository root")
 }
 
@@ -180,6 +181,7 @@ func readAndScoreQinghe(t *testing.T, dir string) (map[string]qingheUnit, map[in
 func pts(h int64) string { return fmt.Sprintf("%d.%02d", h/100, h%100) }
 
 func TestExamplePlantedScenarios(t *testing.T) {
+	t.Parallel()
 	dir := generatedQinghe(t)
 	units, results := scoreQinghe(t, dir)
 

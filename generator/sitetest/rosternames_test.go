@@ -27,6 +27,7 @@ func substrings(name string) []string {
 // registers, the content or the example's roster can draw, and each read
 // with the surname it was made with.
 func TestRosterNames(t *testing.T) {
+	t.Parallel()
 	// The names drawn elsewhere: the case registers' and the example
 	// roster's (surnames × givenNames, 欧阳 + givenNames), the content's.
 	drawable := map[string]bool{twiceHeld: true}
@@ -103,6 +104,7 @@ func TestRosterNames(t *testing.T) {
 // until none was left. It must now take a moment, and give every post a
 // name of its own that no other contains.
 func TestLargeRoster(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("writes a roster of 56,000 posts")
 	}
