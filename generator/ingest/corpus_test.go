@@ -98,6 +98,11 @@ type corpusRead struct {
 	// differs where it differs from excelize's reading.
 	excelize, compared bool
 	differs            []string
+	// scanned counts the sheets of a workbook read both by the byte
+	// scanner and by the tokenizer it replaced; scanDiffs where they
+	// differ (TestSheetScanAgreesOnCorpus).
+	scanned   int
+	scanDiffs []string
 }
 
 var (
@@ -187,11 +192,21 @@ func readCorpusFile(f string, compare bool) corpusRead {
 		done <- res
 	}()
 	select {
-	case res := <-done:
-		return res
+	case r = <-done:
 	case <-time.After(corpusTimeout):
 		return r
 	}
+	if isWorkbook(f) {
+		scan := make(chan sheetComparison, 1)
+		go func() { scan <- compareWorkbook(f) }()
+		select {
+		case c := <-scan:
+			r.scanned, r.scanDiffs = c.sheets, c.diffs
+		case <-time.After(2 * corpusTimeout):
+			r.scanDiffs = []string{"still comparing after " + (2 * corpusTimeout).String()}
+		}
+	}
+	return r
 }
 
 // readWorkbook opens a workbook and reads every sheet to its end; r.class

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"math"
 	"path"
@@ -17,12 +18,14 @@ import (
 )
 
 // xlsx reads a workbook's sheets as rows of raw cell text, straight from the
-// zip archive with an XML token scan. Excelize's Rows decodes each cell into
-// a struct and reads every part of the file when it is opened; this reads
-// only the workbook, its relationships, the shared strings and the one sheet
-// asked for, streaming, at the speed of a bare token scan. Excelize writes
-// the example workbooks. Reading each part to its end makes archive/zip
-// verify its checksum, so a damaged part is an error, not a short sheet.
+// zip archive. Excelize's Rows decodes each cell into a struct and reads
+// every part of the file when it is opened; this reads only the workbook,
+// its relationships, the shared strings and the one sheet asked for,
+// streaming. The small parts are read with encoding/xml's tokenizer, the
+// sheet with a scanner of its own (sheetscan.go) that reads what the
+// tokenizer would, several times as fast. Excelize writes the example
+// workbooks. Reading each part to its end makes archive/zip verify its
+// checksum, so a damaged part is an error, not a short sheet.
 type xlsx struct {
 	zr       *zip.Reader
 	parts    map[string]*zip.File // by lower-case, slash-separated name: writers differ
@@ -154,6 +157,17 @@ func (x *xlsx) rels(part, dir string) ([]rel, error) {
 
 // open starts reading a part as XML tokens.
 func (x *xlsx) open(part string) (*xml.Decoder, io.Closer, error) {
+	r, closer, err := x.openPart(part)
+	if err != nil {
+		return nil, nil, err
+	}
+	dec := xml.NewDecoder(r)
+	dec.Strict = false // as Excel is: unknown entities are kept as text
+	return dec, closer, nil
+}
+
+// openPart starts reading a part's bytes, through its partLimit.
+func (x *xlsx) openPart(part string) (io.Reader, io.Closer, error) {
 	f := x.parts[partName(part)]
 	if f == nil {
 		return nil, nil, fmt.Errorf("the workbook has no part %s", part)
@@ -162,9 +176,7 @@ func (x *xlsx) open(part string) (*xml.Decoder, io.Closer, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", part, err)
 	}
-	dec := xml.NewDecoder(&partLimit{r: rc, part: part})
-	dec.Strict = false // as Excel is: unknown entities are kept as text
-	return dec, rc, nil
+	return &partLimit{r: rc, part: part}, rc, nil
 }
 
 // Limits against hostile files, each far beyond what Excel or WPS writes:
@@ -388,63 +400,94 @@ func percentFormat(code string) bool {
 // that is not after the last row's is the next row, an index out of range
 // an empty cell.
 func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool, odd func(oddity)) error {
-	if !x.sstRead {
-		if err := x.readStrings(); err != nil {
-			return err
-		}
-		if err := x.readStyles(); err != nil {
-			return err
-		}
+	if err := x.readShared(); err != nil {
+		return err
 	}
 	part := x.sheets[i].part
-	dec, closer, err := x.open(part)
+	r, closer, err := x.openPart(part)
 	if err != nil {
 		return err
 	}
 	defer closer.Close()
+	return x.scanRows(part, r, fn, odd)
+}
+
+// readShared reads, once, what the sheets share: the strings and styles.
+func (x *xlsx) readShared() error {
+	if x.sstRead {
+		return nil
+	}
+	if err := x.readStrings(); err != nil {
+		return err
+	}
+	return x.readStyles()
+}
+
+// scanRows reads the rows of the sheet part r with a sheetScanner. It
+// reads what the decoder-based reader it replaced read (sheettoken_test.go
+// keeps that one, to compare): a cell is the text of its <v>, or of its
+// inline string's <t>s (phonetic runs left out), or its formula when it
+// has no value.
+func (x *xlsx) scanRows(part string, r io.Reader, fn func(row int, cells []string) bool, odd func(oddity)) error {
+	s := newSheetScanner(part, r)
 	var (
-		row, col  int // the current row, and the column of the current cell (1-based)
-		cells     []string
-		typ       string
-		style     int
-		val, str  bytes.Buffer // the <v> value, and the inline string's text
-		formula   bytes.Buffer
-		inV, inT  bool
-		inF, hasF bool
-		hasV      bool
-		phonetic  int
-		inRow     bool
-		stopped   bool
-		emitUntil = func(n int) bool { // empty rows the file leaves out
-			for r := row + 1; r < n; r++ {
-				if !fn(r, nil) {
-					return false
-				}
-			}
-			return true
-		}
+		row, col          int // the current row, and the column of the current cell (1-based)
+		cells             []string
+		width             int // cells of the last row given, room for the next
+		typ               cellType
+		style             int
+		val, str, formula []byte // the <v> value, the inline string's text, the formula
+		inV, inT, inF     bool
+		hasV, hasF        bool
+		phonetic          int
+		inRow             bool
+		closing           bool // s.name's end is next, read already: <c/>, or a body cellBody read
+		interned          cellStrings
 	)
-	for !stopped {
-		tok, err := dec.RawToken()
-		if err == io.EOF {
-			break
+	for {
+		tok := tokEnd
+		if closing {
+			closing = false
+		} else {
+			var err error
+			if tok, err = s.next(); err != nil {
+				return fmt.Errorf("%s: %w", part, err)
+			}
 		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", part, err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "row":
+		switch tok {
+		case tokEOF:
+			return nil
+		case tokText:
+			var dst *[]byte
+			switch {
+			case inV:
+				dst = &val
+			case inT:
+				dst = &str
+			case inF:
+				dst = &formula
+			}
+			have := len(val) + len(str) + len(formula)
+			n, err := s.text(dst, maxCellBytes-have)
+			if err != nil && err != errCDATALong {
+				return fmt.Errorf("%s: %w", part, err)
+			}
+			if have+n > maxCellBytes {
+				return &tooLarge{fmt.Sprintf("%s: a cell of row %d is longer than %d KiB", part, row, maxCellBytes>>10)}
+			}
+		case tokStart:
+			closing = s.empty
+			switch s.name {
+			case elemRow:
 				n := row + 1
-				if ra := attr(t, "r"); ra != "" {
-					switch r, err := strconv.Atoi(ra); {
+				if ra := s.attr(attrR); len(ra) > 0 {
+					switch r, err := atoi(ra); {
 					case err != nil:
-						odd(oddity{kind: "row", row: n, col: 1, found: clip(ra), expected: problem.T(problem.TRowNumber)})
+						odd(oddity{kind: "row", row: n, col: 1, found: clip(string(ra)), expected: problem.T(problem.TRowNumber)})
 					case r < 1:
-						odd(oddity{kind: "row", row: n, col: 1, found: ra, expected: problem.T(problem.TRowFromOne)})
+						odd(oddity{kind: "row", row: n, col: 1, found: string(ra), expected: problem.T(problem.TRowFromOne)})
 					case r <= row:
-						odd(oddity{kind: "row", row: n, col: 1, found: ra, expected: problem.T(problem.TRowAfter, row)})
+						odd(oddity{kind: "row", row: n, col: 1, found: string(ra), expected: problem.T(problem.TRowAfter, row)})
 					default:
 						n = r
 					}
@@ -452,13 +495,15 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool, odd func(od
 				if n > maxRows {
 					return &tooLarge{fmt.Sprintf("%s: row %d is beyond Excel's last row, %d", part, n, maxRows)}
 				}
-				if !emitUntil(n) {
-					return nil
+				for r := row + 1; r < n; r++ { // empty rows the file leaves out
+					if !fn(r, nil) {
+						return nil
+					}
 				}
 				row, col, cells, inRow = n, 0, nil, true
-			case "c":
+			case elemC:
 				col++
-				if ref := attr(t, "r"); ref != "" {
+				if ref := s.attr(attrR); len(ref) > 0 {
 					if c := refColumn(ref); c > 0 {
 						col = c
 					}
@@ -466,74 +511,124 @@ func (x *xlsx) eachRow(i int, fn func(row int, cells []string) bool, odd func(od
 				if col > maxColumns {
 					return &tooLarge{fmt.Sprintf("%s: a cell of row %d is beyond Excel's last column, XFD", part, row)}
 				}
-				typ = attr(t, "t")
-				style, _ = strconv.Atoi(attr(t, "s"))
-				val.Reset()
-				str.Reset()
-				formula.Reset()
+				typ, style = typeOf(s.attr(attrT)), 0
+				if sa := s.attr(attrS); sa != nil {
+					style, _ = atoi(sa)
+				}
+				val, str, formula = val[:0], str[:0], formula[:0]
 				hasV, hasF = false, false
-			case "v":
+				if closing {
+					break
+				}
+				// The body as Excel writes it is read at once: what its
+				// tokens would do, read one by one.
+				switch body, text := s.cellBody(maxCellBytes, !inV && phonetic == 0); body {
+				case bodyValue: // <v>, the text, </v>
+					val, hasV, inV = append(val, text...), true, false
+				case bodyInline: // <is>, <t>, the text, </t>, </is>
+					str, inT = append(str, text...), false
+				default:
+					continue
+				}
+				closing, s.name = true, elemC // </c>
+			case elemV:
 				inV, hasV = true, true
-			case "f":
+			case elemF:
 				inF, hasF = true, true
-			case "rPh":
+			case elemRPh:
 				phonetic++
-			case "t":
+			case elemT:
 				inT = phonetic == 0
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "v":
+		case tokEnd:
+			switch s.name {
+			case elemV:
 				inV = false
-			case "f":
+			case elemF:
 				inF = false
-			case "t":
+			case elemT:
 				inT = false
-			case "rPh":
+			case elemRPh:
 				phonetic--
-			case "c":
-				if typ == "s" && hasV && !x.stringIndex(val.Bytes()) {
-					last := problem.T(problem.TNoSharedStrings)
-					if len(x.strings) > 0 {
-						last = problem.T(problem.TSharedStringIndex, len(x.strings)-1)
+			case elemC:
+				if typ == typShared && hasV {
+					if _, ok := x.stringIndex(val); !ok {
+						last := problem.T(problem.TNoSharedStrings)
+						if len(x.strings) > 0 {
+							last = problem.T(problem.TSharedStringIndex, len(x.strings)-1)
+						}
+						odd(oddity{kind: "string", row: row, col: col, found: clip(string(val)), expected: last})
 					}
-					odd(oddity{kind: "string", row: row, col: col, found: clip(val.String()), expected: last})
 				}
-				v := x.cellText(typ, style, val.Bytes())
+				var v string
 				switch {
-				case typ == "inlineStr" && str.Len() > 0:
-					v = unescape(str.String())
+				case typ == typInline && len(str) > 0:
+					v = interned.inline(str)
 				case !hasV && hasF:
 					// A cell of a shared formula holds only <f t="shared" si="0"/>.
-					v = uncomputed + formula.String()
+					v = uncomputed + string(formula)
+				default:
+					v = x.cellText(typ, style, val, &interned)
 				}
-				if v != "" && col <= maxColumns {
-					for len(cells) < col {
-						cells = append(cells, "")
+				// A </c> before any <c> of the row has no column: left out.
+				if v != "" && col >= 1 && col <= maxColumns {
+					if col <= cap(cells) {
+						cells = cells[:max(len(cells), col)] // cells are never shortened: the rest is ""
+					} else {
+						cells = append(make([]string, 0, max(width, col, 2*cap(cells))), cells...)
+						cells = cells[:col]
 					}
 					cells[col-1] = v
 				}
-			case "row":
+			case elemRow:
 				if inRow {
 					inRow = false
-					stopped = !fn(row, cells)
+					if !fn(row, cells) {
+						return nil
+					}
+					width = len(cells)
 				}
-			}
-		case xml.CharData:
-			if val.Len()+str.Len()+formula.Len()+len(t) > maxCellBytes {
-				return &tooLarge{fmt.Sprintf("%s: a cell of row %d is longer than %d KiB", part, row, maxCellBytes>>10)}
-			}
-			switch {
-			case inV:
-				val.Write(t)
-			case inT:
-				str.Write(t)
-			case inF:
-				formula.Write(t)
 			}
 		}
 	}
-	return nil
+}
+
+// cellType is a cell's type attribute, t, as reading tells them apart.
+type cellType uint8
+
+const (
+	typNumber cellType = iota // none, or n
+	typShared                 // s: an index into the shared strings
+	typInline                 // inlineStr
+	typOther                  // str (a formula's text), b, e, d…: the value as stored
+)
+
+func typeOf(t []byte) cellType {
+	switch string(t) {
+	case "", "n":
+		return typNumber
+	case "s":
+		return typShared
+	case "inlineStr":
+		return typInline
+	}
+	return typOther
+}
+
+// atoi is strconv.Atoi of b, without making a string of the digits the
+// attributes of a sheet hold.
+func atoi(b []byte) (int, error) {
+	if 0 < len(b) && len(b) < 19 {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return strconv.Atoi(string(b))
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, nil
+	}
+	return strconv.Atoi(string(b))
 }
 
 // maxColumns and maxRows are the size of the largest sheet Excel makes
@@ -547,28 +642,61 @@ const uncomputed = "\x00"
 
 // cellText gives a cell's raw text from its type, style and stored value.
 // A number shown as a percent is given as the clerk sees it: 92.5%.
-func (x *xlsx) cellText(typ string, style int, v []byte) string {
+func (x *xlsx) cellText(typ cellType, style int, v []byte, in *cellStrings) string {
 	switch typ {
-	case "s":
-		if !x.stringIndex(v) {
+	case typShared:
+		i, ok := x.stringIndex(v)
+		if !ok {
 			return ""
 		}
-		i, _ := strconv.Atoi(string(bytes.TrimSpace(v)))
 		return x.strings[i]
-	case "", "n":
+	case typNumber:
 		if style > 0 && style < len(x.percent) && x.percent[style] && len(v) > 0 {
 			if p, ok := percentText(string(v)); ok {
 				return p
 			}
 		}
 	}
-	return string(v)
+	return in.get(v)
 }
 
-// stringIndex reports whether v is the index of a shared string.
-func (x *xlsx) stringIndex(v []byte) bool {
-	i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
-	return err == nil && i >= 0 && i < len(x.strings)
+// cellStrings makes the strings of a sheet's cells, a text once where it
+// can: a ledger repeats its units' codes and names, its tasks and its
+// numbers row after row, and the strings are kept. It keeps the last
+// short text of each of its slots, a slot chosen by a hash of the text.
+type cellStrings struct {
+	seed  maphash.Seed
+	slots [1024]string
+}
+
+// inline gives the text of an inline string, its _xHHHH_ escapes decoded.
+func (in *cellStrings) inline(b []byte) string {
+	if bytes.IndexByte(b, '_') >= 0 {
+		return unescape(string(b))
+	}
+	return in.get(b)
+}
+
+// get gives string(b).
+func (in *cellStrings) get(b []byte) string {
+	if len(b) == 0 || len(b) > 64 {
+		return string(b)
+	}
+	if in.seed == (maphash.Seed{}) {
+		in.seed = maphash.MakeSeed()
+	}
+	slot := &in.slots[maphash.Bytes(in.seed, b)%uint64(len(in.slots))]
+	if *slot != string(b) {
+		*slot = string(b)
+	}
+	return *slot
+}
+
+// stringIndex gives the shared string v is the index of, if it is one:
+// a number, spaces around it allowed.
+func (x *xlsx) stringIndex(v []byte) (int, bool) {
+	i, err := atoi(bytes.TrimSpace(v))
+	return i, err == nil && i >= 0 && i < len(x.strings)
 }
 
 // oddity is a place in a sheet's XML that Excel would not have written,
@@ -628,7 +756,7 @@ func unescape(s string) string {
 }
 
 // refColumn gives the 1-based column of a cell reference such as "AB12".
-func refColumn(ref string) int {
+func refColumn[T string | []byte](ref T) int {
 	col := 0
 	for i := 0; i < len(ref); i++ {
 		c := ref[i] | 0x20 // lower case
