@@ -21,6 +21,7 @@ var denied = []struct {
 	{"redact", "dutyreport/", "redact is a leaf: the view masks with it, so it may know nothing of the pipeline (but fold, the reader's text)"},
 	{"audit", "dutyreport/", "audit is a leaf: it scans bytes for strings it is given (reading text through fold, as the masking does)"},
 	{"sitefs", "dutyreport/", "sitefs is a leaf: every stage that reads the site folder reads through it"},
+	{"stamp", "dutyreport/", "stamp is a leaf: it lists folders and digests files, and knows nothing of what a build makes"},
 	{"yamlbudget", "dutyreport/", "yamlbudget is a leaf: every reader of YAML checks its budget with it"},
 	{"diff", "dutyreport/", "diff is a leaf: it compares two editions given as plain data, so a stored revision compares like a year built now"},
 	{"view", "dutyreport/generator/audit", "the view masks; the audit checks the result independently"},

@@ -73,6 +73,10 @@ type Report struct {
 	Warnings           problem.List
 	// Locked says what the build recorded in editions.lock: "2024 r1".
 	Locked []string
+	// UpToDate says that nothing had changed since the last build into
+	// the folder: the same tool, options and site folder, and the output
+	// as that build left it; nothing was read or written.
+	UpToDate bool
 }
 
 // Build builds one audience's site. Problems in the input come back as the
@@ -84,21 +88,28 @@ type Report struct {
 // (load), the view, the theme, then render into a staged folder, check the
 // editions against the lock, audit the staged site for leaks, and swap it
 // in. A stage that fails leaves the previous site as it was.
+//
+// Before all that, the stamp of the last build into the same folder may
+// show that nothing changed (upToDate); the build is then done.
 func Build(o Options) (Report, problem.List, error) {
 	if o.Audience == "" {
 		o.Audience = config.Public
+	}
+	o.Progress.at(StageRead) // the stamp's check reads the site folder
+	up, rep, done, err := o.upToDate()
+	if done || err != nil {
+		return rep, rep.Warnings, err
 	}
 	in, probs := load(o.Source, o.cacheDir(), o.Progress, o.Reading)
 	probs = notices.ForAudience(probs, o.Audience)
 	if probs.HasErrors() {
 		return Report{}, probs, nil
 	}
-	var err error
 	if in.archived, err = edition.List(o.Source); err != nil {
 		return Report{}, probs, err
 	}
 	in.unmasked = o.unmasked
-	r := &run{o: o, in: in, site: in.view(o.Audience), probs: probs}
+	r := &run{o: o, in: in, site: in.view(o.Audience), probs: probs, up: up}
 	theme, tprobs := loadTheme(in.cfg)
 	r.probs.Append(tprobs)
 	if r.probs.HasErrors() {
@@ -122,6 +133,29 @@ func Build(o Options) (Report, problem.List, error) {
 	}
 	r.rep.Warnings = r.probs
 	return r.rep, r.probs, nil
+}
+
+// upToDate checks the build's stamp (see checkStamp): when nothing
+// changed since the last build into the same folder, the build is done,
+// but for the zip, packed again. A site whose configuration has errors is
+// not checked: the build reports them.
+func (o Options) upToDate() (*upToDate, Report, bool, error) {
+	cfg, probs := config.Load(o.Source)
+	if probs.HasErrors() {
+		return &upToDate{}, Report{}, false, nil
+	}
+	out := o.Out
+	if out == "" {
+		out = filepath.Join(o.Source, outDir(cfg, o.Audience))
+	}
+	if guardOut(cfg, o, out) != nil {
+		return &upToDate{}, Report{}, false, nil // the build says why
+	}
+	up, rep, done := checkStamp(o, cfg, out)
+	if done && o.Zip != "" {
+		return up, rep, true, write.Zip(out, o.Zip, siteDate(cfg, o))
+	}
+	return up, rep, done, nil
 }
 
 // Check reads and scores every input and reports every problem; it writes nothing.

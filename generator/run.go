@@ -23,6 +23,7 @@ type run struct {
 	locked edition.Result
 	rep    Report
 	probs  problem.List
+	up     *upToDate
 }
 
 // render writes every page, export and asset of the site into the staged
@@ -148,6 +149,7 @@ func (r *run) commit() error {
 	r.rep.Locked = r.locked.Recorded()
 	r.rep.Written, r.rep.Unchanged = r.tree.Written, r.tree.Unchanged
 	r.rep.Files = r.tree.Written + r.tree.Unchanged
+	r.up.record(r)
 	if r.o.Zip != "" {
 		return write.Zip(r.rep.Out, r.o.Zip, siteDate(r.in.cfg, r.o))
 	}

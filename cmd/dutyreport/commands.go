@@ -140,7 +140,11 @@ was until the new one is complete, then it is swapped in.`,
 			if quiet {
 				return nil
 			}
-			g.say(g.stdout, problem.T(problem.TBuilt, rep.Out, rep.Pages, rep.Files, rep.Written, rep.Unchanged))
+			if rep.UpToDate {
+				g.say(g.stdout, problem.T(problem.TUpToDate, rep.Out, rep.Pages, rep.Files))
+			} else {
+				g.say(g.stdout, problem.T(problem.TBuilt, rep.Out, rep.Pages, rep.Files, rep.Written, rep.Unchanged))
+			}
 			if len(rep.Locked) > 0 {
 				g.say(g.stdout, problem.T(problem.TRecordedIn, edition.LockFile, problem.Joined(rep.Locked)))
 			}

@@ -18,6 +18,7 @@ import (
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
 	"dutyreport/generator/sitefs"
+	"dutyreport/generator/stamp"
 )
 
 // cache keeps what reading each input file gave, so that an unchanged file
@@ -47,9 +48,10 @@ type cacheEntry struct {
 }
 
 // newCache opens the cache in dir for the site c, whose register is read
-// from units (the file found, see findInput); nil for dir "".
+// from units (the file found, see findInput); nil for dir "", or when the
+// running program cannot be read to key the entries by.
 func newCache(dir string, c *config.Config, files *sitefs.Root, units string, sheets []string) *cache {
-	if dir == "" {
+	if dir == "" || stamp.Executable() == "" {
 		return nil
 	}
 	return &cache{dir: dir, files: files, salt: salt(c, files, units, sheets), used: map[string]bool{}}
@@ -58,7 +60,7 @@ func newCache(dir string, c *config.Config, files *sitefs.Root, units string, sh
 // salt digests what every file's reading depends on besides the file.
 func salt(c *config.Config, files *sitefs.Root, units string, sheets []string) []byte {
 	h := sha256.New()
-	fmt.Fprintf(h, "dutyreport ingest cache 3\n%s\n", executableDigest())
+	fmt.Fprintf(h, "dutyreport ingest cache 3\n%s\n", stamp.Executable())
 	for _, f := range []string{config.SiteFile, c.Site.Scheme} {
 		hashInput(h, files, filepath.ToSlash(f))
 	}
@@ -79,20 +81,6 @@ func (c *cache) finish(cfg *config.Config, units string, sheets []string) {
 	}
 	c.prune()
 }
-
-// executableDigest identifies the running program: entries written by
-// another version of the reader are never read.
-var executableDigest = sync.OnceValue(func() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return "unknown"
-	}
-	h := sha256.New()
-	if !hashFile(h, exe) {
-		return "unknown"
-	}
-	return hex.EncodeToString(h.Sum(nil))
-})
 
 // hashFile adds a file's bytes to h, or a marker that it is absent.
 func hashFile(h io.Writer, name string) bool {

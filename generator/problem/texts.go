@@ -197,6 +197,7 @@ const (
 
 	// The command's own messages (cmd/dutyreport).
 	TBuilt
+	TUpToDate
 	TRecordedIn
 	TPackedInto
 	TAuditProblems
@@ -412,6 +413,7 @@ var texts = [textCount]text{
 	TThemeFolder:         {"站点中的 themes/%s 目录，或默认主题", "a folder themes/%s in the site, or the default theme"},
 	TPublicBuild:         {"公开版网站（没有该文件）", "a public build, which has no such file"},
 
+	TUpToDate:      {"%s 已是最新：%d 个页面，共 %d 个文件；网站文件夹、选项和程序与上次生成时相同，未读取表格，未写入文件", "%s is up to date: %d pages, %d files; the site folder, the options and the program are as at the last build, so nothing was read or written"},
 	TBuilt:         {"已生成 %s：%d 个页面，共 %d 个文件（新写入 %d 个，未变 %d 个）", "built %s: %d pages, %d files (%d written, %d unchanged)"},
 	TRecordedIn:    {"已记入 %s：%s（请与数据一并提交）", "recorded in %s: %s (commit it with the data)"},
 	TPackedInto:    {"已打包为 %s", "packed into %s"},

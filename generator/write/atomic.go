@@ -11,7 +11,7 @@ import (
 // by fill, made 0644 and renamed into place: a failed or killed run leaves
 // the previous file whole, or none.
 func Atomic(name string, fill func(w io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), tmpPrefix+filepath.Base(name)+".*")
+	tmp, err := os.CreateTemp(filepath.Dir(name), TempPrefix+filepath.Base(name)+".*")
 	if err != nil {
 		return err
 	}

@@ -24,14 +24,14 @@ type Tree struct {
 	Written, Unchanged int
 }
 
-// tmpPrefix starts the names of temporary folders beside the output; a
+// TempPrefix starts the names of temporary folders beside the output; a
 // folder left by a killed build is removed by the next one.
-const tmpPrefix = ".dutyreport-tmp-"
+const TempPrefix = ".dutyreport-tmp-"
 
-// asidePrefix names the previous site while moveAside swaps it out. It is
+// AsidePrefix names the previous site while moveAside swaps it out. It is
 // never a temporary folder: a build killed between moveAside's two renames
 // leaves the previous site there, and the next Begin puts it back.
-const asidePrefix = ".dutyreport-previous-"
+const AsidePrefix = ".dutyreport-previous-"
 
 // Begin starts writing a site that will replace the folder out.
 func Begin(out string) (*Tree, error) {
@@ -44,12 +44,12 @@ func Begin(out string) (*Tree, error) {
 	if err := recoverAside(out); err != nil {
 		return nil, err
 	}
-	if stale, _ := filepath.Glob(filepath.Join(parent, tmpPrefix+base+"-*")); len(stale) > 0 {
+	if stale, _ := filepath.Glob(filepath.Join(parent, TempPrefix+base+"-*")); len(stale) > 0 {
 		for _, s := range stale {
 			_ = os.RemoveAll(s)
 		}
 	}
-	tmp, err := os.MkdirTemp(parent, tmpPrefix+base+"-")
+	tmp, err := os.MkdirTemp(parent, TempPrefix+base+"-")
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +150,7 @@ func moveAside(tmp, out string) error {
 }
 
 func asideName(out string) string {
-	return filepath.Join(filepath.Dir(out), asidePrefix+filepath.Base(out))
+	return filepath.Join(filepath.Dir(out), AsidePrefix+filepath.Base(out))
 }
 
 // recoverAside finishes a swap that moveAside did not: with no site in

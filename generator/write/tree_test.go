@@ -46,7 +46,7 @@ func TestAbortedBuildLeavesOldSiteWhole(t *testing.T) {
 	if read(t, filepath.Join(out, "index.html")) != "v1" || read(t, filepath.Join(out, "a", "b.html")) != "b1" {
 		t.Error("an aborted build changed the old site")
 	}
-	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), tmpPrefix+"*")); len(left) != 0 {
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), TempPrefix+"*")); len(left) != 0 {
 		t.Errorf("temporary folders left behind: %v", left)
 	}
 }
@@ -60,7 +60,7 @@ func TestKilledBuildIsCleanedUpNextTime(t *testing.T) {
 	if err := build(t, out, map[string]string{"index.html": "v1"}).Commit(); err != nil {
 		t.Fatal(err)
 	}
-	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), tmpPrefix+"*")); len(left) != 0 {
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), TempPrefix+"*")); len(left) != 0 {
 		t.Errorf("the killed build's folder was not removed: %v", left)
 	}
 }

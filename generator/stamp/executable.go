@@ -1,0 +1,23 @@
+package stamp
+
+import (
+	"encoding/hex"
+	"os"
+	"sync"
+)
+
+// Executable digests the running program's bytes: what a build makes
+// depends on the tool as much as on the site, so whatever is kept from one
+// build for the next (the ingest cache, the stamp) is keyed by it. It is
+// "" when the program cannot be read, and then nothing is kept.
+var Executable = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	sum, err := digest(exe)
+	if err != nil {
+		return ""
+	}
+	return hex.EncodeToString(sum[:])
+})

@@ -1,0 +1,155 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/gob"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"dutyreport/generator/config"
+	"dutyreport/generator/edition"
+	"dutyreport/generator/problem"
+	"dutyreport/generator/stamp"
+	"dutyreport/generator/write"
+)
+
+// upToDate is a build's use of its stamp (package stamp): before anything
+// is read, whether the output folder already holds what the build would
+// make; after a build that succeeded, the stamp that says so next time.
+type upToDate struct {
+	path   string // where the stamp is kept; "" keeps none
+	key    string
+	out    string
+	skip   stamp.Skip
+	start  int64       // when the build began, Unix nanoseconds
+	site   stamp.Files // the site folder then; nil if it could not be listed
+	source string
+}
+
+// checkStamp lists the site folder and, unless NoCache asks for a full
+// build, reports whether the stamp of out shows that nothing changed: the
+// same tool, options and site, and the output folder as that build left
+// it. The report is then the earlier build's.
+func checkStamp(o Options, cfg *config.Config, out string) (*upToDate, Report, bool) {
+	u := &upToDate{out: out, source: o.Source, start: stamp.Now()}
+	u.key = stamp.Key("build", o.Audience, abs(out), strconv.FormatBool(o.Preview), strconv.FormatBool(o.unmasked),
+		strconv.FormatInt(o.SourceDate.UnixNano(), 10))
+	if u.key == "" {
+		return u, Report{}, false
+	}
+	u.path = stamp.Path(filepath.Join(o.Source, CacheDir), out)
+	u.skip = siteSkip(cfg, o, out)
+	prev := stamp.Load(u.path)
+	var prevSite stamp.Files
+	var prevTime int64
+	if prev != nil {
+		prevSite, prevTime = prev.Site, prev.Time
+	}
+	site, err := stamp.List(o.Source, u.skip, prevSite, prevTime)
+	if err != nil {
+		return u, Report{}, false
+	}
+	u.site = site
+	if prev == nil || o.NoCache || prev.Key != u.key || !stamp.Equal(site, prev.Site) {
+		return u, Report{}, false
+	}
+	now, err := stamp.List(out, nil, prev.Out, prev.Time)
+	if err != nil || !stamp.Equal(now, prev.Out) {
+		return u, Report{}, false
+	}
+	var kept stampedReport
+	if gob.NewDecoder(bytes.NewReader(prev.Report)).Decode(&kept) != nil {
+		return u, Report{}, false
+	}
+	files := 0
+	for _, f := range now {
+		if !f.IsDir() {
+			files++
+		}
+	}
+	if prev.Racy() {
+		// What was read again to be sure is now old enough to be
+		// known by its times.
+		_ = (&stamp.Stamp{Key: u.key, Time: u.start, Site: site, Out: now, Report: prev.Report}).Save(u.path)
+	}
+	return u, Report{Out: out, Pages: kept.Pages, Files: files, Unchanged: files, Warnings: kept.Warnings, UpToDate: true}, true
+}
+
+// stampedReport is what a stamp keeps of a build's report: a build that
+// does nothing says what the build it stands for said, warnings included.
+type stampedReport struct {
+	Pages    int
+	Warnings problem.List
+}
+
+// record keeps the stamp of a build that succeeded, with its report. The
+// site folder must be as the build found it, but for the editions it
+// recorded; otherwise it changed during the build, and no stamp is kept.
+func (u *upToDate) record(r *run) {
+	if u.path == "" {
+		return
+	}
+	stamp.Remove(u.path)
+	if u.site == nil || r.probs.HasErrors() {
+		return
+	}
+	site, err := stamp.List(u.source, u.skip, u.site, u.start)
+	if err != nil {
+		return
+	}
+	for _, p := range stamp.Changed(u.site, site) {
+		if len(r.locked.Recorded()) == 0 || (p != edition.LockFile && p != edition.ArchiveDir && !strings.HasPrefix(p, edition.ArchiveDir+"/")) {
+			return
+		}
+	}
+	out, err := stamp.List(u.out, nil, nil, 0)
+	if err != nil {
+		return
+	}
+	var rep bytes.Buffer
+	if gob.NewEncoder(&rep).Encode(stampedReport{Pages: r.rep.Pages, Warnings: r.probs}) != nil {
+		return
+	}
+	_ = (&stamp.Stamp{Key: u.key, Time: u.start, Site: site, Out: out, Report: rep.Bytes()}).Save(u.path)
+}
+
+// siteSkip leaves out of the site's listing what a build never reads:
+// .git, the cache, the output folders of both audiences and of this build,
+// the zip, and the temporary folders of a build beside them.
+func siteSkip(cfg *config.Config, o Options, out string) stamp.Skip {
+	src := abs(o.Source)
+	var outs []string
+	for _, p := range []string{out, filepath.Join(o.Source, cfg.Site.Audiences.Public.Out), filepath.Join(o.Source, cfg.Site.Audiences.Internal.Out), o.Zip} {
+		if p == "" {
+			continue
+		}
+		if rel, err := filepath.Rel(src, abs(p)); err == nil && filepath.IsLocal(rel) {
+			outs = append(outs, filepath.ToSlash(rel))
+		}
+	}
+	return func(rel string, dir bool) bool {
+		if rel == ".git" || rel == CacheDir {
+			return true
+		}
+		base := rel[strings.LastIndex(rel, "/")+1:]
+		if strings.HasPrefix(base, write.TempPrefix) || strings.HasPrefix(base, write.AsidePrefix) {
+			return true
+		}
+		for _, o := range outs {
+			if rel == o {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// abs is p made absolute, or p when it cannot be.
+func abs(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return a
+}
