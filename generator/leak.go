@@ -1,6 +1,9 @@
 package generator
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -21,8 +24,33 @@ import (
 // phone numbers and e-mail addresses no input knows, by their shape: the
 // audit must catch alone what the masking misses.
 func Scanner(in inputs, audience string) *audit.Scanner {
+	needles, allowed, patterns := scannerTerms(in, audience)
+	var opts []audit.Option
+	if patterns {
+		opts = append(opts, audit.Patterns())
+	}
+	return audit.New(needles, allowed, opts...)
+}
+
+// scannerKey digests what the audit of an audience looks for: an output
+// file audited by a scanner of the same key, its bytes unchanged, need not
+// be read again.
+func scannerKey(in inputs, audience string) string {
+	needles, allowed, patterns := scannerTerms(in, audience)
+	h := sha256.New()
+	fmt.Fprintf(h, "%q %v %d\n", audience, patterns, len(needles))
+	for _, n := range needles {
+		fmt.Fprintf(h, "%q %q\n", n.Kind, n.Text)
+	}
+	fmt.Fprintf(h, "%q\n", allowed)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// scannerTerms gives what the audit of an audience looks for: the needles,
+// the public terms they may be part of, and whether to look for numbers
+// and addresses by their shape.
+func scannerTerms(in inputs, audience string) (needles []audit.Needle, allowed []string, patterns bool) {
 	cfg, data, n := in.cfg, in.data, in.notices
-	var needles []audit.Needle
 	add := func(kind string, texts []string) {
 		for _, t := range texts {
 			if t != "" {
@@ -43,11 +71,7 @@ func Scanner(in inputs, audience string) *audit.Scanner {
 	if data != nil {
 		reg = data.Register
 	}
-	var opts []audit.Option
-	if audience != config.Internal {
-		opts = append(opts, audit.Patterns())
-	}
-	return audit.New(needles, notices.PublicTerms(cfg, reg), opts...)
+	return needles, notices.PublicTerms(cfg, reg), audience != config.Internal
 }
 
 // leaks turns the audit's hits into problems, one per hit, at the file

@@ -24,6 +24,8 @@ type run struct {
 	rep    Report
 	probs  problem.List
 	up     *upToDate
+	// auditKey is the key of the leak audit that read the staged site.
+	auditKey string
 }
 
 // render writes every page, export and asset of the site into the staged
@@ -128,10 +130,17 @@ func (r *run) editions() error {
 }
 
 // audit reads the site as it will be swapped in; a hit keeps the previous
-// site.
+// site. A file whose bytes are those the previous build left at its path
+// is not read again when that build's audit looked for the same strings
+// (and the output folder is as it left it): it was read then.
 func (r *run) audit() error {
 	r.o.Progress.at(StageAudit)
-	hits, err := Scanner(r.in, r.o.Audience).Dir(r.tree.Staged())
+	r.auditKey = scannerKey(r.in, r.o.Audience)
+	var audited func(string) bool
+	if r.up.audited != "" && r.up.audited == r.auditKey {
+		audited = r.tree.Linked
+	}
+	hits, err := Scanner(r.in, r.o.Audience).DirBut(r.tree.Staged(), audited)
 	r.probs.Append(leaks(r.rep.Out, hits))
 	return err
 }

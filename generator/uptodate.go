@@ -25,6 +25,11 @@ type upToDate struct {
 	start  int64       // when the build began, Unix nanoseconds
 	site   stamp.Files // the site folder then; nil if it could not be listed
 	source string
+	// audited is the key of the leak audit that read every file of the
+	// output folder as the build found it, "" when it is not known: a
+	// file the build leaves with the same bytes need not be read again
+	// by an audit of the same key.
+	audited string
 }
 
 // checkStamp lists the site folder and, unless NoCache asks for a full
@@ -51,11 +56,15 @@ func checkStamp(o Options, cfg *config.Config, out string) (*upToDate, Report, b
 		return u, Report{}, false
 	}
 	u.site = site
-	if prev == nil || o.NoCache || prev.Key != u.key || !stamp.Equal(site, prev.Site) {
+	if prev == nil || o.NoCache || prev.Key != u.key {
 		return u, Report{}, false
 	}
 	now, err := stamp.List(out, nil, prev.Out, prev.Time)
 	if err != nil || !stamp.Equal(now, prev.Out) {
+		return u, Report{}, false
+	}
+	u.audited = prev.Audit
+	if !stamp.Equal(site, prev.Site) {
 		return u, Report{}, false
 	}
 	var kept stampedReport
@@ -71,7 +80,7 @@ func checkStamp(o Options, cfg *config.Config, out string) (*upToDate, Report, b
 	if prev.Racy() {
 		// What was read again to be sure is now old enough to be
 		// known by its times.
-		_ = (&stamp.Stamp{Key: u.key, Time: u.start, Site: site, Out: now, Report: prev.Report}).Save(u.path)
+		_ = (&stamp.Stamp{Key: u.key, Time: u.start, Site: site, Out: now, Audit: prev.Audit, Report: prev.Report}).Save(u.path)
 	}
 	return u, Report{Out: out, Pages: kept.Pages, Files: files, Unchanged: files, Warnings: kept.Warnings, UpToDate: true}, true
 }
@@ -111,7 +120,7 @@ func (u *upToDate) record(r *run) {
 	if gob.NewEncoder(&rep).Encode(stampedReport{Pages: r.rep.Pages, Warnings: r.probs}) != nil {
 		return
 	}
-	_ = (&stamp.Stamp{Key: u.key, Time: u.start, Site: site, Out: out, Report: rep.Bytes()}).Save(u.path)
+	_ = (&stamp.Stamp{Key: u.key, Time: u.start, Site: site, Out: out, Audit: r.auditKey, Report: rep.Bytes()}).Save(u.path)
 }
 
 // siteSkip leaves out of the site's listing what a build never reads:

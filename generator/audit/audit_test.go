@@ -308,3 +308,29 @@ func writeTree(t testing.TB, files map[string]string) string {
 	}
 	return root
 }
+
+// DirBut reads every file but those already audited, and scans every
+// name: a rebuild reads only what it wrote, and a name is never trusted.
+func TestDirButSkipsOnlyTheAuditedContents(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"old.html": "<p>张三</p>", "new.html": "<p>张三</p>", "张三.html": "x"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := New([]Needle{zhangSan}, nil)
+	hits, err := s.DirBut(dir, func(rel string) bool { return rel != "new.html" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range hits {
+		got = append(got, h.File)
+	}
+	if want := []string{"new.html", "张三.html"}; !slices.Equal(got, want) {
+		t.Fatalf("hits in %v, want %v", got, want)
+	}
+	if all, _ := s.Dir(dir); len(all) != 3 {
+		t.Fatalf("Dir found %d hits, want 3", len(all))
+	}
+}

@@ -25,7 +25,13 @@ var ErrNotRegular = errors.New("not a regular file or folder; not scanned")
 // path that could not be read or is not regular (see ErrNotRegular), in walk
 // order and with needles masked in the paths; the hits in everything else
 // are still returned.
-func (s *Scanner) Dir(root string) ([]Hit, error) {
+func (s *Scanner) Dir(root string) ([]Hit, error) { return s.DirBut(root, nil) }
+
+// DirBut scans root as Dir does, but for the contents of the files audited
+// says were audited already (by the same scanner, with the same bytes at
+// the same path): a rebuild reads only what it wrote. Every name is still
+// scanned.
+func (s *Scanner) DirBut(root string, audited func(rel string) bool) ([]Hit, error) {
 	type file struct {
 		path  string // for os.ReadFile
 		rel   string
@@ -68,6 +74,7 @@ func (s *Scanner) Dir(root string) ([]Hit, error) {
 		switch {
 		case d.IsDir():
 			shown[rel] = show
+		case d.Type().IsRegular() && audited != nil && audited(rel):
 		case d.Type().IsRegular():
 			var size int64
 			if info, err := d.Info(); err == nil {

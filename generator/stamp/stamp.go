@@ -22,6 +22,7 @@ type Stamp struct {
 	Time    int64  // when the stamp was taken, in Unix nanoseconds
 	Site    Files  // the site folder, but for what Skip leaves out
 	Out     Files  // the output folder as the build left it
+	Audit   string // the key of the leak audit that read every file of Out
 	// Report is what the build reported (its pages, its warnings),
 	// encoded by the caller, to be given back when nothing is done.
 	Report []byte

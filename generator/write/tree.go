@@ -18,6 +18,7 @@ type Tree struct {
 	out, tmp string
 	mu       sync.Mutex      // guards seen, dirs and the counts; never held during I/O
 	seen     map[string]bool // the files added
+	linked   map[string]bool // those linked from the previous build
 	dirs     map[string]bool // the folders made in tmp, slash-separated
 	// Written counts files with new bytes; Unchanged those linked from the
 	// previous build. Read them once the last Add has returned.
@@ -56,7 +57,7 @@ func Begin(out string) (*Tree, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Tree{out: out, tmp: tmp, seen: map[string]bool{}, dirs: map[string]bool{}}, nil
+	return &Tree{out: out, tmp: tmp, seen: map[string]bool{}, linked: map[string]bool{}, dirs: map[string]bool{}}, nil
 }
 
 // Add writes one file; p is slash-separated and relative to the site root.
@@ -95,6 +96,7 @@ func (t *Tree) Add(p string, data []byte) error {
 	t.mu.Lock()
 	if unchanged {
 		t.Unchanged++
+		t.linked[p] = true
 	} else {
 		t.Written++
 	}
@@ -111,6 +113,10 @@ func same(name string, data []byte) bool {
 	old, err := os.ReadFile(name)
 	return err == nil && bytes.Equal(old, data)
 }
+
+// Linked reports whether the file p has the bytes it had in the previous
+// build, from which it was linked. Call it once the last Add has returned.
+func (t *Tree) Linked(p string) bool { return t.linked[p] }
 
 // Staged is the folder the new site is written into, for the leak audit
 // that must pass before Commit.
