@@ -112,7 +112,7 @@ func (u *upToDate) record(r *run) {
 			return
 		}
 	}
-	out, err := stamp.List(u.out, nil, nil, 0)
+	out, err := stamp.ListKnown(u.out, nil, nil, 0, r.tree.Sum)
 	if err != nil {
 		return
 	}

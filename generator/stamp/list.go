@@ -25,6 +25,13 @@ const racy = 2_000_000_000
 // Unix nanoseconds of prev's stamp), takes its digest from prev; any other
 // file is read and digested.
 func List(root string, skip Skip, prev Files, at int64) (Files, error) {
+	return ListKnown(root, skip, prev, at, nil)
+}
+
+// ListKnown lists root as List does, but takes the digest of a file that
+// known knows from it: a build knows the bytes it has just written. Such a
+// file's times are recent, so the next comparison reads it (see racy).
+func ListKnown(root string, skip Skip, prev Files, at int64, known func(rel string) ([sha256.Size]byte, bool)) (Files, error) {
 	out := Files{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -54,6 +61,7 @@ func List(root string, skip Skip, prev Files, at int64) (Files, error) {
 			f.Size, f.Mtime, f.Change, f.Inode = 0, 0, 0, 0 // its entries tell
 		case trusted(prev, rel, f, at):
 			f.Sum = prev[rel].Sum
+		case known != nil && info.Mode().IsRegular() && knownSum(known, rel, &f):
 		case info.Mode()&fs.ModeSymlink != 0:
 			target, err := os.Readlink(p)
 			if err != nil {
@@ -71,6 +79,15 @@ func List(root string, skip Skip, prev Files, at int64) (Files, error) {
 		return nil
 	})
 	return out, err
+}
+
+// knownSum sets f's digest from known, and reports whether it knew it.
+func knownSum(known func(string) ([sha256.Size]byte, bool), rel string, f *File) bool {
+	sum, ok := known(rel)
+	if ok {
+		f.Sum = sum
+	}
+	return ok
 }
 
 // trusted reports whether f, found at rel, is the file prev lists, by its

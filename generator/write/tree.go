@@ -2,6 +2,7 @@ package write
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -16,10 +17,11 @@ import (
 // from several goroutines at once.
 type Tree struct {
 	out, tmp string
-	mu       sync.Mutex      // guards seen, dirs and the counts; never held during I/O
-	seen     map[string]bool // the files added
-	linked   map[string]bool // those linked from the previous build
-	dirs     map[string]bool // the folders made in tmp, slash-separated
+	mu       sync.Mutex                   // guards seen, dirs and the counts; never held during I/O
+	seen     map[string]bool              // the files added
+	linked   map[string]bool              // those linked from the previous build
+	sums     map[string][sha256.Size]byte // the digest of each file's bytes
+	dirs     map[string]bool              // the folders made in tmp, slash-separated
 	// Written counts files with new bytes; Unchanged those linked from the
 	// previous build. Read them once the last Add has returned.
 	Written, Unchanged int
@@ -57,7 +59,7 @@ func Begin(out string) (*Tree, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Tree{out: out, tmp: tmp, seen: map[string]bool{}, linked: map[string]bool{}, dirs: map[string]bool{}}, nil
+	return &Tree{out: out, tmp: tmp, seen: map[string]bool{}, linked: map[string]bool{}, sums: map[string][sha256.Size]byte{}, dirs: map[string]bool{}}, nil
 }
 
 // Add writes one file; p is slash-separated and relative to the site root.
@@ -93,7 +95,9 @@ func (t *Tree) Add(p string, data []byte) error {
 			return err
 		}
 	}
+	sum := sha256.Sum256(data)
 	t.mu.Lock()
+	t.sums[p] = sum
 	if unchanged {
 		t.Unchanged++
 		t.linked[p] = true
@@ -117,6 +121,13 @@ func same(name string, data []byte) bool {
 // Linked reports whether the file p has the bytes it had in the previous
 // build, from which it was linked. Call it once the last Add has returned.
 func (t *Tree) Linked(p string) bool { return t.linked[p] }
+
+// Sum gives the digest of the bytes added at p, for the build's stamp.
+// Call it once the last Add has returned.
+func (t *Tree) Sum(p string) ([sha256.Size]byte, bool) {
+	s, ok := t.sums[p]
+	return s, ok
+}
 
 // Staged is the folder the new site is written into, for the leak audit
 // that must pass before Commit.
