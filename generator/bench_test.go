@@ -18,6 +18,11 @@ package generator
 //	BenchmarkBuild   a whole build in a child process, pages/s and its peak
 //	                 memory (RSS), beside the same html/template loop
 //	                 (x-baseline-time; the target is at most 1.3)
+//	BenchmarkRebuild rebuilds of a copy into the same folder, as serve makes
+//	                 them: nothing changed (nothing-s; the target is under 1 s
+//	                 for the example, 3 s for the province) and one ledger
+//	                 cell changed (one-cell-s, with the files rewritten),
+//	                 beside the first full build (full-s)
 //
 // Each runs on the example site and on the synthetic province (about 3,000
 // units, 10 years); BenchmarkIngest also on one-year sites whose ledger has

@@ -29,13 +29,6 @@ func outDir(cfg *config.Config, audience string) string {
 // guardOut refuses an output folder that would put one audience inside the
 // other's, or replace the site folder itself.
 func guardOut(cfg *config.Config, o Options, out string) error {
-	abs := func(p string) string {
-		a, err := filepath.Abs(p)
-		if err != nil {
-			return p
-		}
-		return a
-	}
 	target := abs(out)
 	within := func(a, b string) bool { return a == b || strings.HasPrefix(a, b+string(filepath.Separator)) }
 	if o.Zip != "" && within(abs(o.Zip), target) {
@@ -46,11 +39,8 @@ func guardOut(cfg *config.Config, o Options, out string) error {
 	}
 	// The swap replaces the whole output folder: it must hold no input and
 	// lie in none, and an existing folder must be an earlier build.
-	for _, in := range []string{config.SiteFile, "data", "content", "schemes", "themes", "layouts", "i18n", "assets", edition.ArchiveDir, edition.LockFile, cfg.Site.Scheme, filepath.Dir(cfg.Site.Inputs.Units)} {
-		p := abs(filepath.Join(o.Source, in))
-		if within(p, target) || within(target, p) {
-			return &UsageError{fmt.Sprintf("the output folder %s would replace the site's inputs (%s); choose another folder", out, in)}
-		}
+	if in := overlappedInput(cfg, o.Source, out); in != "" {
+		return &UsageError{fmt.Sprintf("the output folder %s would replace the site's inputs (%s); choose another folder", out, in)}
 	}
 	if o.Audience == config.Public && IsInternalBuild(target) {
 		return &UsageError{fmt.Sprintf("the output folder %s holds an internal build (it has %s): the public site may never be written over the dashboard; choose the public folder", out, InternalMarker)}
@@ -86,6 +76,26 @@ func guardOut(cfg *config.Config, o Options, out string) error {
 		return &UsageError{fmt.Sprintf("the %s site may not be written into or around the %s site's folder %s", o.Audience, other, otherDir)}
 	}
 	return nil
+}
+
+// overlappedInput names the input of the site at source that the folder
+// out holds or lies in, "" for none.
+func overlappedInput(cfg *config.Config, source, out string) string {
+	target := abs(out)
+	within := func(a, b string) bool { return a == b || strings.HasPrefix(a, b+string(filepath.Separator)) }
+	for _, in := range []string{config.SiteFile, "data", "content", "schemes", "themes", "layouts", "i18n", "assets", edition.ArchiveDir, edition.LockFile, cfg.Site.Scheme, filepath.Dir(cfg.Site.Inputs.Units)} {
+		p := abs(filepath.Join(source, in))
+		if within(p, target) || within(target, p) {
+			return in
+		}
+	}
+	return ""
+}
+
+// overlapsInputs reports whether the folder or file p holds or lies in an
+// input of the site at source.
+func overlapsInputs(cfg *config.Config, source, p string) bool {
+	return overlappedInput(cfg, source, p) != ""
 }
 
 // UsageError is a command-line mistake (exit code 2), not a problem of the input.

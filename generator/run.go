@@ -138,7 +138,7 @@ func (r *run) audit() error {
 	r.auditKey = scannerKey(r.in, r.o.Audience)
 	var audited func(string) bool
 	if r.up.audited != "" && r.up.audited == r.auditKey {
-		audited = r.tree.Linked
+		audited = func(rel string) bool { return r.up.wasAudited(r.tree, rel) }
 	}
 	hits, err := Scanner(r.in, r.o.Audience).DirBut(r.tree.Staged(), audited)
 	r.probs.Append(leaks(r.rep.Out, hits))

@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"encoding/gob"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -30,6 +31,24 @@ type upToDate struct {
 	// file the build leaves with the same bytes need not be read again
 	// by an audit of the same key.
 	audited string
+	outNow  stamp.Files // the output folder as the build found it, if audited
+}
+
+// wasAudited reports whether the staged file rel is one the previous
+// build's audit read: linked from it (the same bytes) and, by its digest
+// and its size, time and identity, still the file that audit read.
+func (u *upToDate) wasAudited(t *write.Tree, rel string) bool {
+	old, ok := u.outNow[rel]
+	sum, known := t.Sum(rel)
+	if !ok || !known || !t.Linked(rel) || sum != old.Sum {
+		return false
+	}
+	info, err := os.Lstat(filepath.Join(t.Staged(), filepath.FromSlash(rel)))
+	if err != nil {
+		return false
+	}
+	now := stamp.Entry(info)
+	return now.Mode == old.Mode && now.Size == old.Size && now.Mtime == old.Mtime && now.Inode == old.Inode
 }
 
 // checkStamp lists the site folder and, unless NoCache asks for a full
@@ -46,24 +65,32 @@ func checkStamp(o Options, cfg *config.Config, out string) (*upToDate, Report, b
 	u.path = stamp.Path(filepath.Join(o.Source, CacheDir), out)
 	u.skip = siteSkip(cfg, o, out)
 	prev := stamp.Load(u.path)
-	var prevSite stamp.Files
-	var prevTime int64
-	if prev != nil {
-		prevSite, prevTime = prev.Site, prev.Time
+	// The site folder's last listing, by whichever build made it, tells
+	// its files by their times: only what changed since is read.
+	index := stamp.IndexPath(filepath.Join(o.Source, CacheDir))
+	base := stamp.Load(index)
+	if base == nil {
+		base = prev
 	}
-	site, err := stamp.List(o.Source, u.skip, prevSite, prevTime)
+	if base == nil {
+		base = &stamp.Stamp{}
+	}
+	site, err := stamp.List(o.Source, u.skip, base.Site, base.Time)
 	if err != nil {
 		return u, Report{}, false
 	}
 	u.site = site
-	if prev == nil || o.NoCache || prev.Key != u.key {
+	if !stamp.Equal(site, base.Site) || base.Racy() {
+		_ = (&stamp.Stamp{Time: u.start, Site: site}).Save(index)
+	}
+	if prev == nil || o.NoCache || prev.Key != u.key || write.Leftovers(out) {
 		return u, Report{}, false
 	}
 	now, err := stamp.List(out, nil, prev.Out, prev.Time)
 	if err != nil || !stamp.Equal(now, prev.Out) {
 		return u, Report{}, false
 	}
-	u.audited = prev.Audit
+	u.audited, u.outNow = prev.Audit, now
 	if !stamp.Equal(site, prev.Site) {
 		return u, Report{}, false
 	}
@@ -100,15 +127,25 @@ func (u *upToDate) record(r *run) {
 		return
 	}
 	stamp.Remove(u.path)
-	if u.site == nil || r.probs.HasErrors() {
+	if u.site == nil || r.probs.HasErrors() || abs(u.out) != abs(r.rep.Out) {
 		return
 	}
 	site, err := stamp.List(u.source, u.skip, u.site, u.start)
 	if err != nil {
 		return
 	}
+	// A file written since the build began, even one put back as it was
+	// (an undo, a stash and pop), may have been read in between.
+	ours := func(p string) bool {
+		return len(r.locked.Recorded()) > 0 && (p == edition.LockFile || p == edition.ArchiveDir || strings.HasPrefix(p, edition.ArchiveDir+"/"))
+	}
+	for p, f := range site {
+		if !f.IsDir() && (f.Mtime >= u.start || f.Change >= u.start) && !ours(p) {
+			return
+		}
+	}
 	for _, p := range stamp.Changed(u.site, site) {
-		if len(r.locked.Recorded()) == 0 || (p != edition.LockFile && p != edition.ArchiveDir && !strings.HasPrefix(p, edition.ArchiveDir+"/")) {
+		if !ours(p) {
 			return
 		}
 	}
@@ -129,9 +166,9 @@ func (u *upToDate) record(r *run) {
 func siteSkip(cfg *config.Config, o Options, out string) stamp.Skip {
 	src := abs(o.Source)
 	var outs []string
-	for _, p := range []string{out, filepath.Join(o.Source, cfg.Site.Audiences.Public.Out), filepath.Join(o.Source, cfg.Site.Audiences.Internal.Out), o.Zip} {
-		if p == "" {
-			continue
+	for i, p := range []string{out, filepath.Join(o.Source, cfg.Site.Audiences.Public.Out), filepath.Join(o.Source, cfg.Site.Audiences.Internal.Out), o.Zip} {
+		if p == "" || (i > 0 && overlapsInputs(cfg, o.Source, p)) {
+			continue // (this build's folder holds no input: guardOut saw to it)
 		}
 		if rel, err := filepath.Rel(src, abs(p)); err == nil && filepath.IsLocal(rel) {
 			outs = append(outs, filepath.ToSlash(rel))

@@ -123,6 +123,23 @@ func TestUpToDate(t *testing.T) {
 	rebuilt("--no-cache", func() {}, Options{NoCache: true})
 	upToDate("at the end")
 
+	// The dashboard's build, with the cache the two share, leaves the
+	// public site's stamp alone.
+	if _, probs, err := Build(Options{Source: dir, Out: filepath.Join(t.TempDir(), "dashboard"), Audience: "internal"}); err != nil || probs.HasErrors() {
+		t.Fatalf("internal build: %v\n%v", err, probs)
+	}
+	upToDate("after a build of the dashboard")
+
+	// What a killed build left beside the output is cleaned up by a full
+	// build, not kept by one that does nothing.
+	rebuilt("a killed build's temporary folder beside the output", func() {
+		os.MkdirAll(filepath.Join(filepath.Dir(out), ".dutyreport-tmp-public-123"), 0o755)
+	}, Options{})
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".dutyreport-tmp-*")); len(left) > 0 {
+		t.Fatalf("left beside the output: %v", left)
+	}
+	upToDate("after the clean-up")
+
 	// A site folder that changes during the build keeps no stamp: what
 	// the build read is not what the folder holds.
 	about := filepath.Join(dir, "content", "about.md")
@@ -138,6 +155,34 @@ func TestUpToDate(t *testing.T) {
 	}
 	if rep := build(Options{}); rep.UpToDate {
 		t.Fatal("the site changed during the last build, which kept a stamp: this build was skipped")
+	}
+
+	// Nor does one whose input was changed and put back while it read:
+	// what it read is neither. (A change first, so that the build is a
+	// full one; the site is listed between the first and the second report
+	// of the read stage.)
+	text, _ = os.ReadFile(about)
+	text = append(text, "\n再改一次。\n"...)
+	os.WriteFile(about, text, 0o644)
+	reads := 0
+	rep, probs, err = Build(Options{Source: dir, Out: out, Progress: func(s Stage, _, _ int) {
+		switch {
+		case s == StageRead:
+			if reads++; reads == 2 {
+				os.WriteFile(about, append(text, "\n一时之改。\n"...), 0o644)
+			}
+		case s == StageWrite:
+			os.WriteFile(about, text, 0o644)
+		}
+	}})
+	if reads != 2 || rep.UpToDate {
+		t.Fatalf("the build reported the read stage %d times (want 2), up to date %v", reads, rep.UpToDate)
+	}
+	if err != nil || probs.HasErrors() {
+		t.Fatalf("a build: %v, %v", err, probs)
+	}
+	if rep := build(Options{}); rep.UpToDate {
+		t.Fatal("an input was changed and put back during the last build, which kept a stamp: this build was skipped")
 	}
 }
 

@@ -171,7 +171,7 @@ func (c *cache) store(key string, e *cacheEntry, recs records, y *record.Year) {
 
 // prune removes the entries this build did not use.
 func (c *cache) prune() {
-	files, _ := filepath.Glob(filepath.Join(c.dir, "*", "*.gob"))
+	files, _ := filepath.Glob(filepath.Join(c.dir, "[0-9a-f][0-9a-f]", "*.gob")) // not stamps/
 	for _, f := range files {
 		if !c.used[strings.TrimSuffix(filepath.Base(f), ".gob")] {
 			os.Remove(f)

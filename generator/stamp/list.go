@@ -55,7 +55,7 @@ func ListKnown(root string, skip Skip, prev Files, at int64, known func(rel stri
 		if err != nil {
 			return err
 		}
-		f := entry(info)
+		f := Entry(info)
 		switch {
 		case info.IsDir():
 			f.Size, f.Mtime, f.Change, f.Inode = 0, 0, 0, 0 // its entries tell

@@ -71,6 +71,11 @@ func Path(dir, out string) string {
 	return filepath.Join(dir, "stamps", hex.EncodeToString(sum[:12])+".gob")
 }
 
+// IndexPath is where the last listing of the site folder is kept in the
+// cache folder dir (as a Stamp with only its Site and Time): whichever
+// build made it, the next reads only the files that changed since.
+func IndexPath(dir string) string { return filepath.Join(dir, "stamps", "site.gob") }
+
 // Load reads the stamp at name; nil when there is none or it cannot be
 // read, which only means a full build.
 func Load(name string) *Stamp {

@@ -4,8 +4,8 @@ package stamp
 
 import "io/fs"
 
-// entry takes what the quick comparison needs from a file's information:
+// Entry takes what the quick comparison needs from a file's information:
 // elsewhere its size and modification time.
-func entry(info fs.FileInfo) File {
+func Entry(info fs.FileInfo) File {
 	return File{Mode: uint32(info.Mode()), Size: info.Size(), Mtime: info.ModTime().UnixNano()}
 }

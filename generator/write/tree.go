@@ -148,6 +148,16 @@ func (t *Tree) Commit() error {
 // Abort removes the temporary folder and leaves the previous site as it was.
 func (t *Tree) Abort() { _ = os.RemoveAll(t.tmp) }
 
+// Leftovers reports whether a build into out was killed before it ended:
+// its temporary folder, or the previous site set aside, is still beside
+// out, and the next Begin removes it or puts it back.
+func Leftovers(out string) bool {
+	out = filepath.Clean(out)
+	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(out), TempPrefix+filepath.Base(out)+"-*"))
+	_, err := os.Lstat(asideName(out))
+	return len(stale) > 0 || err == nil
+}
+
 // moveAside is the fallback swap where an atomic exchange is not available:
 // the old site is renamed aside, the new one into place, and the old one put
 // back if the second rename fails.
