@@ -70,7 +70,10 @@ type Report struct {
 	Pages              int    // HTML pages
 	Files              int    // every file written or kept
 	Written, Unchanged int
-	Warnings           problem.List
+	// Reused counts the unchanged files that were not even made again:
+	// the last build made them from the same data (render.Reuse).
+	Reused   int
+	Warnings problem.List
 	// Locked says what the build recorded in editions.lock: "2024 r1".
 	Locked []string
 	// UpToDate says that nothing had changed since the last build into

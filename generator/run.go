@@ -1,8 +1,10 @@
 package generator
 
 import (
+	"crypto/sha256"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/edition"
@@ -26,6 +28,8 @@ type run struct {
 	up     *upToDate
 	// auditKey is the key of the leak audit that read the staged site.
 	auditKey string
+	// made is what each page and export was made from (render.Reuse).
+	made map[string]render.Sum
 }
 
 // render writes every page, export and asset of the site into the staged
@@ -50,9 +54,23 @@ func (r *run) render(theme *render.Theme) error {
 	pages := make(chan struct{}, 256) // one per page written
 	var rprobs problem.List
 	var err error
+	// A page the last build made from the same data is kept as it is.
+	var reused atomic.Int64
+	defer func() { r.rep.Reused = int(reused.Load()) }()
+	reuse := r.up.reuse(func(p string, sum [sha256.Size]byte) error {
+		r.files.AddSum(p, sum)
+		if err := r.tree.Keep(p, sum); err != nil {
+			return err
+		}
+		reused.Add(1)
+		if isPage(p) {
+			pages <- struct{}{}
+		}
+		return nil
+	})
 	go func() {
 		defer close(pages)
-		rprobs, err = theme.SiteOn(r.site, func(p string, data []byte) error {
+		r.made, rprobs, err = theme.SiteReusing(r.site, func(p string, data []byte) error {
 			if err := add(p, data); err != nil {
 				return err
 			}
@@ -60,7 +78,7 @@ func (r *run) render(theme *render.Theme) error {
 				pages <- struct{}{}
 			}
 			return nil
-		}, r.o.workers)
+		}, r.o.workers, reuse)
 	}()
 	for range pages {
 		counted()

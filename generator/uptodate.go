@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/gob"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"dutyreport/generator/config"
 	"dutyreport/generator/edition"
 	"dutyreport/generator/problem"
+	"dutyreport/generator/render"
 	"dutyreport/generator/stamp"
 	"dutyreport/generator/write"
 )
@@ -32,6 +34,19 @@ type upToDate struct {
 	// by an audit of the same key.
 	audited string
 	outNow  stamp.Files // the output folder as the build found it, if audited
+	// made gives what each file of the output folder was made from, as
+	// the last build recorded it, for the files still there as it left
+	// them; nil when it is not known.
+	made map[string][sha256.Size]byte
+}
+
+// reuse says which files of the output folder the render may keep: those
+// made, at the last build, from what it would make them from now.
+func (u *upToDate) reuse(keep func(p string, sum [sha256.Size]byte) error) *render.Reuse {
+	if u.key == "" {
+		return nil // no program digest, no digest of what a file is made from
+	}
+	return &render.Reuse{Salt: []byte(u.key), Prev: u.made, Keep: func(p string) error { return keep(p, u.outNow[p].Sum) }}
 }
 
 // wasAudited reports whether the staged file rel is one the previous
@@ -86,11 +101,17 @@ func checkStamp(o Options, cfg *config.Config, out string) (*upToDate, Report, b
 	if prev == nil || o.NoCache || prev.Key != u.key || write.Leftovers(out) {
 		return u, Report{}, false
 	}
-	now, err := stamp.List(out, nil, prev.Out, prev.Time)
+	now, err := stamp.ListOut(out, prev.Out, prev.Time, nil)
 	if err != nil || !stamp.Equal(now, prev.Out) {
 		return u, Report{}, false
 	}
 	u.audited, u.outNow = prev.Audit, now
+	u.made = map[string][sha256.Size]byte{}
+	for p, sum := range prev.Made {
+		if f, ok := now[p]; ok && !f.IsDir() {
+			u.made[p] = sum
+		}
+	}
 	if !stamp.Equal(site, prev.Site) {
 		return u, Report{}, false
 	}
@@ -107,7 +128,7 @@ func checkStamp(o Options, cfg *config.Config, out string) (*upToDate, Report, b
 	if prev.Racy() {
 		// What was read again to be sure is now old enough to be
 		// known by its times.
-		_ = (&stamp.Stamp{Key: u.key, Time: u.start, Site: site, Out: now, Audit: prev.Audit, Report: prev.Report}).Save(u.path)
+		_ = (&stamp.Stamp{Key: u.key, Time: u.start, Site: site, Out: now, Audit: prev.Audit, Made: prev.Made, Report: prev.Report}).Save(u.path)
 	}
 	return u, Report{Out: out, Pages: kept.Pages, Files: files, Unchanged: files, Warnings: kept.Warnings, UpToDate: true}, true
 }
@@ -149,7 +170,7 @@ func (u *upToDate) record(r *run) {
 			return
 		}
 	}
-	out, err := stamp.ListKnown(u.out, nil, nil, 0, r.tree.Sum)
+	out, err := stamp.ListOut(u.out, nil, 0, r.tree.Sum)
 	if err != nil {
 		return
 	}
@@ -157,7 +178,7 @@ func (u *upToDate) record(r *run) {
 	if gob.NewEncoder(&rep).Encode(stampedReport{Pages: r.rep.Pages, Warnings: r.probs}) != nil {
 		return
 	}
-	_ = (&stamp.Stamp{Key: u.key, Time: u.start, Site: site, Out: out, Audit: r.auditKey, Report: rep.Bytes()}).Save(u.path)
+	_ = (&stamp.Stamp{Key: u.key, Time: u.start, Site: site, Out: out, Audit: r.auditKey, Made: r.made, Report: rep.Bytes()}).Save(u.path)
 }
 
 // siteSkip leaves out of the site's listing what a build never reads:

@@ -1,6 +1,8 @@
 package edition
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -32,12 +34,30 @@ func NewRecorder() *Recorder {
 
 // Add notes one written file, p relative to the site's root.
 func (r *Recorder) Add(p string, data []byte) {
-	dir, rest, ok := strings.Cut(p, "/")
-	year, err := strconv.Atoi(dir)
-	if !ok || err != nil || len(dir) != 4 {
-		return
+	if recorded(p) {
+		r.note(p, Digest(data))
 	}
-	d := Digest(data)
+}
+
+// AddSum notes a file kept from the last build by the sha256 of its
+// bytes, which the build knows without reading it.
+func (r *Recorder) AddSum(p string, sum [sha256.Size]byte) {
+	if recorded(p) {
+		r.note(p, "sha256:"+hex.EncodeToString(sum[:]))
+	}
+}
+
+// recorded reports whether p is under a year's folder, whose files are
+// digested for the editions.
+func recorded(p string) bool {
+	dir, _, ok := strings.Cut(p, "/")
+	_, err := strconv.Atoi(dir)
+	return ok && err == nil && len(dir) == 4
+}
+
+func (r *Recorder) note(p, d string) {
+	dir, rest, _ := strings.Cut(p, "/")
+	year, _ := strconv.Atoi(dir)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.output[year] == nil {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -42,7 +43,38 @@ func (t *Theme) Site(s *view.Site, emit Emit) (problem.List, error) {
 // workers and is returned as is: of those that happened, the first in the
 // fixed order.
 func (t *Theme) SiteOn(s *view.Site, emit Emit, workers int) (problem.List, error) {
+	_, probs, err := t.SiteReusing(s, emit, workers, nil)
+	return probs, err
+}
+
+// Reuse lets a render keep the files the last build made from the same
+// data: a page whose kind's templates read the same of it (kindReads), an
+// export made from the same values, with the same theme, tool and
+// options, comes out the same bytes, and is neither rendered nor compared.
+type Reuse struct {
+	// Salt digests what every file depends on besides the model and the
+	// theme: the tool and the build's options.
+	Salt []byte
+	// Prev gives each file's digest at the last build (what SiteReusing
+	// gave then); nil renders every file.
+	Prev map[string]Sum
+	// Keep is called, in place of emit, for a file whose digest is
+	// Prev's: the caller keeps the file the last build wrote. Like emit,
+	// it is called from several goroutines at once.
+	Keep func(path string) error
+}
+
+// SiteReusing renders s as SiteOn does, but for the files r says need
+// not be (r nil: every file), and gives the digest of each page and
+// export, for the next build's r.Prev. A page whose data holds something
+// that cannot be digested gets none, and is always rendered.
+func (t *Theme) SiteReusing(s *view.Site, emit Emit, workers int, r *Reuse) (map[string]Sum, problem.List, error) {
 	jobs := t.jobs(s)
+	var dg *digester
+	sums := make([]*Sum, len(jobs))
+	if r != nil {
+		dg = newDigester()
+	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -69,6 +101,20 @@ func (t *Theme) SiteOn(s *view.Site, emit Emit, workers int) (problem.List, erro
 				return
 			}
 			j := &jobs[i]
+			if dg != nil && j.digest != nil {
+				sum, ok := j.digest(dg, r.Salt)
+				if ok {
+					sums[i] = &sum
+				}
+				if prev, had := r.Prev[j.path]; ok && had && prev == sum {
+					if err := r.Keep(j.path); err != nil {
+						done[i].err = err
+						stop.Store(true)
+						return
+					}
+					continue
+				}
+			}
 			var data []byte
 			if p := j.page; p != nil {
 				if failed.Load() >= maxTemplateProblems {
@@ -110,20 +156,28 @@ func (t *Theme) SiteOn(s *view.Site, emit Emit, workers int) (problem.List, erro
 	var probs problem.List
 	for _, o := range done {
 		if o.err != nil {
-			return probs, o.err
+			return nil, probs, o.err
 		}
 		if o.prob != nil && len(probs) < maxTemplateProblems {
 			probs.Add(*o.prob)
 		}
 	}
-	return probs, nil
+	made := map[string]Sum{}
+	for i, s := range sums {
+		if s != nil {
+			made[jobs[i].path] = *s
+		}
+	}
+	return made, probs, nil
 }
 
-// job is one file of a site: a page, or a file that file makes.
+// job is one file of a site: a page, or a file that file makes; digest,
+// when not nil, digests what it is made from (see Reuse).
 type job struct {
-	path string
-	page *view.Page
-	file func() ([]byte, error)
+	path   string
+	page   *view.Page
+	file   func() ([]byte, error)
+	digest func(d *digester, salt []byte) (Sum, bool)
 }
 
 // jobs lists every file of s in the fixed order: the pages, each year's
@@ -131,29 +185,34 @@ type job struct {
 func (t *Theme) jobs(s *view.Site) []job {
 	var out []job
 	for _, p := range s.Pages() {
-		out = append(out, job{path: p.Path, page: p})
+		out = append(out, job{path: p.Path, page: p, digest: func(d *digester, salt []byte) (Sum, bool) {
+			return d.page(append(slices.Clip(salt), t.salts[p.Kind]...), p, t.reads[p.Kind])
+		}})
 	}
-	file := func(p string, f func() []byte) {
-		out = append(out, job{path: p, file: func() ([]byte, error) { return f(), nil }})
+	// An export is digested by the values its function is given.
+	file := func(p string, f func() []byte, from ...any) {
+		out = append(out, job{path: p, file: func() ([]byte, error) { return f(), nil }, digest: func(d *digester, salt []byte) (Sum, bool) {
+			return d.values(append(slices.Clip(salt), t.salt...), p, from...)
+		}})
 	}
 	for _, y := range s.Years {
-		file(y.CSV, func() []byte { return CSV(y.Export, t) })
-		file(y.JSON, func() []byte { return JSON(y.Export) })
-		file(y.RankingCSV, func() []byte { return RankingCSV(y, t) })
-		file(y.BandsCSV, func() []byte { return BandsCSV(y, s.Bands, t) })
+		file(y.CSV, func() []byte { return CSV(y.Export, t) }, y.Export)
+		file(y.JSON, func() []byte { return JSON(y.Export) }, y.Export)
+		file(y.RankingCSV, func() []byte { return RankingCSV(y, t) }, y)
+		file(y.BandsCSV, func() []byte { return BandsCSV(y, s.Bands, t) }, y, s.Bands)
 		if y.PersonsCSV != "" {
-			file(y.PersonsCSV, func() []byte { return PersonsCSV(y, s.Bands, t) })
+			file(y.PersonsCSV, func() []byte { return PersonsCSV(y, s.Bands, t) }, y, s.Bands)
 		}
 		if y.NoticesExport != nil {
-			file(y.NoticesCSV, func() []byte { return NoticesCSV(y.NoticesExport, t, s.Internal) })
-			file(y.NoticesJSON, func() []byte { return JSON(y.NoticesExport) })
+			file(y.NoticesCSV, func() []byte { return NoticesCSV(y.NoticesExport, t, s.Internal) }, y.NoticesExport, s.Internal)
+			file(y.NoticesJSON, func() []byte { return JSON(y.NoticesExport) }, y.NoticesExport)
 		}
 	}
 	for _, a := range t.assets {
 		out = append(out, job{path: a, file: func() ([]byte, error) { return fs.ReadFile(t.fsys, a) }})
 	}
 	if s.Search != nil {
-		file(view.SearchIndexPath, func() []byte { return SearchIndexJS(s.Search) })
+		file(view.SearchIndexPath, func() []byte { return SearchIndexJS(s.Search) }, s.Search)
 	}
 	return out
 }

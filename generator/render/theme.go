@@ -1,6 +1,7 @@
 package render
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -23,6 +24,9 @@ import (
 // one language and the static assets.
 type Theme struct {
 	pages   map[string]*template.Template
+	reads   map[string]reads  // what each kind's templates read of a page
+	salts   map[string][]byte // each kind's templates and the UI strings, digested
+	salt    []byte            // the UI strings, digested, for the exports
 	strings map[string]string
 	assets  []string // paths under assets/, sorted
 	fsys    fs.FS    // the layers overlaid
@@ -92,20 +96,31 @@ func LoadLayers(layers []Layer, lang string) (*Theme, problem.List) {
 	probs.Append(sprobs)
 
 	common := []string{"layouts/base.html", "layouts/partials.html"}
+	t.reads, t.salts = map[string]reads{}, map[string][]byte{}
+	stringsSum := digestStrings(strs)
+	t.salt = stringsSum
 	for _, kind := range kinds {
 		file := "layouts/" + kind + ".html"
 		tmpl := template.New(kind).Option("missingkey=error").Funcs(t.funcs())
+		salt := sha256.New()
+		salt.Write(stringsSum)
 		for _, f := range append(common, file) {
 			src, err := fs.ReadFile(t.fsys, f)
 			if err != nil {
 				fail(f, err)
 				continue
 			}
+			fmt.Fprintf(salt, "%s %d\n", f, len(src))
+			salt.Write(src)
 			if _, err := tmpl.New(path.Base(f)).Parse(string(src)); err != nil {
 				fail(f, err)
 			}
 		}
 		t.pages[kind] = tmpl
+		// Read before any page is rendered: rendering escapes the
+		// templates, changing them.
+		t.reads[kind] = kindReads(tmpl)
+		t.salts[kind] = salt.Sum(nil)
 	}
 
 	_ = fs.WalkDir(t.fsys, "assets", func(p string, d fs.DirEntry, err error) error {
@@ -254,6 +269,16 @@ func refusedFile(file string, err error) problem.Problem {
 		return notAFile(file)
 	}
 	return problem.TooLarge(problem.RenderTooLarge, file, tl.Size, tl.Limit)
+}
+
+// digestStrings digests the UI strings, in the order of their keys.
+func digestStrings(strs map[string]string) []byte {
+	keys := slices.Sorted(maps.Keys(strs))
+	h := sha256.New()
+	for _, k := range keys {
+		fmt.Fprintf(h, "%d %s %d %s\n", len(k), k, len(strs[k]), strs[k])
+	}
+	return h.Sum(nil)
 }
 
 // funcs is the small, pure FuncMap of the templates.

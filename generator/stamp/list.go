@@ -32,6 +32,18 @@ func List(root string, skip Skip, prev Files, at int64) (Files, error) {
 // known knows from it: a build knows the bytes it has just written. Such a
 // file's times are recent, so the next comparison reads it (see racy).
 func ListKnown(root string, skip Skip, prev Files, at int64, known func(rel string) ([sha256.Size]byte, bool)) (Files, error) {
+	return list(root, skip, prev, at, known, true)
+}
+
+// ListOut lists a build's output folder as ListKnown does, but a file's
+// change time need not be old to be trusted, only its modification time:
+// a build links the files it keeps, which sets their change time and
+// nothing else, and anything else that writes a file sets both.
+func ListOut(root string, prev Files, at int64, known func(rel string) ([sha256.Size]byte, bool)) (Files, error) {
+	return list(root, nil, prev, at, known, false)
+}
+
+func list(root string, skip Skip, prev Files, at int64, known func(rel string) ([sha256.Size]byte, bool), changeTells bool) (Files, error) {
 	out := Files{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -59,7 +71,7 @@ func ListKnown(root string, skip Skip, prev Files, at int64, known func(rel stri
 		switch {
 		case info.IsDir():
 			f.Size, f.Mtime, f.Change, f.Inode = 0, 0, 0, 0 // its entries tell
-		case trusted(prev, rel, f, at):
+		case trusted(prev, rel, f, at, changeTells):
 			f.Sum = prev[rel].Sum
 		case known != nil && info.Mode().IsRegular() && knownSum(known, rel, &f):
 		case info.Mode()&fs.ModeSymlink != 0:
@@ -92,13 +104,13 @@ func knownSum(known func(string) ([sha256.Size]byte, bool), rel string, f *File)
 
 // trusted reports whether f, found at rel, is the file prev lists, by its
 // size, times and identity, with times well before at.
-func trusted(prev Files, rel string, f File, at int64) bool {
+func trusted(prev Files, rel string, f File, at int64, changeTells bool) bool {
 	old, ok := prev[rel]
 	if !ok {
 		return false
 	}
 	same := old.Mode == f.Mode && old.Size == f.Size && old.Mtime == f.Mtime && old.Change == f.Change && old.Inode == f.Inode
-	return same && f.Mtime < at-racy && f.Change < at-racy
+	return same && f.Mtime < at-racy && (!changeTells || f.Change < at-racy)
 }
 
 func digest(name string) (sum [sha256.Size]byte, err error) {

@@ -23,6 +23,10 @@ type Stamp struct {
 	Site    Files  // the site folder, but for what Skip leaves out
 	Out     Files  // the output folder as the build left it
 	Audit   string // the key of the leak audit that read every file of Out
+	// Made gives, for the files of Out made from the site's model, the
+	// digest of what each was made from: a build that would make one
+	// from the same keeps it.
+	Made map[string][sha256.Size]byte
 	// Report is what the build reported (its pages, its warnings),
 	// encoded by the caller, to be given back when nothing is done.
 	Report []byte
@@ -131,12 +135,16 @@ func (f File) IsDir() bool { return fs.FileMode(f.Mode).IsDir() }
 // Racy reports whether some file of the stamp changed too close to its
 // time for its times to tell, and so is read whenever it is compared: a
 // stamp found good is saved again, later, to know them by their times.
+// (In the output, the modification time tells; see ListOut.)
 func (s *Stamp) Racy() bool {
-	for _, l := range []Files{s.Site, s.Out} {
-		for _, f := range l {
-			if !f.IsDir() && (f.Mtime >= s.Time-racy || f.Change >= s.Time-racy) {
-				return true
-			}
+	for _, f := range s.Site {
+		if !f.IsDir() && (f.Mtime >= s.Time-racy || f.Change >= s.Time-racy) {
+			return true
+		}
+	}
+	for _, f := range s.Out {
+		if !f.IsDir() && f.Mtime >= s.Time-racy {
+			return true
 		}
 	}
 	return false

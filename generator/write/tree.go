@@ -66,27 +66,9 @@ func Begin(out string) (*Tree, error) {
 // It is safe for concurrent use: the workers of a build write their pages
 // side by side, and only the bookkeeping is done under the lock.
 func (t *Tree) Add(p string, data []byte) error {
-	if !fs.ValidPath(p) || strings.Contains(p, "\\") {
-		return fmt.Errorf("write: %q is not a path inside the site", p)
-	}
-	dir := path.Dir(p)
-	t.mu.Lock()
-	twice, made := t.seen[p], t.dirs[dir]
-	t.seen[p] = true
-	t.mu.Unlock()
-	if twice {
-		return fmt.Errorf("write: %q is written twice", p)
-	}
-	dst := filepath.Join(t.tmp, filepath.FromSlash(p))
-	if !made {
-		// Two workers may make the same folder at once: MkdirAll takes
-		// a folder that already exists.
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		t.mu.Lock()
-		t.dirs[dir] = true
-		t.mu.Unlock()
+	dst, err := t.place(p)
+	if err != nil {
+		return err
 	}
 	prev := filepath.Join(t.out, filepath.FromSlash(p))
 	unchanged := same(prev, data) && os.Link(prev, dst) == nil
@@ -106,6 +88,60 @@ func (t *Tree) Add(p string, data []byte) error {
 	}
 	t.mu.Unlock()
 	return nil
+}
+
+// Keep adds the previous build's file at p as it is, without reading it:
+// the caller knows it would write the same bytes, whose digest is sum. It
+// is linked where the file system can, else copied.
+func (t *Tree) Keep(p string, sum [sha256.Size]byte) error {
+	dst, err := t.place(p)
+	if err != nil {
+		return err
+	}
+	prev := filepath.Join(t.out, filepath.FromSlash(p))
+	if os.Link(prev, dst) != nil {
+		data, err := os.ReadFile(prev)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			return err
+		}
+	}
+	t.mu.Lock()
+	t.Unchanged++
+	t.linked[p] = true
+	t.sums[p] = sum
+	t.mu.Unlock()
+	return nil
+}
+
+// place claims p for one file and makes its folder in the staged site,
+// giving its path there.
+func (t *Tree) place(p string) (string, error) {
+	if !fs.ValidPath(p) || strings.Contains(p, "\\") {
+		return "", fmt.Errorf("write: %q is not a path inside the site", p)
+	}
+	dir := path.Dir(p)
+	t.mu.Lock()
+	twice, made := t.seen[p], t.dirs[dir]
+	t.seen[p] = true
+	t.mu.Unlock()
+	if twice {
+		return "", fmt.Errorf("write: %q is written twice", p)
+	}
+	dst := filepath.Join(t.tmp, filepath.FromSlash(p))
+	if !made {
+		// Two workers may make the same folder at once: MkdirAll takes
+		// a folder that already exists.
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return "", err
+		}
+		t.mu.Lock()
+		t.dirs[dir] = true
+		t.mu.Unlock()
+	}
+	return dst, nil
 }
 
 // same reports whether the file at name holds exactly data.
