@@ -133,6 +133,15 @@ func checkStamp(o Options, cfg *config.Config, out string) (*upToDate, Report, b
 	return u, Report{Out: out, Pages: kept.Pages, Files: files, Unchanged: files, Warnings: kept.Warnings, UpToDate: true}, true
 }
 
+// Forget removes the stamp of the output folder o.Out, which is about to
+// go (the preview's temporary folder when serve stops): no build will
+// compare it again.
+func Forget(o Options) {
+	if o.Out != "" {
+		stamp.Remove(stamp.Path(filepath.Join(o.Source, CacheDir), o.Out))
+	}
+}
+
 // stampedReport is what a stamp keeps of a build's report: a build that
 // does nothing says what the build it stands for said, warnings included.
 type stampedReport struct {

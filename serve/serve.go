@@ -158,6 +158,7 @@ func (s *Server) Close() error {
 		defer cancel()
 		err = errors.Join(err, s.http.Shutdown(ctx))
 		<-s.stopped
+		generator.Forget(s.o.Build)
 		err = errors.Join(err, os.RemoveAll(s.tmp))
 	})
 	return err

@@ -23,6 +23,7 @@ import (
 	"dutyreport/generator/config"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/sitetest"
+	"dutyreport/generator/stamp"
 )
 
 // testSite is the site of cmd/dutyreport/testdata/script/
@@ -292,9 +293,17 @@ func TestEventsTellOfEachBuild(t *testing.T) {
 	if got := next(); got != "3" {
 		t.Fatalf("after a change in the new folder, event %q, want build 3", got)
 	}
-	// Close ends the open stream rather than waiting for the page to go.
+	// Close ends the open stream rather than waiting for the page to go,
+	// and forgets the stamp of the preview's folder, which goes with it.
+	kept := stamp.Path(filepath.Join(dir, generator.CacheDir), s.out)
+	if _, err := os.Stat(kept); err != nil {
+		t.Fatalf("no stamp of the preview's builds: %v", err)
+	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := os.Stat(kept); err == nil {
+		t.Error("the preview's stamp outlived its folder")
 	}
 	for lines.Scan() {
 		if strings.HasPrefix(lines.Text(), "data: ") {

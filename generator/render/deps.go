@@ -223,17 +223,9 @@ func (a *analyzer) node(n parse.Node, dot vals, s *scope) {
 			a.need(v, readAll) // printed
 		}
 	case *parse.IfNode:
-		inner := s.child()
-		v := a.pipe(n.Pipe, dot, inner, true)
-		a.need(v, readTruth)
-		a.list(n.List, dot, inner)
-		a.list(n.ElseList, dot, inner)
+		a.branch(n.Pipe, n.List, n.ElseList, dot, s, false)
 	case *parse.WithNode:
-		inner := s.child()
-		v := a.pipe(n.Pipe, dot, inner, true)
-		a.need(v, readTruth)
-		a.list(n.List, v, inner)
-		a.list(n.ElseList, dot, inner)
+		a.branch(n.Pipe, n.List, n.ElseList, dot, s, true)
 	case *parse.RangeNode:
 		inner := s.child()
 		v := a.pipe(n.Pipe, dot, inner, false)
@@ -260,6 +252,20 @@ func (a *analyzer) node(n parse.Node, dot vals, s *scope) {
 	default:
 		a.failed = true
 	}
+}
+
+// branch follows an if or a with: the test reads its value's truth; the
+// body of a with has the value as dot.
+func (a *analyzer) branch(p *parse.PipeNode, list, elseList *parse.ListNode, dot vals, s *scope, with bool) {
+	inner := s.child()
+	v := a.pipe(p, dot, inner, true)
+	a.need(v, readTruth)
+	body := dot
+	if with {
+		body = v
+	}
+	a.list(list, body, inner)
+	a.list(elseList, dot, inner)
 }
 
 // elements gives the elements of what a range goes over, and records

@@ -33,7 +33,7 @@ type BenchSite struct {
 }
 
 // BenchSites gives the named synthetic sites, each "province",
-// "ledger-100k" or "ledger-1m", at full size or, in a smoke run (Smoke), a
+// "province-10k" (five of its counties), "ledger-100k" or "ledger-1m", at full size or, in a smoke run (Smoke), a
 // small site of the same shape: the province with one county of its 15
 // (about 200 units, the same ten years), the ledgers with a hundredth of
 // their rows.
@@ -45,6 +45,12 @@ func BenchSites(names ...string) []BenchSite {
 		switch name {
 		case "province":
 			s = BenchSite{"province", ExampleOptions{Province: true}}
+			if smoke {
+				s = BenchSite{"province-1", ExampleOptions{Province: true, Counties: 1}}
+			}
+		case "province-10k":
+			// Five counties of the fifteen: about 1,000 units, 10,000 pages.
+			s = BenchSite{"province-10k", ExampleOptions{Province: true, Counties: 5}}
 			if smoke {
 				s = BenchSite{"province-1", ExampleOptions{Province: true, Counties: 1}}
 			}
