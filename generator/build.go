@@ -112,7 +112,14 @@ func Build(o Options) (Report, problem.List, error) {
 		return Report{}, probs, err
 	}
 	in.unmasked = o.unmasked
-	r := &run{o: o, in: in, site: in.view(o.Audience), probs: probs, up: up}
+	// The leak audit's scanner is made while the site is viewed and
+	// rendered: it needs only the inputs.
+	scan := make(chan scanned, 1)
+	go func() {
+		s, key := scanner(in, o.Audience)
+		scan <- scanned{s, key}
+	}()
+	r := &run{o: o, in: in, site: in.view(o.Audience), probs: probs, up: up, scan: scan}
 	theme, tprobs := loadTheme(in.cfg)
 	r.probs.Append(tprobs)
 	if r.probs.HasErrors() {

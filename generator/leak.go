@@ -24,26 +24,26 @@ import (
 // phone numbers and e-mail addresses no input knows, by their shape: the
 // audit must catch alone what the masking misses.
 func Scanner(in inputs, audience string) *audit.Scanner {
+	s, _ := scanner(in, audience)
+	return s
+}
+
+// scanner gives the Scanner of an audience and its key, which digests
+// what it looks for: an output file audited by a scanner of the same key,
+// its bytes unchanged, need not be read again.
+func scanner(in inputs, audience string) (*audit.Scanner, string) {
 	needles, allowed, patterns := scannerTerms(in, audience)
 	var opts []audit.Option
 	if patterns {
 		opts = append(opts, audit.Patterns())
 	}
-	return audit.New(needles, allowed, opts...)
-}
-
-// scannerKey digests what the audit of an audience looks for: an output
-// file audited by a scanner of the same key, its bytes unchanged, need not
-// be read again.
-func scannerKey(in inputs, audience string) string {
-	needles, allowed, patterns := scannerTerms(in, audience)
 	h := sha256.New()
 	fmt.Fprintf(h, "%q %v %d\n", audience, patterns, len(needles))
 	for _, n := range needles {
 		fmt.Fprintf(h, "%q %q\n", n.Kind, n.Text)
 	}
 	fmt.Fprintf(h, "%q\n", allowed)
-	return hex.EncodeToString(h.Sum(nil))
+	return audit.New(needles, allowed, opts...), hex.EncodeToString(h.Sum(nil))
 }
 
 // scannerTerms gives what the audit of an audience looks for: the needles,

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"dutyreport/generator/audit"
 	"dutyreport/generator/config"
 	"dutyreport/generator/edition"
 	"dutyreport/generator/problem"
@@ -30,6 +31,14 @@ type run struct {
 	auditKey string
 	// made is what each page and export was made from (render.Reuse).
 	made map[string]render.Sum
+	// scan gives the leak audit's scanner, made beside the render.
+	scan <-chan scanned
+}
+
+// scanned is the leak audit's scanner and its key (see scanner).
+type scanned struct {
+	scanner *audit.Scanner
+	key     string
 }
 
 // render writes every page, export and asset of the site into the staged
@@ -153,12 +162,13 @@ func (r *run) editions() error {
 // (and the output folder is as it left it): it was read then.
 func (r *run) audit() error {
 	r.o.Progress.at(StageAudit)
-	r.auditKey = scannerKey(r.in, r.o.Audience)
+	sc := <-r.scan
+	r.auditKey = sc.key
 	var audited func(string) bool
 	if r.up.audited != "" && r.up.audited == r.auditKey {
 		audited = func(rel string) bool { return r.up.wasAudited(r.tree, rel) }
 	}
-	hits, err := Scanner(r.in, r.o.Audience).DirBut(r.tree.Staged(), audited)
+	hits, err := sc.scanner.DirBut(r.tree.Staged(), audited)
 	r.probs.Append(leaks(r.rep.Out, hits))
 	return err
 }
