@@ -45,27 +45,8 @@ func guardOut(cfg *config.Config, o Options, out string) error {
 	if o.Audience == config.Public && IsInternalBuild(target) {
 		return &UsageError{fmt.Sprintf("the output folder %s holds an internal build (it has %s): the public site may never be written over the dashboard; choose the public folder", out, InternalMarker)}
 	}
-	// A folder a build made is known by the search index every build
-	// writes, whatever the theme, and by its first line, which the
-	// renderer writes: a web root with an index.html of its own is not
-	// replaced (its other files would be lost), and needs no marker file
-	// in the published site.
-	madeByBuild := func(name string) bool {
-		want, _, _ := bytes.Cut(render.SearchIndexJS(&view.SearchIndex{}), []byte("\n"))
-		f, err := os.Open(name)
-		if err != nil {
-			return false
-		}
-		defer f.Close()
-		got := make([]byte, len(want))
-		_, err = io.ReadFull(f, got)
-		return err == nil && bytes.Equal(got, want)
-	}
-	if entries, err := os.ReadDir(target); err == nil && len(entries) > 0 {
-		_, errIndex := os.Stat(filepath.Join(target, "index.html"))
-		if errIndex != nil || !madeByBuild(filepath.Join(target, filepath.FromSlash(view.SearchIndexPath))) {
-			return &UsageError{fmt.Sprintf("the output folder %s holds files but no earlier build (no index.html and %s written by dutyreport); a build replaces the whole folder and would delete them, so choose an empty or new folder", out, view.SearchIndexPath)}
-		}
+	if entries, err := os.ReadDir(target); err == nil && len(entries) > 0 && !madeByBuild(target) {
+		return &UsageError{fmt.Sprintf("the output folder %s holds files but no earlier build (no index.html and %s written by dutyreport); a build replaces the whole folder and would delete them, so choose an empty or new folder", out, view.SearchIndexPath)}
 	}
 	other := config.Public
 	if o.Audience == config.Public {
@@ -76,6 +57,26 @@ func guardOut(cfg *config.Config, o Options, out string) error {
 		return &UsageError{fmt.Sprintf("the %s site may not be written into or around the %s site's folder %s", o.Audience, other, otherDir)}
 	}
 	return nil
+}
+
+// madeByBuild reports whether the folder dir holds a site a build made. It
+// is known by the search index every build writes, whatever the theme,
+// and by its first line, which the renderer writes: a web root with an
+// index.html of its own is not replaced (its other files would be lost),
+// and needs no marker file in the published site.
+func madeByBuild(dir string) bool {
+	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
+		return false
+	}
+	want, _, _ := bytes.Cut(render.SearchIndexJS(&view.SearchIndex{}), []byte("\n"))
+	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(view.SearchIndexPath)))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	got := make([]byte, len(want))
+	_, err = io.ReadFull(f, got)
+	return err == nil && bytes.Equal(got, want)
 }
 
 // overlappedInput names the input of the site at source that the folder

@@ -192,7 +192,9 @@ func (u *upToDate) record(r *run) {
 
 // siteSkip leaves out of the site's listing what a build never reads:
 // .git, the cache, the output folders of both audiences and of this build,
-// the zip, and the temporary folders of a build beside them.
+// the zip, and the temporary folders of a build beside them; and, at any
+// depth, another site's cache and a folder a build made (an example site
+// inside this one), unless it holds or lies in one of this site's inputs.
 func siteSkip(cfg *config.Config, o Options, out string) stamp.Skip {
 	src := abs(o.Source)
 	var outs []string
@@ -216,6 +218,9 @@ func siteSkip(cfg *config.Config, o Options, out string) stamp.Skip {
 			if rel == o {
 				return true
 			}
+		}
+		if dir && rel != CacheDir && (base == CacheDir || madeByBuild(filepath.Join(o.Source, filepath.FromSlash(rel)))) {
+			return !overlapsInputs(cfg, o.Source, filepath.Join(o.Source, filepath.FromSlash(rel)))
 		}
 		return false
 	}

@@ -130,6 +130,22 @@ func TestUpToDate(t *testing.T) {
 	}
 	upToDate("after a build of the dashboard")
 
+	// Another site inside this one (an example) builds beside it: its
+	// cache and its output are not this site's inputs.
+	inner := filepath.Join(dir, "examples", "small")
+	innerBuild := func() {
+		t.Helper()
+		if _, probs, err := Build(Options{Source: dir, Out: filepath.Join(inner, "public"), NoCache: true}); err != nil || probs.HasErrors() {
+			t.Fatalf("a build into a folder inside the site: %v\n%v", err, probs)
+		}
+		os.MkdirAll(filepath.Join(inner, CacheDir, "ab"), 0o755)
+		os.WriteFile(filepath.Join(inner, CacheDir, "ab", "x.gob"), []byte(time.Now().String()), 0o644)
+	}
+	innerBuild()
+	rebuilt("a new folder in the site", func() {}, Options{})
+	innerBuild()
+	upToDate("after a build into a folder inside the site")
+
 	// What a killed build left beside the output is cleaned up by a full
 	// build, not kept by one that does nothing.
 	rebuilt("a killed build's temporary folder beside the output", func() {
