@@ -37,7 +37,9 @@ const (
 func readLedger(t *table, s *config.Scheme, reg *register, year int) []record.LedgerEntry {
 	var out []record.LedgerEntry
 	type key struct{ unit, task string }
-	seen := map[key]problem.Position{}
+	// The row of each unit's task, for duplicates: a row number, not a
+	// position, which would hold three strings for each of a million rows.
+	seen := map[key]int{}
 	roles := interner{}
 	t.read(func(r row) {
 		if r.unitKey() == "" && r.text(lTask) == "" {
@@ -90,10 +92,10 @@ func readLedger(t *table, s *config.Scheme, reg *register, year int) []record.Le
 		}
 		k := key{u.Code, code}
 		if first, dup := seen[k]; dup {
-			r.duplicate(lTask, u.Code+" "+code, first)
+			r.duplicate(lTask, u.Code+" "+code, r.posInRow(first, lTask))
 			return
 		}
-		seen[k] = r.pos(lTask)
+		seen[k] = r.n
 		out = append(out, record.LedgerEntry{
 			Unit: u.Code, Task: task.Code, Role: roles.intern(r.text(lRole)),
 			Required: required, Done: done, Date: date,

@@ -52,12 +52,16 @@ func (r row) origin(w int) record.Origin {
 }
 
 // pos returns the printable position of wanted column w's cell in this row.
-func (r row) pos(w int) problem.Position {
+func (r row) pos(w int) problem.Position { return r.posInRow(r.n, w) }
+
+// posInRow returns the printable position of wanted column w's cell in
+// row n of the same sheet (an earlier row a problem points back to).
+func (r row) posInRow(n, w int) problem.Position {
 	col := 0
 	if r.h.at[w] >= 0 {
 		col = r.h.at[w] + 1
 	}
-	return problem.At(r.t.wb.path, r.t.wb.sheets[r.t.sheet], r.n, col)
+	return problem.At(r.t.wb.path, r.t.wb.sheets[r.t.sheet], n, col)
 }
 
 // problem records a problem at column w's cell of this row, with what was
