@@ -95,7 +95,13 @@ type analyzer struct {
 	reads  map[readKey]bool
 	done   map[string]bool // template name and dot already followed
 	failed bool            // a construct not followed: the kind reads everything
+	// assigned counts the values variables were given that they could
+	// not hold before, so that a range body is followed until none is.
+	assigned int
 }
+
+// maxPasses bounds how often a range body is followed again.
+const maxPasses = 8
 
 // kindReads analyzes the templates of a kind, from its base template with
 // the page as dot.
@@ -127,10 +133,14 @@ func kindReads(tmpl *template.Template) reads {
 // call follows the template name with dot.
 func (a *analyzer) call(name string, dot vals) {
 	key := name + "\x00" + dot.key()
-	if a.done[key] {
+	if a.failed || a.done[key] {
 		return
 	}
 	a.done[key] = true
+	if len(a.done) > maxCalls {
+		a.failed = true // a template that calls itself on ever longer paths
+		return
+	}
 	t := a.tmpl.Lookup(name)
 	if t == nil || t.Tree == nil || t.Tree.Root == nil {
 		a.failed = true
@@ -143,8 +153,11 @@ func (a *analyzer) call(name string, dot vals) {
 func (vs vals) key() string {
 	var b strings.Builder
 	for _, v := range vs {
-		if v.rooted {
-			b.WriteString(strings.Join(v.path, "."))
+		switch {
+		case v.rooted:
+			b.WriteString("page." + strings.Join(v.path, "."))
+		case v.dict == nil:
+			b.WriteString("opaque")
 		}
 		if v.dict != nil {
 			keys := make([]string, 0, len(v.dict))
@@ -177,16 +190,25 @@ func (s *scope) get(name string) (vals, bool) {
 }
 
 // set assigns an existing variable ($x = …) or declares one ($x := …).
-func (s *scope) set(name string, v vals, declare bool) {
+// An assigned variable may hold any value it was given, as far as the
+// analysis knows; grew counts the values it did not hold before.
+func (s *scope) set(name string, v vals, declare bool) (grew int) {
 	if !declare {
 		for t := s; t != nil; t = t.parent {
 			if old, ok := t.vars[name]; ok {
-				t.vars[name] = append(old, v...) // either, as far as the analysis knows
-				return
+				for _, x := range v {
+					if !slices.ContainsFunc(old, func(o value) bool { return vals{o}.key() == vals{x}.key() }) {
+						old = append(old, x)
+						grew++
+					}
+				}
+				t.vars[name] = old
+				return grew
 			}
 		}
 	}
 	s.vars[name] = v
+	return 0
 }
 
 func (s *scope) child() *scope { return &scope{vars: map[string]vals{}, parent: s} }
@@ -230,19 +252,33 @@ func (a *analyzer) node(n parse.Node, dot vals, s *scope) {
 		inner := s.child()
 		v := a.pipe(n.Pipe, dot, inner, false)
 		elem := a.elements(v)
+		declare := !n.Pipe.IsAssign // range $x = …: the variables are the outer ones
 		switch len(n.Pipe.Decl) {
 		case 0:
 		case 1:
-			inner.set(n.Pipe.Decl[0].Ident[0], elem, true)
+			a.assigned += inner.set(n.Pipe.Decl[0].Ident[0], elem, declare)
 		case 2:
 			a.need(v, readAll) // the keys or indexes too
-			inner.set(n.Pipe.Decl[0].Ident[0], nil, true)
-			inner.set(n.Pipe.Decl[1].Ident[0], elem, true)
+			a.assigned += inner.set(n.Pipe.Decl[0].Ident[0], vals{{}}, declare)
+			a.assigned += inner.set(n.Pipe.Decl[1].Ident[0], elem, declare)
 		default:
 			a.failed = true
 		}
-		a.list(n.List, elem, inner)
-		a.list(n.ElseList, dot, inner)
+		// A variable assigned late in the body is read early in the next
+		// turn: the body is followed until what its variables may hold
+		// stops growing.
+		for pass := 0; ; pass++ {
+			before := a.assigned
+			a.list(n.List, elem, inner.child())
+			if a.assigned == before {
+				break
+			}
+			if pass == maxPasses {
+				a.failed = true
+				break
+			}
+		}
+		a.list(n.ElseList, dot, inner.child())
 	case *parse.TemplateNode:
 		var arg vals
 		if n.Pipe != nil {
@@ -264,8 +300,9 @@ func (a *analyzer) branch(p *parse.PipeNode, list, elseList *parse.ListNode, dot
 	if with {
 		body = v
 	}
-	a.list(list, body, inner)
-	a.list(elseList, dot, inner)
+	// The body's own variables are not the else branch's.
+	a.list(list, body, inner.child())
+	a.list(elseList, dot, inner.child())
 }
 
 // elements gives the elements of what a range goes over, and records
@@ -284,6 +321,9 @@ func (a *analyzer) elements(vs vals) vals {
 		}
 		a.need(vals{v}, readLen)
 		t := deref(v.typ)
+		if len(v.path) >= maxPath {
+			a.failed = true
+		}
 		switch {
 		case t == nil:
 			a.need(vals{v}, readAll)
@@ -300,6 +340,13 @@ func (a *analyzer) elements(vs vals) vals {
 	}
 	return out
 }
+
+// maxCalls and maxPath bound the analysis: past them (a template that
+// follows a linked structure by calling itself), a kind reads everything.
+const (
+	maxCalls = 10_000
+	maxPath  = 32
+)
 
 // field is v's member name, of type t.
 func (v value) field(name string, t reflect.Type) value {
@@ -322,7 +369,7 @@ func (a *analyzer) pipe(p *parse.PipeNode, dot vals, s *scope, declare bool) val
 	}
 	if declare {
 		for _, v := range p.Decl {
-			s.set(v.Ident[0], last, !p.IsAssign)
+			a.assigned += s.set(v.Ident[0], last, !p.IsAssign)
 		}
 	}
 	return last
@@ -457,6 +504,9 @@ func (a *analyzer) member(v value, name string, args []vals) vals {
 		if len(f.Index) != 1 {
 			a.need(vals{v}, readAll) // a promoted field
 			return vals{{}}
+		}
+		if len(v.path) >= maxPath {
+			a.failed = true
 		}
 		return vals{v.field(name, f.Type)}
 	case reflect.Map:

@@ -2,9 +2,12 @@ package render
 
 import (
 	"html/template"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"dutyreport/generator/view"
 )
 
 // readsOf analyzes templates given as "name: source" pairs, "base" first.
@@ -66,5 +69,81 @@ func TestReadsFollowTheTemplates(t *testing.T) {
 				t.Errorf("reads %q, want %q", got, want)
 			}
 		})
+	}
+}
+
+// Templates that use variables across branches, turns of a range and
+// calls: what a page prints through them is read.
+func TestReadsFollowVariablesAndCalls(t *testing.T) {
+	tests := []struct {
+		name string
+		defs []string
+		want []string // among the reads
+	}{
+		{"a variable of the body is not the else branch's",
+			[]string{"base: {{$x := .Title}}{{if .Site.Internal}}{{$x := .Path}}{{$x}}{{else}}{{$x}}{{end}}"},
+			[]string{"Title all", "Path all"}},
+		{"a variable assigned late in a range is read in the next turn",
+			[]string{"base: {{$p := \"\"}}{{range .Site.Years}}[{{$p}}]{{$p = .Path}}{{end}}"},
+			[]string{"Site.Years.*.Path all"}},
+		{"range $x = … assigns the outer $x",
+			[]string{"base: {{$x := .}}{{range $x = .Site.Years}}{{end}}{{$x.Path}}"},
+			[]string{"Site.Years.*.Path all", "Path all"}},
+		{"a template called with the page after a literal",
+			[]string{"base: {{template \"x\" (print \"s\")}}{{template \"x\" .}}", "x: {{if eq (printf \"%T\" .) \"string\"}}s{{else}}{{.Title}}{{end}}"},
+			[]string{"Title all"}},
+		{"a template that follows a linked list reads everything",
+			[]string{"base: {{template \"chain\" .Year}}", "chain: {{with .}}{{.Year}}{{template \"chain\" .Prev}}{{end}}"},
+			[]string{" all"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := readsOf(t, tt.defs...)
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("reads %q, want %q among them", got, w)
+				}
+			}
+		})
+	}
+}
+
+// The truth of a value inside an interface is its element's, as if and
+// with take it.
+func TestTruthLooksInsideInterfaces(t *testing.T) {
+	page := func(arg any) *view.Page {
+		return &view.Page{Site: &view.Site{Charts: []*view.Chart{{Title: view.Phrase{Args: []any{arg}}}}}}
+	}
+	r := read{path: "Site.Charts.*.Title.Args.*", mode: readTruth, parts: strings.Split("Site.Charts.*.Title.Args.*", ".")}
+	r.index = fieldIndexes(pageType, r.parts)
+	a, _ := newDigester().page(nil, page(""), reads{r})
+	b, _ := newDigester().page(nil, page("x"), reads{r})
+	if a == b {
+		t.Error("an empty and a full string inside an interface digest the same truth")
+	}
+}
+
+// Every read the model's methods declare names fields that exist, and
+// every method of a page is declared: a renamed field would otherwise
+// read nothing.
+func TestMethodReadsAreDeclared(t *testing.T) {
+	for name, m := range methodReads {
+		for _, r := range m.reads {
+			if r.path == "" {
+				continue
+			}
+			for i, idx := range fieldIndexes(pageType, strings.Split(r.path, ".")) {
+				if idx == -2 {
+					t.Errorf("%s: %s: no field at part %d", name, r.path, i)
+				}
+			}
+		}
+	}
+	pt := reflect.TypeFor[*view.Page]()
+	for i := range pt.NumMethod() {
+		name := "view.Page." + pt.Method(i).Name
+		if _, ok := methodReads[name]; !ok {
+			t.Errorf("%s: a method of the page whose reads are not declared (a template calling it reads the whole page)", name)
+		}
 	}
 }

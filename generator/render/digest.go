@@ -37,7 +37,7 @@ func newDigester() *digester { return &digester{memo: map[memoKey]Sum{}} }
 // held something that cannot be digested (a function, a channel).
 type walk struct {
 	d       *digester
-	open    map[memoKey]bool
+	open    map[memoKey]int // the pointers being digested, by depth
 	cycles  int
 	opaque  bool
 	scratch [8]byte
@@ -46,7 +46,7 @@ type walk struct {
 // page digests what the templates of p's kind read of p; ok is false when
 // p holds something that cannot be digested, and must be rendered.
 func (d *digester) page(salt []byte, p *view.Page, rs reads) (Sum, bool) {
-	w := &walk{d: d, open: map[memoKey]bool{}}
+	w := &walk{d: d, open: map[memoKey]int{}}
 	h := newHbuf()
 	h.Write(salt)
 	w.str(h, "page "+p.Kind+" "+p.Path)
@@ -61,7 +61,7 @@ func (d *digester) page(salt []byte, p *view.Page, rs reads) (Sum, bool) {
 
 // values digests the values a file is made from.
 func (d *digester) values(salt []byte, name string, vs ...any) (Sum, bool) {
-	w := &walk{d: d, open: map[memoKey]bool{}}
+	w := &walk{d: d, open: map[memoKey]int{}}
 	h := newHbuf()
 	h.Write(salt)
 	w.str(h, "file "+name)
@@ -128,6 +128,10 @@ func (w *walk) at(h *hbuf, v reflect.Value, path []string, index []int, mode rea
 func (w *walk) leaf(h *hbuf, v reflect.Value, mode readMode) {
 	switch mode {
 	case readTruth:
+		// if, with, and, or and not look inside an interface.
+		for v.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() {
+			v = v.Elem()
+		}
 		h.Write([]byte{truth(v)})
 	case readLen:
 		for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
@@ -258,11 +262,12 @@ func (w *walk) pointee(v reflect.Value) Sum {
 	if ok {
 		return s
 	}
-	if w.open[k] {
+	if depth, ok := w.open[k]; ok {
 		w.cycles++
-		return Sum{1} // a cycle back: the value is being digested above
+		// A cycle back to the value being digested depth levels up.
+		return Sum{1, byte(depth), byte(depth >> 8), byte(depth >> 16)}
 	}
-	w.open[k] = true
+	w.open[k] = len(w.open) + 1
 	before := w.cycles
 	h := newHbuf()
 	w.deep(h, v.Elem())
