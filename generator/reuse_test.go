@@ -124,8 +124,8 @@ func leafShapes(leaves []leaf) []shape {
 	return out
 }
 
-// settableLeaves lists the strings, integers and booleans reachable from v
-// through exported fields, elements and pointers, each once.
+// settableLeaves lists the strings, integers, booleans and lists reachable from v through exported fields, elements and
+// pointers, each once.
 func settableLeaves(v reflect.Value) []leaf {
 	var out []leaf
 	seen := map[uintptr]bool{}
@@ -149,6 +149,9 @@ func settableLeaves(v reflect.Value) []leaf {
 				}
 			}
 		case reflect.Slice, reflect.Array:
+			if v.Kind() == reflect.Slice && v.CanSet() && v.Len() > 0 {
+				out = append(out, leaf{v, path + " (one less)", shape + " (one less)"})
+			}
 			for i := range v.Len() {
 				walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i), shape+"[]")
 			}
@@ -162,9 +165,14 @@ func settableLeaves(v reflect.Value) []leaf {
 	return out
 }
 
-// mutate changes a leaf and says how.
+// mutate changes a leaf and says how: a string, number or switch is
+// changed, a list loses its last element. (A pointer made nil makes a
+// model no view builds.)
 func mutate(l leaf) string {
 	switch l.v.Kind() {
+	case reflect.Slice:
+		l.v.Set(l.v.Slice(0, l.v.Len()-1))
+
 	case reflect.String:
 		l.v.SetString(l.v.String() + "✱")
 	case reflect.Bool:
