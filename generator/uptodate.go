@@ -219,7 +219,7 @@ func siteSkip(cfg *config.Config, o Options, out string) stamp.Skip {
 				return true
 			}
 		}
-		if dir && rel != CacheDir && (base == CacheDir || madeByBuild(filepath.Join(o.Source, filepath.FromSlash(rel)))) {
+		if dir && (base == CacheDir || madeByBuild(filepath.Join(o.Source, filepath.FromSlash(rel)))) {
 			return !overlapsInputs(cfg, o.Source, filepath.Join(o.Source, filepath.FromSlash(rel)))
 		}
 		return false

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -13,7 +14,7 @@ import (
 // What a page kind's templates read of a page, found by reading the
 // templates, not by running them: a page whose reads are unchanged since
 // the last build renders the same bytes, and is not rendered again (see
-// Digest).
+// digester.page).
 //
 // A read is a path from the page (Site.Years.*.Path: every year's path)
 // and how much of the value there the templates depend on: all of it
@@ -77,15 +78,15 @@ var pageType = reflect.TypeFor[*view.Page]()
 // of their receiver, and which path of it their result is (nil: opaque).
 // A method not listed reads its receiver whole.
 var methodReads = map[string]struct {
-	reads  []read
+	reads  []readKey
 	result []string
 }{
-	"view.Page.Rel": {reads: []read{{path: "Path"}}},
-	"view.Page.NavYears": {reads: []read{{path: "Kind"}, {path: "Year", mode: readTruth}, {path: "Year.Year"},
+	"view.Page.Rel": {reads: []readKey{{path: "Path"}}},
+	"view.Page.NavYears": {reads: []readKey{{path: "Kind"}, {path: "Year", mode: readTruth}, {path: "Year.Year"},
 		{path: "Site.Years", mode: readLen}, {path: "Site.Years.*", mode: readTruth}, {path: "Site.Years.*.Year"}}, result: []string{"Site", "Years"}},
-	"view.Page.HasCharts": {reads: []read{{path: "Kind"}, {path: "Site.Charts", mode: readLen}, {path: "Year.Charts", mode: readLen},
+	"view.Page.HasCharts": {reads: []readKey{{path: "Kind"}, {path: "Site.Charts", mode: readLen}, {path: "Year.Charts", mode: readLen},
 		{path: "Ranking.Chart", mode: readTruth}, {path: "Unit.charts", mode: readTruth}}},
-	"view.Page.HasTables": {reads: []read{{path: "Kind"}, {path: "Site.Tasks", mode: readLen}, {path: "Year.Notices", mode: readLen},
+	"view.Page.HasTables": {reads: []readKey{{path: "Kind"}, {path: "Site.Tasks", mode: readLen}, {path: "Year.Notices", mode: readLen},
 		{path: "Unit.Lost", mode: readLen}, {path: "Unit.Ledger", mode: readLen}}},
 }
 
@@ -159,15 +160,8 @@ func (vs vals) key() string {
 		case v.dict == nil:
 			b.WriteString("opaque")
 		}
-		if v.dict != nil {
-			keys := make([]string, 0, len(v.dict))
-			for k := range v.dict {
-				keys = append(keys, k)
-			}
-			slices.Sort(keys)
-			for _, k := range keys {
-				b.WriteString("{" + k + ":" + v.dict[k].key() + "}")
-			}
+		for _, k := range slices.Sorted(maps.Keys(v.dict)) {
+			b.WriteString("{" + k + ":" + v.dict[k].key() + "}")
 		}
 		b.WriteString("|")
 	}
@@ -321,18 +315,15 @@ func (a *analyzer) elements(vs vals) vals {
 		}
 		a.need(vals{v}, readLen)
 		t := deref(v.typ)
-		if len(v.path) >= maxPath {
-			a.failed = true
-		}
 		switch {
 		case t == nil:
 			a.need(vals{v}, readAll)
 			out = append(out, value{})
 		case t.Kind() == reflect.Slice || t.Kind() == reflect.Array:
-			out = append(out, v.field("*", t.Elem()))
+			out = append(out, a.field(v, "*", t.Elem()))
 		case t.Kind() == reflect.Map:
 			a.need(vals{v}, readAll) // the keys, in their order
-			out = append(out, v.field("*", t.Elem()))
+			out = append(out, a.field(v, "*", t.Elem()))
 		default:
 			a.failed = true
 			out = append(out, value{})
@@ -349,7 +340,10 @@ const (
 )
 
 // field is v's member name, of type t.
-func (v value) field(name string, t reflect.Type) value {
+func (a *analyzer) field(v value, name string, t reflect.Type) value {
+	if len(v.path) >= maxPath {
+		a.failed = true
+	}
 	return value{rooted: true, path: append(slices.Clip(v.path), name), typ: t}
 }
 
@@ -484,13 +478,14 @@ func (a *analyzer) member(v value, name string, args []vals) vals {
 		a.need(vals{v}, readAll)
 		return vals{{}}
 	}
-	if m, ok := t.MethodByName(name); ok {
-		return a.method(v, deref(t).String()+"."+name, m.Type)
+	// A method of the value or, templates taking its address, of its
+	// pointer.
+	mt := t
+	if t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface {
+		mt = reflect.PointerTo(t)
 	}
-	if pt := reflect.PointerTo(t); t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface {
-		if m, ok := pt.MethodByName(name); ok {
-			return a.method(v, deref(t).String()+"."+name, m.Type)
-		}
+	if m, ok := mt.MethodByName(name); ok {
+		return a.method(v, deref(t).String()+"."+name, m.Type)
 	}
 	switch dt := deref(t); dt.Kind() {
 	case reflect.Struct:
@@ -505,14 +500,8 @@ func (a *analyzer) member(v value, name string, args []vals) vals {
 			a.need(vals{v}, readAll) // a promoted field
 			return vals{{}}
 		}
-		if len(v.path) >= maxPath {
-			a.failed = true
-		}
-		return vals{v.field(name, f.Type)}
-	case reflect.Map:
-		a.need(vals{v}, readAll)
-		return vals{{}}
-	default:
+		return vals{a.field(v, name, f.Type)}
+	default: // a map's key, an interface's field
 		a.need(vals{v}, readAll)
 		return vals{{}}
 	}
@@ -531,7 +520,7 @@ func (a *analyzer) method(v value, name string, mt reflect.Type) vals {
 		if r.path != "" {
 			p = append(slices.Clip(v.path), strings.Split(r.path, ".")...)
 		}
-		a.reads[readKey{path: strings.Join(p, "."), mode: r.mode}] = true
+		a.need(vals{{rooted: true, path: p}}, r.mode)
 	}
 	if decl.result == nil {
 		return vals{{}}

@@ -36,11 +36,10 @@ func newDigester() *digester { return &digester{memo: map[memoKey]Sum{}} }
 // back to one of them is not memoized below it), and whether the value
 // held something that cannot be digested (a function, a channel).
 type walk struct {
-	d       *digester
-	open    map[memoKey]int // the pointers being digested, by depth
-	cycles  int
-	opaque  bool
-	scratch [8]byte
+	d      *digester
+	open   map[memoKey]int // the pointers being digested, by depth
+	cycles int
+	opaque bool
 }
 
 // page digests what the templates of p's kind read of p; ok is false when
@@ -49,11 +48,11 @@ func (d *digester) page(salt []byte, p *view.Page, rs reads) (Sum, bool) {
 	w := &walk{d: d, open: map[memoKey]int{}}
 	h := newHbuf()
 	h.Write(salt)
-	w.str(h, "page "+p.Kind+" "+p.Path)
+	h.str("page " + p.Kind + " " + p.Path)
 	root := reflect.ValueOf(p)
 	for _, r := range rs {
-		w.str(h, r.path)
-		h.Write([]byte{byte(r.mode)})
+		h.str(r.path)
+		h.byte(byte(r.mode))
 		w.at(h, root, r.parts, r.index, r.mode)
 	}
 	return h.sum(), !w.opaque
@@ -64,7 +63,7 @@ func (d *digester) values(salt []byte, name string, vs ...any) (Sum, bool) {
 	w := &walk{d: d, open: map[memoKey]int{}}
 	h := newHbuf()
 	h.Write(salt)
-	w.str(h, "file "+name)
+	h.str("file " + name)
 	for _, v := range vs {
 		w.deep(h, reflect.ValueOf(v))
 	}
@@ -77,36 +76,23 @@ func (w *walk) at(h *hbuf, v reflect.Value, path []string, index []int, mode rea
 		w.leaf(h, v, mode)
 		return
 	}
-	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
-		if v.IsNil() {
-			w.str(h, "nil")
-			return
-		}
-		v = v.Elem()
+	v, ok := indirect(h, v)
+	if !ok {
+		return
 	}
 	name := path[0]
 	if name == "*" {
 		switch v.Kind() {
-		case reflect.Slice, reflect.Array:
-			w.int(h, int64(v.Len()))
-			for i := range v.Len() {
-				w.at(h, v.Index(i), path[1:], index[1:], mode)
-			}
-		case reflect.Map:
-			keys := w.sortedKeys(v)
-			w.int(h, int64(len(keys)))
-			for _, k := range keys {
-				h.Write(k.sum[:])
-				w.at(h, v.MapIndex(k.key), path[1:], index[1:], mode)
-			}
+		case reflect.Slice, reflect.Array, reflect.Map:
+			w.each(h, v, func(e reflect.Value) { w.at(h, e, path[1:], index[1:], mode) })
 		default:
-			w.str(h, "not a list")
+			h.str("not a list")
 			w.deep(h, v)
 		}
 		return
 	}
 	if v.Kind() != reflect.Struct {
-		w.str(h, "not a struct")
+		h.str("not a struct")
 		w.deep(h, v)
 		return
 	}
@@ -118,7 +104,7 @@ func (w *walk) at(h *hbuf, v reflect.Value, path []string, index []int, mode rea
 		}
 	}
 	if i < 0 || i >= v.NumField() {
-		w.str(h, "no field")
+		h.str("no field")
 		return
 	}
 	w.at(h, v.Field(i), path[1:], index[1:], mode)
@@ -132,18 +118,15 @@ func (w *walk) leaf(h *hbuf, v reflect.Value, mode readMode) {
 		for v.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() {
 			v = v.Elem()
 		}
-		h.Write([]byte{truth(v)})
+		h.byte(truth(v))
 	case readLen:
-		for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
-			if v.IsNil() {
-				w.str(h, "nil")
-				return
-			}
-			v = v.Elem()
+		v, ok := indirect(h, v)
+		if !ok {
+			return
 		}
 		switch v.Kind() {
 		case reflect.Slice, reflect.Array, reflect.Map, reflect.String, reflect.Chan:
-			w.int(h, int64(v.Len()))
+			h.int(int64(v.Len()))
 		default:
 			w.deep(h, v)
 		}
@@ -186,64 +169,57 @@ func truth(v reflect.Value) byte {
 // what every pointer points to.
 func (w *walk) deep(h *hbuf, v reflect.Value) {
 	if !v.IsValid() {
-		w.str(h, "invalid")
+		h.str("invalid")
 		return
 	}
 	switch v.Kind() {
 	case reflect.Bool:
-		h.Write([]byte{truth(v)})
+		h.byte(truth(v))
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		w.int(h, v.Int())
+		h.int(v.Int())
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		w.int(h, int64(v.Uint()))
+		h.int(int64(v.Uint()))
 	case reflect.Float32, reflect.Float64:
-		w.int(h, int64(math.Float64bits(v.Float())))
+		h.int(int64(math.Float64bits(v.Float())))
 	case reflect.Complex64, reflect.Complex128:
-		w.int(h, int64(math.Float64bits(real(v.Complex()))))
-		w.int(h, int64(math.Float64bits(imag(v.Complex()))))
+		h.int(int64(math.Float64bits(real(v.Complex()))))
+		h.int(int64(math.Float64bits(imag(v.Complex()))))
 	case reflect.String:
-		w.str(h, v.String())
+		h.str(v.String())
 	case reflect.Slice:
 		if v.IsNil() {
-			w.str(h, "nil")
+			h.str("nil")
 			return
 		}
 		fallthrough
 	case reflect.Array:
-		w.int(h, int64(v.Len()))
 		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 && v.CanInterface() {
+			h.int(int64(v.Len()))
 			h.Write(v.Bytes())
 			return
 		}
-		for i := range v.Len() {
-			w.deep(h, v.Index(i))
-		}
+		w.each(h, v, func(e reflect.Value) { w.deep(h, e) })
 	case reflect.Map:
 		if v.IsNil() {
-			w.str(h, "nil")
+			h.str("nil")
 			return
 		}
-		keys := w.sortedKeys(v)
-		w.int(h, int64(len(keys)))
-		for _, k := range keys {
-			h.Write(k.sum[:])
-			w.deep(h, v.MapIndex(k.key))
-		}
+		w.each(h, v, func(e reflect.Value) { w.deep(h, e) })
 	case reflect.Struct:
-		w.str(h, v.Type().String())
+		h.str(v.Type().String())
 		for i := range v.NumField() {
 			w.deep(h, v.Field(i))
 		}
 	case reflect.Interface:
 		if v.IsNil() {
-			w.str(h, "nil")
+			h.str("nil")
 			return
 		}
-		w.str(h, v.Elem().Type().String())
+		h.str(v.Elem().Type().String())
 		w.deep(h, v.Elem())
 	case reflect.Pointer:
 		if v.IsNil() {
-			w.str(h, "nil")
+			h.str("nil")
 			return
 		}
 		s := w.pointee(v)
@@ -281,6 +257,38 @@ func (w *walk) pointee(v reflect.Value) Sum {
 	return s
 }
 
+// indirect follows v's pointers and interfaces; false, with "nil"
+// digested, at a nil one.
+func indirect(h *hbuf, v reflect.Value) (reflect.Value, bool) {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			h.str("nil")
+			return v, false
+		}
+		v = v.Elem()
+	}
+	return v, true
+}
+
+// each digests a slice's, array's or map's length, then gives f each
+// element in order: a map's by the digests of their keys, each key's
+// digest before its value.
+func (w *walk) each(h *hbuf, v reflect.Value, f func(reflect.Value)) {
+	if v.Kind() != reflect.Map {
+		h.int(int64(v.Len()))
+		for i := range v.Len() {
+			f(v.Index(i))
+		}
+		return
+	}
+	keys := w.sortedKeys(v)
+	h.int(int64(len(keys)))
+	for _, k := range keys {
+		h.Write(k.sum[:])
+		f(v.MapIndex(k.key))
+	}
+}
+
 type mapKey struct {
 	key reflect.Value
 	sum Sum
@@ -309,14 +317,27 @@ func newHbuf() *hbuf { return &hbuf{h: sha256.New(), b: make([]byte, 0, 4096)} }
 
 func (x *hbuf) Write(p []byte) {
 	x.b = append(x.b, p...)
-	if len(x.b) >= 4096 {
-		x.h.Write(x.b)
-		x.b = x.b[:0]
-	}
+	x.flush()
 }
 
-func (x *hbuf) WriteString(s string) {
+func (x *hbuf) byte(c byte) {
+	x.b = append(x.b, c)
+	x.flush()
+}
+
+func (x *hbuf) int(n int64) {
+	x.b = binary.LittleEndian.AppendUint64(x.b, uint64(n))
+	x.flush()
+}
+
+func (x *hbuf) str(s string) {
+	x.b = binary.LittleEndian.AppendUint64(x.b, uint64(len(s)))
 	x.b = append(x.b, s...)
+	x.flush()
+}
+
+// flush hashes the buffer once a block of it is full.
+func (x *hbuf) flush() {
 	if len(x.b) >= 4096 {
 		x.h.Write(x.b)
 		x.b = x.b[:0]
@@ -329,14 +350,4 @@ func (x *hbuf) sum() Sum {
 	var s Sum
 	x.h.Sum(s[:0])
 	return s
-}
-
-func (w *walk) int(h *hbuf, n int64) {
-	binary.LittleEndian.PutUint64(w.scratch[:], uint64(n))
-	h.Write(w.scratch[:])
-}
-
-func (w *walk) str(h *hbuf, s string) {
-	w.int(h, int64(len(s)))
-	h.WriteString(s)
 }

@@ -25,20 +25,16 @@ const racy = 2_000_000_000
 // Unix nanoseconds of prev's stamp), takes its digest from prev; any other
 // file is read and digested.
 func List(root string, skip Skip, prev Files, at int64) (Files, error) {
-	return ListKnown(root, skip, prev, at, nil)
+	return list(root, skip, prev, at, nil, true)
 }
 
-// ListKnown lists root as List does, but takes the digest of a file that
-// known knows from it: a build knows the bytes it has just written. Such a
-// file's times are recent, so the next comparison reads it (see racy).
-func ListKnown(root string, skip Skip, prev Files, at int64, known func(rel string) ([sha256.Size]byte, bool)) (Files, error) {
-	return list(root, skip, prev, at, known, true)
-}
-
-// ListOut lists a build's output folder as ListKnown does, but a file's
+// ListOut lists a build's output folder as List does, but a file's
 // change time need not be old to be trusted, only its modification time:
 // a build links the files it keeps, which sets their change time and
-// nothing else, and anything else that writes a file sets both.
+// nothing else, and anything else that writes a file sets both. A file
+// whose digest known knows takes it from there: a build knows the bytes
+// it has just written (their times are recent, so the next comparison
+// reads them; see racy).
 func ListOut(root string, prev Files, at int64, known func(rel string) ([sha256.Size]byte, bool)) (Files, error) {
 	return list(root, nil, prev, at, known, false)
 }
@@ -127,6 +123,10 @@ func digest(name string) (sum [sha256.Size]byte, err error) {
 	return sum, nil
 }
 
+// sameBytes reports whether two entries have the same kind, permissions
+// and bytes, whatever their times.
+func sameBytes(f, g File) bool { return f.Mode == g.Mode && f.Size == g.Size && f.Sum == g.Sum }
+
 // Equal reports whether two listings hold the same entries with the same
 // kind, permissions and bytes.
 func Equal(a, b Files) bool {
@@ -134,8 +134,7 @@ func Equal(a, b Files) bool {
 		return false
 	}
 	for p, f := range a {
-		g, ok := b[p]
-		if !ok || f.Mode != g.Mode || f.Size != g.Size || f.Sum != g.Sum {
+		if g, ok := b[p]; !ok || !sameBytes(f, g) {
 			return false
 		}
 	}
@@ -147,7 +146,7 @@ func Equal(a, b Files) bool {
 func Changed(a, b Files) []string {
 	var out []string
 	for p, f := range a {
-		if g, ok := b[p]; !ok || f.Mode != g.Mode || f.Size != g.Size || f.Sum != g.Sum {
+		if g, ok := b[p]; !ok || !sameBytes(f, g) {
 			out = append(out, p)
 		}
 	}

@@ -123,11 +123,8 @@ func (s *Stamp) Save(name string) error {
 // in a way no stamp describes.
 func Remove(name string) { _ = os.Remove(name) }
 
-// now is the clock of stamps, a variable for tests.
-var now = func() time.Time { return time.Now() }
-
 // Now is the time a build begins, as stamps keep it.
-func Now() int64 { return now().UnixNano() }
+func Now() int64 { return time.Now().UnixNano() }
 
 // IsDir reports whether the entry is a folder.
 func (f File) IsDir() bool { return fs.FileMode(f.Mode).IsDir() }
