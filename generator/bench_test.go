@@ -362,7 +362,7 @@ func child(b *testing.B, test, arg, prefix string) string {
 func inputRows(data *record.Data) int {
 	rows := len(data.Register.Units)
 	for _, y := range data.Years {
-		rows += len(y.Ledger) + len(y.Evaluations) + len(y.Scores)
+		rows += y.Ledger.Len() + len(y.Evaluations) + len(y.Scores)
 	}
 	return rows
 }

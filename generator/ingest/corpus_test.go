@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -237,7 +238,7 @@ func readWorkbook(r *corpusRead, want map[string][][]string) {
 		var got [][]string
 		err := wb.eachRow(i, func(_ int, cells []string) bool {
 			if compared {
-				got = append(got, cells)
+				got = append(got, slices.Clone(cells))
 			}
 			return true
 		})

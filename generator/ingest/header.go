@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 
 	"dutyreport/generator/config"
@@ -216,7 +217,7 @@ func newHeaderFinder(want []column) *headerFinder {
 // add takes the next row and reports whether the header is settled: found
 // and not improved by the rows below it, or not found in the rows searched.
 func (f *headerFinder) add(cells []string) (settled bool) {
-	f.top = append(f.top, cells)
+	f.top = append(f.top, slices.Clone(cells)) // kept: the reader reuses cells
 	n := len(f.top)
 	for depth := 1; depth <= min(maxHeaderDepth, n); depth++ {
 		h, _, ok := matchBand(f.top[n-depth:], f.want, f.keys)

@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -217,5 +218,52 @@ T02	二镇	2
 	expectProblems(t, probs, "data/2024/考核得分汇总表.xlsx!Sheet1!A1 ingest.missing-column")
 	if len(probs) == 1 && probs[0].Found != "创新加分" {
 		t.Errorf("the missing column should be named, got %q", probs[0].Found)
+	}
+}
+
+// TestLedgerDuplicatesNameTheFirstRow: a task given twice for a unit is
+// refused, and the message points at the row that gave it first, for the
+// first duplicate and for those after it, while the same task of another
+// unit is no duplicate. The ledger keeps the first rows, with their texts.
+func TestLedgerDuplicatesNameTheFirstRow(t *testing.T) {
+	dir := t.TempDir()
+	site := strings.Replace(base, "tasks:\n", "tasks:\n  - {code: A2, name: 发文, responsibility: main, points: 1}\n", 1)
+	if err := sitetest.WriteSite(dir, site+register+`
+-- data/2024/纪实台账.xlsx.tsv --
+单位编码	单位名称	责任类别	任务编号	应完成次数	实际完成次数	责任主体	佐证材料
+T01	一镇	主体责任	A1	1	1	书记	会议记录一
+T02	二镇	主体责任	A1	1	0	镇长	会议记录二
+T01	一镇	主体责任	A1	2	2	书记	重复
+T01	一镇	主体责任	A2	1	1	书记	发文三
+T02	二镇	主体责任	A1	1	1	镇长	重复
+T01	一镇	主体责任	A2	1	1	书记	重复
+-- data/2024/民主测评.xlsx.tsv --
+单位编码	平均分	有效票数
+T01	90	100
+T02	80	100
+`); err != nil {
+		t.Fatal(err)
+	}
+	cfg, probs := config.Load(dir)
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	d, probs := ingest.Read(cfg)
+	var got []string
+	for _, p := range probs {
+		if p.Code == problem.IngestDuplicateRow {
+			got = append(got, p.Pos.Cell+" first "+p.Notes[0].Pos.Cell)
+		}
+	}
+	if want := []string{"D4 first D2", "D6 first D3", "D7 first D5"}; !slices.Equal(got, want) {
+		t.Errorf("duplicates %q, want %q", got, want)
+	}
+	var rows []string
+	for _, e := range d.Year(2024).Ledger.All() {
+		rows = append(rows, fmt.Sprintf("%s %s %d/%d %s %s row %d", e.Unit, e.Task, e.Done, e.Required, e.Role, e.Evidence, e.Origin.Row))
+	}
+	want := []string{"T01 A1 1/1 书记 会议记录一 row 2", "T02 A1 0/1 镇长 会议记录二 row 3", "T01 A2 1/1 书记 发文三 row 5"}
+	if !slices.Equal(rows, want) {
+		t.Errorf("ledger\n %q, want\n %q", rows, want)
 	}
 }

@@ -21,15 +21,11 @@ var kinds = [record.NumKinds]kind{
 		input:   func(in *config.Inputs) string { return in.Ledger },
 		need:    requiredFor(config.KindLedger),
 		columns: fixed(ledgerColumns),
-		records: slot[[]record.LedgerEntry]{
-			read: readLedger,
-			get:  func(y *record.Year) []record.LedgerEntry { return y.Ledger },
-			set:  func(y *record.Year, v []record.LedgerEntry) { y.Ledger = v },
-			origins: func(v []record.LedgerEntry, f uint16) {
-				for i := range v {
-					v[i].Origin.File = f
-				}
-			},
+		records: slot[*record.Ledger]{
+			read:    readLedger,
+			get:     func(y *record.Year) *record.Ledger { return &y.Ledger },
+			set:     func(y *record.Year, v *record.Ledger) { y.Ledger = *v },
+			origins: func(v *record.Ledger, f uint16) { v.File = f },
 		},
 	},
 	record.KindEvaluation: {

@@ -34,13 +34,9 @@ const (
 )
 
 // readLedger reads one year's ledger.
-func readLedger(t *table, s *config.Scheme, reg *register, year int) []record.LedgerEntry {
-	var out []record.LedgerEntry
-	type key struct{ unit, task string }
-	// The row of each unit's task, for duplicates: a row number, not a
-	// position, which would hold three strings for each of a million rows.
-	seen := map[key]int{}
-	roles := interner{}
+func readLedger(t *table, s *config.Scheme, reg *register, year int) *record.Ledger {
+	out := &record.Ledger{}
+	seen := newSeenTasks(s)
 	t.read(func(r row) {
 		if r.unitKey() == "" && r.text(lTask) == "" {
 			return // a note or signature line below the table
@@ -90,19 +86,64 @@ func readLedger(t *table, s *config.Scheme, reg *register, year int) []record.Le
 			t.reject(u)
 			return
 		}
-		k := key{u.Code, code}
-		if first, dup := seen[k]; dup {
+		if first, dup := seen.add(out, u, task.Code, r.n); dup {
 			r.duplicate(lTask, u.Code+" "+code, r.posInRow(first, lTask))
 			return
 		}
-		seen[k] = r.n
-		out = append(out, record.LedgerEntry{
-			Unit: u.Code, Task: task.Code, Role: roles.intern(r.text(lRole)),
+		out.Add(record.LedgerEntry{
+			Unit: u.Code, Task: task.Code, Role: r.text(lRole),
 			Required: required, Done: done, Date: date,
 			Evidence: r.text(lEvidence), Origin: r.origin(lDone),
 		})
 	})
+	out.Done()
 	return out
+}
+
+// seenTasks finds a unit's task given a second time. It keeps a bit for
+// each unit and task of the scheme rather than a map entry per row, which
+// for a million rows would take more than the rows; the row a task was
+// first given on is looked up only when a duplicate comes.
+type seenTasks struct {
+	tasks map[string]int // the scheme's task codes → their place
+	words int            // words of a unit's bits
+	bits  map[*record.Unit][]uint64
+	first map[[2]string]int // unit and task → row, from the first duplicate on
+}
+
+func newSeenTasks(s *config.Scheme) *seenTasks {
+	st := &seenTasks{tasks: map[string]int{}, words: (len(s.Tasks) + 63) / 64, bits: map[*record.Unit][]uint64{}}
+	for i, t := range s.Tasks {
+		st.tasks[t.Code] = i
+	}
+	return st
+}
+
+// add notes that row n of the sheet gives unit u's task, unless an earlier
+// row of l gave it: then it gives that row's number and true.
+func (st *seenTasks) add(l *record.Ledger, u *record.Unit, task string, n int) (first int, dup bool) {
+	bits := st.bits[u]
+	if bits == nil {
+		bits = make([]uint64, st.words)
+		st.bits[u] = bits
+	}
+	i := st.tasks[task]
+	w, b := i/64, uint64(1)<<(i%64)
+	k := [2]string{u.Code, task}
+	if bits[w]&b == 0 {
+		bits[w] |= b
+		if st.first != nil {
+			st.first[k] = n
+		}
+		return 0, false
+	}
+	if st.first == nil {
+		st.first = map[[2]string]int{}
+		for _, e := range l.All() {
+			st.first[[2]string{e.Unit, e.Task}] = int(e.Origin.Row)
+		}
+	}
+	return st.first[k], true
 }
 
 // count reads a count cell of the ledger: a whole number, 0 or more. An
@@ -118,17 +159,4 @@ func count(r row, w int) (int32, bool) {
 		r.problem(w, problem.IngestNotANumber, problem.T(problem.TTimes))
 	}
 	return n, ok
-}
-
-// interner shares one copy of each of the few values a column repeats on
-// every row (责任主体), so that a million ledger rows do not keep a million
-// copies. Unit and task codes are shared with the register and the scheme.
-type interner map[string]string
-
-func (in interner) intern(s string) string {
-	if v, ok := in[s]; ok {
-		return v
-	}
-	in[s] = s
-	return s
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 
 	"dutyreport/generator/config"
@@ -32,6 +33,13 @@ type row struct {
 	n     int
 	cells []string
 	h     *header
+}
+
+// kept gives a copy of the row that outlives the callback it was given to:
+// the reader reuses the cells for the next row.
+func (r row) kept() row {
+	r.cells = slices.Clone(r.cells)
+	return r
 }
 
 // raw returns the raw text of the wanted column w, "" when absent.

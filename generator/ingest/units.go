@@ -60,7 +60,7 @@ func readUnits(t *table, s *config.Scheme, firstYear int) ([]record.Unit, map[st
 			return
 		}
 		seen[code] = r.pos(uCode)
-		rows[code] = r
+		rows[code] = r.kept()
 		u := record.Unit{Code: code, Name: name, Origin: r.origin(uCode), From: firstYear}
 		ok := true
 		if name == "" {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -393,7 +394,9 @@ func percentFormat(code string) bool {
 
 // eachRow calls fn with the 1-based number and the raw cells of every row
 // of sheet i up to the last one written, rows the file leaves out as empty;
-// fn returns false to stop. Cells are as stored: numbers and dates as their
+// fn returns false to stop. The cells are fn's until it returns: the next
+// row is read into the same slice, so a caller that keeps a row copies it
+// (a million rows then cost one slice, not a million). Cells are as stored: numbers and dates as their
 // number text, shared and inline strings as their text, booleans as 0 or 1,
 // formulas as their cached value. A row number or shared-string index that
 // Excel would not write is given to odd, and read as before: a row number
@@ -431,9 +434,8 @@ func (x *xlsx) readShared() error {
 func (x *xlsx) scanRows(part string, r io.Reader, fn func(row int, cells []string) bool, odd func(oddity)) error {
 	s := newSheetScanner(part, r)
 	var (
-		row, col          int // the current row, and the column of the current cell (1-based)
-		cells             []string
-		width             int // cells of the last row given, room for the next
+		row, col          int      // the current row, and the column of the current cell (1-based)
+		cells             []string // the row's, reused for the next
 		typ               cellType
 		style             int
 		val, str, formula []byte // the <v> value, the inline string's text, the formula
@@ -500,7 +502,7 @@ func (x *xlsx) scanRows(part string, r io.Reader, fn func(row int, cells []strin
 						return nil
 					}
 				}
-				row, col, cells, inRow = n, 0, nil, true
+				row, col, cells, inRow = n, 0, cells[:0], true
 			case elemC:
 				col++
 				if ref := s.attr(attrR); len(ref) > 0 {
@@ -572,21 +574,22 @@ func (x *xlsx) scanRows(part string, r io.Reader, fn func(row int, cells []strin
 				}
 				// A </c> before any <c> of the row has no column: left out.
 				if v != "" && col >= 1 && col <= maxColumns {
-					if col <= cap(cells) {
-						cells = cells[:max(len(cells), col)] // cells are never shortened: the rest is ""
-					} else {
-						cells = append(make([]string, 0, max(width, col, 2*cap(cells))), cells...)
-						cells = cells[:col]
+					if n := len(cells); col > n { // cells are never shortened: the rest is ""
+						cells = slices.Grow(cells, col-n)[:col]
+						clear(cells[n : col-1])
 					}
 					cells[col-1] = v
 				}
 			case elemRow:
 				if inRow {
 					inRow = false
-					if !fn(row, cells) {
+					given := cells
+					if len(cells) == 0 {
+						given = nil // a row of no cells is one the file left out
+					}
+					if !fn(row, given) {
 						return nil
 					}
-					width = len(cells)
 				}
 			}
 		}

@@ -55,7 +55,7 @@ const TotalScore = "total"
 // Year is everything read for one assessment year.
 type Year struct {
 	Year        int
-	Ledger      []LedgerEntry
+	Ledger      Ledger
 	Evaluations []Evaluation
 	Scores      []ScoreRow // nil when the year has no score sheet
 	HasScores   bool

@@ -106,12 +106,12 @@ func runCase(t *testing.T, s *config.Scheme, file string) {
 				d.reg = addUnit(t, d.reg, fields)
 			case "ledger":
 				if fields[2] == "-" {
-					year(y).Ledger = append(year(y).Ledger, record.LedgerEntry{Unit: fields[0], Task: fields[1], Origin: noRow})
+					year(y).Ledger.Add(record.LedgerEntry{Unit: fields[0], Task: fields[1], Origin: noRow})
 					continue
 				}
 				req, _ := strconv.Atoi(fields[2])
 				done, _ := strconv.Atoi(fields[3])
-				year(y).Ledger = append(year(y).Ledger, record.LedgerEntry{Unit: fields[0], Task: fields[1],
+				year(y).Ledger.Add(record.LedgerEntry{Unit: fields[0], Task: fields[1],
 					Required: int32(req), Done: int32(done), Origin: origin(1, 8)})
 			case "evaluation":
 				avg, err := record.ParsePoints(fields[1])
@@ -204,25 +204,29 @@ func runCase(t *testing.T, s *config.Scheme, file string) {
 }
 
 // noRow marks, while a case is read, a task the ledger is to have no row for.
-var noRow = record.Origin{File: 9}
+var noRow = record.Origin{File: 1, Sheet: 9}
 
 // completeLedger adds a done row for each applicable task of each unit in
 // the ledger that the case does not list, and drops the no-row markers.
 func completeLedger(s *config.Scheme, reg *record.Register, yr *record.Year) {
 	listed := map[[2]string]bool{}
 	var units []string
-	for _, e := range yr.Ledger {
+	var kept record.Ledger
+	for _, e := range yr.Ledger.All() {
 		if !slices.Contains(units, e.Unit) {
 			units = append(units, e.Unit)
 		}
 		listed[[2]string{e.Unit, e.Task}] = true
+		if e.Origin != noRow {
+			kept.Add(e)
+		}
 	}
-	yr.Ledger = slices.DeleteFunc(yr.Ledger, func(e record.LedgerEntry) bool { return e.Origin == noRow })
+	yr.Ledger = kept
 	for _, code := range units {
 		u := reg.Unit(code)
 		for _, task := range s.Tasks {
 			if !listed[[2]string{code, task.Code}] && s.TaskApplies(task, u.Category) {
-				yr.Ledger = append(yr.Ledger, record.LedgerEntry{Unit: code, Task: task.Code, Required: 1, Done: 1,
+				yr.Ledger.Add(record.LedgerEntry{Unit: code, Task: task.Code, Required: 1, Done: 1,
 					Origin: record.Origin{File: 1, Row: 100, Col: 8}})
 			}
 		}

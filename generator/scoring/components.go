@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"iter"
 	"strings"
 
 	"dutyreport/generator/config"
@@ -14,9 +15,8 @@ type computer struct {
 	in    Input
 	res   *Result
 	probs *problem.List
-	// ledger maps a unit code to its ledger rows, then to entries made up
-	// for its tasks with no row: those have no Origin.
-	ledger map[string][]*record.LedgerEntry
+	// ledger maps a unit code to its ledger rows (see entries).
+	ledger map[string]*unitLedger
 	evals  map[string]*record.Evaluation
 	sheet  map[string]*record.ScoreRow
 	below  map[string][]string // unit code → codes of the units folded into it
@@ -24,11 +24,17 @@ type computer struct {
 
 func computeComponents(in Input, res *Result, probs *problem.List) *computer {
 	c := &computer{in: in, res: res, probs: probs,
-		ledger: map[string][]*record.LedgerEntry{}, evals: map[string]*record.Evaluation{},
+		ledger: map[string]*unitLedger{}, evals: map[string]*record.Evaluation{},
 		sheet: map[string]*record.ScoreRow{}, below: map[string][]string{}}
 	yr := in.Year
-	for i := range yr.Ledger {
-		c.ledger[yr.Ledger[i].Unit] = append(c.ledger[yr.Ledger[i].Unit], &yr.Ledger[i])
+	for i, r := range yr.Ledger.Rows {
+		code := yr.Ledger.Units[r.Unit]
+		ul := c.ledger[code]
+		if ul == nil {
+			ul = &unitLedger{}
+			c.ledger[code] = ul
+		}
+		ul.rows = append(ul.rows, int32(i))
 	}
 	for i := range yr.Evaluations {
 		c.evals[yr.Evaluations[i].Unit] = &yr.Evaluations[i]
@@ -63,7 +69,7 @@ func computeComponents(in Input, res *Result, probs *problem.List) *computer {
 		u := &res.Units[ui]
 		u.Deductions = c.deductions(u.Code)
 		u.Folded = c.below[u.Code]
-		if usesLedger && len(c.ledger[u.Code]) == 0 && in.Scheme.LedgerApplies("", u.Category) && !record.Rejects(yr.Inputs[record.KindLedger].Rejected, u.Code) {
+		if usesLedger && !c.hasRows(u.Code) && in.Scheme.LedgerApplies("", u.Category) && !record.Rejects(yr.Inputs[record.KindLedger].Rejected, u.Code) {
 			c.unitProblem(yr.Inputs[record.KindLedger].File, problem.ScoringNoLedger, u)
 		}
 	}
@@ -80,7 +86,7 @@ func (c *computer) compute(ci int, comp config.Component, u *Unit) {
 	case config.KindLedger:
 		var lost record.Points
 		var first record.Origin
-		for _, e := range c.ledger[u.Code] {
+		for e := range c.entries(u.Code) {
 			t, _ := s.Task(e.Task)
 			if t.Responsibility != comp.Responsibility {
 				continue
@@ -243,12 +249,12 @@ func (c *computer) addMissing() {
 	s, yr := c.in.Scheme, c.in.Year
 	for ui := range c.res.Units {
 		u := &c.res.Units[ui]
-		rows := c.ledger[u.Code]
-		if len(rows) == 0 || record.Rejects(yr.Inputs[record.KindLedger].Rejected, u.Code) {
+		ul := c.ledger[u.Code]
+		if !c.hasRows(u.Code) || record.Rejects(yr.Inputs[record.KindLedger].Rejected, u.Code) {
 			continue
 		}
-		have := make(map[string]bool, len(rows))
-		for _, e := range rows {
+		have := make(map[string]bool, len(ul.rows))
+		for e := range c.entries(u.Code) {
 			have[e.Task] = true
 		}
 		var codes []string
@@ -256,12 +262,11 @@ func (c *computer) addMissing() {
 			if have[t.Code] || !s.TaskApplies(t, u.Category) {
 				continue
 			}
-			e := &record.LedgerEntry{Unit: u.Code, Task: t.Code, Required: int32(max(t.Required, 1))}
-			c.ledger[u.Code] = append(c.ledger[u.Code], e)
+			ul.made = append(ul.made, record.LedgerEntry{Unit: u.Code, Task: t.Code, Required: int32(max(t.Required, 1))})
 			codes = append(codes, t.Code)
 		}
 		if len(codes) > 0 {
-			pos := c.pos(rows[0].Origin)
+			pos := c.pos(yr.Ledger.At(int(ul.rows[0])).Origin)
 			pos.Cell = "" // the file and sheet the rows belong in
 			c.probs.Add(problem.Problem{Pos: pos, Severity: problem.Warning, Code: problem.ScoringTaskMissing,
 				Found: u.Code + " " + u.Name + ": " + strings.Join(codes, ", ")})
@@ -272,13 +277,47 @@ func (c *computer) addMissing() {
 // deductions lists the ledger tasks that cost unit code points.
 func (c *computer) deductions(code string) []Deduction {
 	var out []Deduction
-	for _, e := range c.ledger[code] {
+	for e := range c.entries(code) {
 		t, _ := c.in.Scheme.Task(e.Task)
 		if d := t.Deduction(e.Required, e.Done); d > 0 {
 			out = append(out, Deduction{Task: e.Task, Required: e.Required, Done: e.Done, Points: d, Origin: e.Origin, Missing: e.Origin.IsZero()})
 		}
 	}
 	return out
+}
+
+// unitLedger is a unit's ledger rows: their indexes in the year's ledger,
+// and entries made up for its tasks with no row (addMissing), which have no
+// Origin.
+type unitLedger struct {
+	rows []int32
+	made []record.LedgerEntry
+}
+
+// hasRows reports whether the ledger has rows of unit code.
+func (c *computer) hasRows(code string) bool {
+	ul := c.ledger[code]
+	return ul != nil && len(ul.rows) > 0
+}
+
+// entries gives unit code's ledger rows, then its made-up entries.
+func (c *computer) entries(code string) iter.Seq[record.LedgerEntry] {
+	return func(yield func(record.LedgerEntry) bool) {
+		ul := c.ledger[code]
+		if ul == nil {
+			return
+		}
+		for _, i := range ul.rows {
+			if !yield(c.in.Year.Ledger.At(int(i))) {
+				return
+			}
+		}
+		for _, e := range ul.made {
+			if !yield(e) {
+				return
+			}
+		}
+	}
 }
 
 func (c *computer) pos(o record.Origin) problem.Position {

@@ -62,7 +62,7 @@ func (c *computer) persons() {
 		// More than min_months of the year: of two holders who split a
 		// year, at most one is banded (183 and 183 days of a leap year: none).
 		pr.Banded = pr.Days*12 > p.MinMonths*daysInYear
-		base, ok := p.Base, len(c.ledger[u.Code]) > 0
+		base, ok := p.Base, c.hasRows(u.Code)
 		for _, d := range u.Deductions {
 			if t, found := s.Task(d.Task); found {
 				if r, isRole := config.TaskRole(t); isRole && r.ID == post.Role {

@@ -135,9 +135,10 @@ type builder struct {
 	merged map[string][]string
 	// masked are the roster names the public site masks (see notices.RosterNames).
 	masked map[string]bool
-	// rows maps a unit code to its ledger entries in the year being built
-	// (internal audience only).
-	rows map[string][]*record.LedgerEntry
+	// rows maps a unit code to its rows of ledgerYear, the ledger of the
+	// year being built (internal audience only).
+	rows       map[string][]int32
+	ledgerYear *record.Ledger
 	// red masks every free text and name the audience may not read; see
 	// redactor. Nothing reaches the model without passing b.text or b.person.
 	red *redact.Redactor
@@ -283,10 +284,11 @@ func (b *builder) year(cy config.Year) *Year {
 	}
 	b.rows = nil
 	if ry := b.in.Data.Year(cy.Year); ry != nil && b.s.Internal {
-		b.rows = map[string][]*record.LedgerEntry{}
-		for i := range ry.Ledger {
-			e := &ry.Ledger[i]
-			b.rows[e.Unit] = append(b.rows[e.Unit], e)
+		b.ledgerYear = &ry.Ledger
+		b.rows = map[string][]int32{}
+		for i, r := range ry.Ledger.Rows {
+			code := ry.Ledger.Units[r.Unit]
+			b.rows[code] = append(b.rows[code], int32(i))
 		}
 	}
 	for i := range res.Units {
@@ -521,7 +523,8 @@ func (b *builder) history(year int, u *record.Unit) []HistoryRow {
 // internal drill-down; none for the public audience.
 func (b *builder) ledger(code string) []LedgerLine {
 	var out []LedgerLine
-	for _, e := range b.rows[code] {
+	for _, i := range b.rows[code] {
+		e := b.ledgerYear.At(int(i))
 		t, _ := b.scheme.Task(e.Task)
 		resp, _ := b.scheme.ResponsibilityByName(t.Responsibility)
 		line := LedgerLine{Code: e.Task, Name: t.Name, Responsibility: resp.Name, Role: e.Role,
