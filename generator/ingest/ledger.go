@@ -37,6 +37,14 @@ const (
 func readLedger(t *table, s *config.Scheme, reg *register, year int) *record.Ledger {
 	out := &record.Ledger{}
 	seen := newSeenTasks(s)
+	type found struct {
+		resp config.Responsibility
+		ok   bool
+	}
+	resps := newMemo(func(name string) found {
+		r, ok := s.ResponsibilityByName(name)
+		return found{r, ok}
+	})
 	t.read(func(r row) {
 		if r.unitKey() == "" && r.text(lTask) == "" {
 			return // a note or signature line below the table
@@ -52,8 +60,9 @@ func readLedger(t *table, s *config.Scheme, reg *register, year int) *record.Led
 			r.problem(lTask, problem.IngestUnknownTask, problem.T(problem.TTaskOf, s.Name))
 			ok = false
 		}
-		resp, found := s.ResponsibilityByName(r.raw(lResp))
-		if !found {
+		f := resps.get(r.raw(lResp))
+		resp := f.resp
+		if !f.ok {
 			r.badChoice(lResp, s.ResponsibilityNames())
 			ok = false
 		} else if known && resp.ID != task.Responsibility {
@@ -85,6 +94,9 @@ func readLedger(t *table, s *config.Scheme, reg *register, year int) *record.Led
 		if !ok {
 			t.reject(u)
 			return
+		}
+		if out.Len() == 0 {
+			out.Grow(r.rowsLeft() + 1)
 		}
 		if first, dup := seen.add(out, u, task.Code, r.n); dup {
 			r.duplicate(lTask, u.Code+" "+code, r.posInRow(first, lTask))

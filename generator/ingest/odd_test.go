@@ -95,3 +95,35 @@ func openBytes(t *testing.T, data []byte) *workbook {
 	}
 	return wb
 }
+
+// TestDimensionIsOnlyAHint: the last row a sheet's <dimension> names is the
+// room a reader makes for its rows, believed only as far as the part's size
+// allows (32 bytes a row), so that a lying dimension reserves nothing much;
+// the rows read are those the sheet has, whatever it says.
+func TestDimensionIsOnlyAHint(t *testing.T) {
+	rows := `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>`
+	for _, c := range []struct {
+		ref  string
+		want int
+	}{
+		{"A1:K5", 5}, {"B7", 7}, {"A1:XFD1048576", -1}, {"A1:K", 0}, {"", 0}, {"A1:K0", 0},
+	} {
+		sheet := `</sheetData><dimension ref="` + c.ref + `"/><sheetData>` + rows
+		wb := openBytes(t, minimalXLSX(sheet, nil))
+		var hints []int
+		if err := wb.eachRow(0, func(int, []string) bool {
+			hints = append(hints, wb.rowsHint(0))
+			return true
+		}); err != nil {
+			t.Fatal(err)
+		}
+		wb.Close()
+		want := c.want
+		if want < 0 { // the part's size in bytes, over 32
+			want = len(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`+sheet+`</sheetData></worksheet>`) / 32
+		}
+		if len(hints) != 2 || hints[0] != want || hints[1] != want {
+			t.Errorf("dimension %q: hints %v over the rows, want %d", c.ref, hints, want)
+		}
+	}
+}

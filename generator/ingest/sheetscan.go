@@ -43,12 +43,12 @@ type sheetScanner struct {
 	// The tag scanned last (tokStart, tokEnd).
 	name  elem
 	empty bool // <c/>: the end follows at once
-	// attrs are the values of the first attributes named r, t and s (by
+	// attrs are the values of the first attributes named r, t, s and ref (by
 	// local name, whatever their prefix), decoded; has tells which the
 	// tag has (bit 1<<attrR…): the others are left from earlier tags.
-	attrs   [3][]byte
+	attrs   [4][]byte
 	has     uint8
-	scratch [3][]byte // decoded values, when they are not the bytes as read
+	scratch [4][]byte // decoded values, when they are not the bytes as read
 	cdata   bool      // the tokText is a CDATA section
 	pi      []byte    // the content of an <?xml …?> declaration
 }
@@ -71,6 +71,7 @@ const (
 	elemF
 	elemT
 	elemRPh
+	elemDimension // <dimension ref="A1:K5000"/>, before the rows
 )
 
 // Attributes kept from a tag, by local name.
@@ -78,6 +79,7 @@ const (
 	attrR = iota
 	attrT
 	attrS
+	attrRef
 )
 
 // token is what next found.
@@ -398,6 +400,10 @@ func elemOf(local []byte) elem {
 		case "rPh":
 			return elemRPh
 		}
+	case 9:
+		if string(local) == "dimension" {
+			return elemDimension
+		}
 	}
 	return elemOther
 }
@@ -511,7 +517,8 @@ func (s *sheetScanner) startTag() (status, error) {
 			}
 		}
 		which := -1
-		if len(alocal) == 1 {
+		switch {
+		case len(alocal) == 1:
 			switch alocal[0] {
 			case 'r':
 				which = attrR
@@ -520,6 +527,8 @@ func (s *sheetScanner) startTag() (status, error) {
 			case 's':
 				which = attrS
 			}
+		case string(alocal) == "ref":
+			which = attrRef
 		}
 		if which >= 0 && s.has&(1<<which) != 0 {
 			which = -1 // the first one counts

@@ -25,6 +25,7 @@ type table struct {
 	// rejected collects the units with a row rejected for a problem.
 	rejected map[string]bool
 	ok       bool // the header was found and the sheet read
+	totals   *memo[bool] // isTotal of the cells read
 }
 
 // row is one data row of a table.
@@ -34,6 +35,10 @@ type row struct {
 	cells []string
 	h     *header
 }
+
+// rowsLeft gives how many rows the sheet says follow this one, 0 when it
+// does not say: room a reader may make for its records.
+func (r row) rowsLeft() int { return max(r.t.wb.rowsHint(r.t.sheet)-r.n, 0) }
 
 // kept gives a copy of the row that outlives the callback it was given to:
 // the reader reuses the cells for the next row.
@@ -131,7 +136,10 @@ var totalWords = []string{"合计", "小计", "总计", "累计", "平均", "均
 // 小计, 平均 or the like. A row with a unit code is a unit's, whatever its
 // name: 平均镇 is a town. (Every table's first wanted column is the code.)
 func (r row) totalRow() bool {
-	if code := r.text(0); code != "" && !isTotal(code) {
+	if r.t.totals == nil {
+		r.t.totals = newMemo(isTotal)
+	}
+	if code := r.text(0); code != "" && !r.t.totals.get(code) {
 		return false
 	}
 	var cells []string
@@ -148,7 +156,7 @@ func (r row) totalRow() bool {
 		}
 	}
 	for _, c := range cells {
-		if isTotal(c) {
+		if r.t.totals.get(c) {
 			return true
 		}
 	}

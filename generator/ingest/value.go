@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -28,6 +29,18 @@ func text(raw string) string {
 // a dash of any width, a slash, 无 or 空. Such a cell is read as empty, so it
 // is accepted where the scheme allows no value and refused where one is due.
 func none(raw string) bool {
+	// Every such word is at most three characters besides spaces (N/A),
+	// and normalizing never makes fewer: it maps a character to one or more,
+	// a space to a space, and composes only letters with their accents. A
+	// longer cell is text, and is not normalized only to learn that.
+	n := 0
+	for _, r := range raw {
+		if !unicode.IsSpace(r) {
+			if n++; n > 3 {
+				return false
+			}
+		}
+	}
 	switch strings.Join(strings.Fields(clean(raw)), "") {
 	case "-", "--", "—", "——", "–", "―", "−", "/", "\\", "无", "空", "N/A", "n/a", "NA":
 		return true

@@ -95,12 +95,12 @@ func TestParsePoints(t *testing.T) {
 }
 
 func TestNone(t *testing.T) {
-	for _, s := range []string{"—", "——", "-", "/", "／", "无", " 无 ", "－", "N/A"} {
+	for _, s := range []string{"—", "——", "-", "/", "／", "无", " 无 ", "－", "N/A", "Ｎ／Ａ", "N / A", "－　－", "\t— —\u3000"} {
 		if !none(s) {
 			t.Errorf("none(%q) = false", s)
 		}
 	}
-	for _, s := range []string{"0", "-2", "无锡", "", "—1"} {
+	for _, s := range []string{"0", "-2", "无锡", "", "—1", "会议记录（2024年第4次）", "无 无 无 无 无 无 无 无 无"} {
 		if none(s) {
 			t.Errorf("none(%q) = true", s)
 		}

@@ -21,6 +21,9 @@ type workbook struct {
 	info     []sheetInfo
 	date1904 bool
 	rows     func(sheet int, fn func(row int, cells []string) bool, odd func(oddity)) error
+	// rowsHint gives the last row a sheet says it has, or 0 where it says
+	// none, once its rows are being read: room to make, never a limit.
+	rowsHint func(sheet int) int
 	close    func() error
 	probs    *problem.List // where warnings found while reading rows go
 }
@@ -89,7 +92,7 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 		if err != nil {
 			return fail(readFailure(src, err))
 		}
-		wb.info, wb.date1904, wb.rows = x.sheets, x.date1904, x.eachRow
+		wb.info, wb.date1904, wb.rows, wb.rowsHint = x.sheets, x.date1904, x.eachRow, x.rowsHint
 	case csvText(head):
 		c, err := openCSV(src, head)
 		if err != nil {
@@ -97,6 +100,7 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 		}
 		wb.info = []sheetInfo{{worksheet: true, kind: "csv " + c.encName}}
 		wb.rows = func(_ int, fn func(int, []string) bool, _ func(oddity)) error { return c.eachRow(fn) }
+		wb.rowsHint = func(int) int { return 0 }
 	default:
 		return fail(classify(src, nil))
 	}

@@ -39,6 +39,9 @@ type xlsx struct {
 	// a percent: the cell stores 0.925 and the clerk sees and means 92.5%.
 	percent    []bool
 	stylesPart string
+	// lastRow gives, by sheet part, the last row its <dimension> names,
+	// when it names one: how many rows a reader may make room for.
+	lastRow map[string]int
 }
 
 // openXLSX reads the workbook part of the archive src; the file stays the
@@ -480,6 +483,8 @@ func (x *xlsx) scanRows(part string, r io.Reader, fn func(row int, cells []strin
 		case tokStart:
 			closing = s.empty
 			switch s.name {
+			case elemDimension:
+				x.noteDimension(part, s.attr(attrRef))
 			case elemRow:
 				n := row + 1
 				if ra := s.attr(attrR); len(ra) > 0 {
@@ -759,6 +764,34 @@ func unescape(s string) string {
 }
 
 // refColumn gives the 1-based column of a cell reference such as "AB12".
+// noteDimension keeps the last row of a sheet's dimension, ref (A1:K5000),
+// as far as the part's size makes it believable: a row takes at least 32
+// bytes of XML, so a lying dimension cannot make a reader reserve more
+// than the part could hold.
+func (x *xlsx) noteDimension(part string, ref []byte) {
+	_, last, _ := bytes.Cut(ref, []byte(":"))
+	if len(last) == 0 {
+		last = ref
+	}
+	i := len(last)
+	for i > 0 && last[i-1] >= '0' && last[i-1] <= '9' {
+		i--
+	}
+	n, err := atoi(last[i:])
+	f := x.parts[partName(part)]
+	if err != nil || n < 1 || f == nil {
+		return
+	}
+	if x.lastRow == nil {
+		x.lastRow = map[string]int{}
+	}
+	x.lastRow[part] = int(min(uint64(n), uint64(maxRows), f.UncompressedSize64/32))
+}
+
+// rowsHint gives the last row sheet i's dimension names, or 0, once its
+// rows are being read.
+func (x *xlsx) rowsHint(i int) int { return x.lastRow[x.sheets[i].part] }
+
 func refColumn[T string | []byte](ref T) int {
 	col := 0
 	for i := 0; i < len(ref); i++ {
