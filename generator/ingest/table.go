@@ -24,7 +24,7 @@ type table struct {
 	probs    *problem.List
 	// rejected collects the units with a row rejected for a problem.
 	rejected map[string]bool
-	ok       bool // the header was found and the sheet read
+	ok       bool        // the header was found and the sheet read
 	totals   *memo[bool] // isTotal of the cells read
 }
 
