@@ -20,7 +20,7 @@ VENDOR   := themes/default/assets/vendor
 ECHARTS  := $(VENDOR)/echarts.min.js
 NODE_OK  := web/node_modules/.installed
 
-.PHONY: build tool site examples assets test gotest browser-test chromium vet fmt-check golden data bench bench-smoke clean
+.PHONY: build tool site examples assets test gotest browser-test chromium vet fmt-check golden data bench bench-smoke fuzz-smoke clean
 
 ## build: build the tool, then the example site at the repository root into public/
 build: tool site examples
@@ -97,6 +97,11 @@ bench: assets
 ## fails here (CI runs it after `make test`) rather than at the next `make bench`
 bench-smoke: assets
 	DUTYREPORT_BENCH=smoke $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 10m ./...
+
+## fuzz-smoke: the readers of binary input files fuzzed for a bounded time (CI
+## runs it after `make test`); `go test -fuzz` longer by hand when they change
+fuzz-smoke:
+	$(GO) test -run '^$$' -fuzz '^FuzzBIFF$$' -fuzztime 30s ./generator/ingest/
 
 clean:
 	rm -rf bin dashboard examples/jingzhou/public public/assets/vendor $(VENDOR) web/node_modules

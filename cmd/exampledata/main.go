@@ -27,20 +27,23 @@ func main() {
 	out := flag.String("out", ".", "the site folder to write into")
 	province := flag.Bool("province", false, "write a synthetic province (about 3,000 units, 2015–2024) with its site.yaml and scheme")
 	jingzhou := flag.Bool("jingzhou", false, "write the 荆州市 example's data; -out must hold its site.yaml (examples/jingzhou)")
-	scheme := flag.String("scheme", "", "with -province: the scheme file to copy (default: schemes/shangnan.yaml of this module)")
+	scheme := flag.String("scheme", "", "with -province or -ledger-rows: the scheme file to copy (default: schemes/shangnan.yaml of this module)")
+	ledgerRows := flag.Int("ledger-rows", 0, "write a one-year site of towns whose ledger has at least this many rows")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), `usage: exampledata [-province [-scheme FILE] | -jingzhou] [-out DIR]
+		fmt.Fprintf(flag.CommandLine.Output(), `usage: exampledata [[-province | -ledger-rows N] [-scheme FILE] | -jingzhou] [-out DIR]
 
 Writes example input workbooks. From the repository root:
   go run ./cmd/exampledata -out .                            the 清河县 example (data/)
   go run ./cmd/exampledata -jingzhou -out examples/jingzhou  the 荆州市 example
   go run ./cmd/exampledata -province -out DIR                a synthetic province
+  go run ./cmd/exampledata -ledger-rows 600 -out DIR         a one-year site of towns
 
 `)
 		flag.PrintDefaults()
 	}
 	flag.Parse()
-	if flag.NArg() > 0 || *province && *jingzhou || *scheme != "" && !*province {
+	synthetic := *province || *ledgerRows > 0
+	if flag.NArg() > 0 || *province && *jingzhou || *ledgerRows > 0 && (*province || *jingzhou) || *scheme != "" && !synthetic || *ledgerRows < 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -50,7 +53,7 @@ Writes example input workbooks. From the repository root:
 	case *jingzhou:
 		err = sitetest.WriteJingzhou(*out)
 	default:
-		err = sitetest.WriteExample(*out, sitetest.ExampleOptions{Province: *province, Scheme: *scheme})
+		err = sitetest.WriteExample(*out, sitetest.ExampleOptions{Province: *province, LedgerRows: *ledgerRows, Scheme: *scheme})
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "exampledata:", err)

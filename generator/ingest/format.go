@@ -49,11 +49,10 @@ func classify(src *io.SectionReader, readErr error) (problem.Code, string) {
 	case len(head) == 0:
 		return problem.IngestEmptyFile, ""
 	case bytes.HasPrefix(head, cfbMagic):
-		// Stream names are stored in UTF-16LE in the compound file's directory.
-		if bytes.Contains(head, utf16le("EncryptedPackage")) || bytes.Contains(head, utf16le("EncryptionInfo")) {
+		if encryptedOOXML(src) {
 			return problem.IngestEncrypted, ""
 		}
-		return problem.IngestLegacyFormat, ""
+		return problem.IngestDamaged, errText(readErr)
 	case bytes.HasPrefix(head, zipMagic):
 		zr, err := zip.NewReader(bytes.NewReader(head), int64(len(head)))
 		if err != nil {
@@ -74,6 +73,41 @@ func classify(src *io.SectionReader, readErr error) (problem.Code, string) {
 		return problem.IngestTextFile, ""
 	}
 	return problem.IngestNotWorkbook, ""
+}
+
+// encryptedOOXML reports whether a compound file is an encrypted .xlsx:
+// Excel keeps the encrypted package in one. Stream names are stored in
+// UTF-16LE in the compound file's directory.
+func encryptedOOXML(src *io.SectionReader) bool {
+	head := make([]byte, min(src.Size(), sniffLimit))
+	n, _ := src.ReadAt(head, 0)
+	return bytes.Contains(head[:n], utf16le("EncryptedPackage")) || bytes.Contains(head[:n], utf16le("EncryptionInfo"))
+}
+
+// biffFailure gives the problem of an .xls or .et workbook that did not
+// open: a password, a compound file holding something else, a limit, or
+// damage.
+func biffFailure(err error) (problem.Code, string) {
+	var pw *errPassword
+	var tl *tooLarge
+	switch {
+	case errors.As(err, &pw):
+		return problem.IngestEncrypted, pw.how
+	case errors.Is(err, errNotWorkbook):
+		return problem.IngestNotWorkbook, ""
+	case errors.Is(err, errOldBIFF):
+		return problem.IngestLegacyFormat, ""
+	case errors.As(err, &tl):
+		return problem.IngestTooLarge, tl.Error()
+	}
+	return problem.IngestDamaged, err.Error()
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
 
 func utf16le(s string) []byte {

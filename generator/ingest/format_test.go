@@ -40,7 +40,7 @@ func TestClassify(t *testing.T) {
 	}{
 		{"empty", nil, problem.IngestEmptyFile},
 		{"password", cfb("EncryptionInfo", "EncryptedPackage"), problem.IngestEncrypted},
-		{"xls", cfb("Workbook", "SummaryInformation"), problem.IngestLegacyFormat},
+		{"xls, damaged", cfb("Workbook", "SummaryInformation"), problem.IngestDamaged},
 		{"ods", zipOf("mimetype", "content.xml"), problem.IngestOpenDocument},
 		{"xlsb", zipOf("[Content_Types].xml", "xl/workbook.bin"), problem.IngestBinaryWorkbook},
 		{"zip of something else", zipOf("a.txt"), problem.IngestDamaged},

@@ -13,8 +13,8 @@ import (
 	"dutyreport/generator/sitefs"
 )
 
-// workbook is an open spreadsheet file, .xlsx or CSV, and what is needed to
-// read its sheets' cells.
+// workbook is an open spreadsheet file, .xlsx, .xls or CSV, and what is
+// needed to read its sheets' cells.
 type workbook struct {
 	path     string // relative to the site folder, for positions
 	sheets   []string
@@ -24,8 +24,10 @@ type workbook struct {
 	// rowsHint gives the last row a sheet says it has, or 0 where it says
 	// none, once its rows are being read: room to make, never a limit.
 	rowsHint func(sheet int) int
-	close    func() error
-	probs    *problem.List // where warnings found while reading rows go
+	// merges gives a sheet's merged cells, once its rows have been read.
+	merges func(sheet int) []cellRange
+	close  func() error
+	probs  *problem.List // where warnings found while reading rows go
 }
 
 // sheetInfo is a sheet of a workbook, in the workbook's order.
@@ -93,6 +95,14 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 			return fail(readFailure(src, err))
 		}
 		wb.info, wb.date1904, wb.rows, wb.rowsHint = x.sheets, x.date1904, x.eachRow, x.rowsHint
+		wb.merges = func(int) []cellRange { return nil }
+	case bytes.HasPrefix(head, cfbMagic) && !encryptedOOXML(src):
+		x, err := openXLS(src)
+		if err != nil {
+			return fail(biffFailure(err))
+		}
+		wb.info, wb.date1904, wb.rows, wb.rowsHint = x.sheets, x.date1904, x.eachRow, x.rowsHint
+		wb.merges = func(i int) []cellRange { return x.merges[i] }
 	case csvText(head):
 		c, err := openCSV(src, head)
 		if err != nil {
@@ -101,6 +111,7 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 		wb.info = []sheetInfo{{worksheet: true, kind: "csv " + c.encName}}
 		wb.rows = func(_ int, fn func(int, []string) bool, _ func(oddity)) error { return c.eachRow(fn) }
 		wb.rowsHint = func(int) int { return 0 }
+		wb.merges = func(int) []cellRange { return nil }
 	default:
 		return fail(classify(src, nil))
 	}

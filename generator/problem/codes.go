@@ -55,7 +55,8 @@ const (
 	IngestEmptyFile Code = "ingest.empty-file"
 	// IngestEncrypted: a workbook protected by a password to open.
 	IngestEncrypted Code = "ingest.encrypted"
-	// IngestLegacyFormat: an Excel 97–2003 (.xls) or WPS (.et) workbook.
+	// IngestLegacyFormat: a workbook older than Excel 95 (BIFF2 to BIFF4),
+	// which is not read; Excel 95 to 2003 (.xls) and WPS (.et) files are.
 	IngestLegacyFormat Code = "ingest.legacy-format"
 	// IngestOpenDocument: an OpenDocument spreadsheet (.ods).
 	IngestOpenDocument Code = "ingest.opendocument"
@@ -284,7 +285,7 @@ var catalog = map[Code]entry{
 	IngestUnreadable:             {"无法读取该表格文件", "cannot read this workbook", "请用 Excel 或 WPS 打开后另存为 .xlsx", "open it in Excel or WPS and save it as .xlsx"},
 	IngestEmptyFile:              {"文件是空的（0 字节）", "the file is empty (0 bytes)", "请重新导出该表格", "export the sheet again"},
 	IngestEncrypted:              {"这是设置了打开密码的工作簿", "this workbook is protected by a password", "请在 Excel 或 WPS 中取消密码后重新保存", "remove the password in Excel or WPS and save it again"},
-	IngestLegacyFormat:           {"这是 Excel 97-2003（.xls）或 WPS（.et）格式的工作簿", "this is an Excel 97-2003 (.xls) or WPS (.et) workbook", "请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）", "open it in Excel or WPS and save it as an Excel workbook (.xlsx)"},
+	IngestLegacyFormat:           {"这是 Excel 95 以前版本的工作簿", "this is a workbook from before Excel 95", "请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）", "open it in Excel or WPS and save it as an Excel workbook (.xlsx)"},
 	IngestOpenDocument:           {"这是 OpenDocument 电子表格（.ods）", "this is an OpenDocument spreadsheet (.ods)", "请在 WPS、Excel 或 LibreOffice 中另存为 .xlsx", "save it as .xlsx in WPS, Excel or LibreOffice"},
 	IngestBinaryWorkbook:         {"这是 Excel 二进制工作簿（.xlsb）", "this is an Excel binary workbook (.xlsb)", "请在 Excel 中另存为 Excel 工作簿（.xlsx）", "save it as an Excel workbook (.xlsx) in Excel"},
 	IngestTextFile:               {"这是无法识别的文本文件", "this is a text file that is neither CSV nor a workbook", "请在 Excel 或 WPS 中打开后另存为 .xlsx，或另存为 CSV（UTF-8 或 GB18030）", "open it in Excel or WPS and save it as .xlsx, or as CSV (UTF-8 or GB18030)"},
