@@ -267,3 +267,36 @@ T02	80	100
 		t.Errorf("ledger\n %q, want\n %q", rows, want)
 	}
 }
+
+// TestMergedUnitCells: a unit merged down over its rows, as WPS ledgers
+// have it, is the unit of every row the merged cell covers; a count merged
+// over rows is not spread over them, and stays an error at its cells.
+func TestMergedUnitCells(t *testing.T) {
+	d, probs := readData(t, register+`
+-- data/2024/纪实台账.xlsx.tsv --
+# merge: A2:A3
+# merge: B2:B3
+# merge: B4:B5
+# merge: E4:E5
+单位编码	单位名称	责任类别	任务编号	应完成次数	实际完成次数
+T01	一镇	主体责任	A1	1	1
+		监督责任	C1	1	0
+	二镇	主体责任	A1	2	1
+		主体责任	A1		1
+-- data/2024/民主测评.xlsx.tsv --
+单位编码	平均分	有效票数
+T01	90	100
+T02	80	100
+`)
+	expectProblems(t, probs,
+		"data/2024/纪实台账.xlsx!Sheet1!D3 ingest.unknown-task", // C1 is a committee's: the row is T01's
+		"data/2024/纪实台账.xlsx!Sheet1!E5 ingest.empty-cell",
+	)
+	var rows []string
+	for _, e := range d.Year(2024).Ledger.All() {
+		rows = append(rows, fmt.Sprintf("%s %s %d/%d row %d", e.Unit, e.Task, e.Done, e.Required, e.Origin.Row))
+	}
+	if want := []string{"T01 A1 1/1 row 2", "T02 A1 1/2 row 4"}; !slices.Equal(rows, want) {
+		t.Errorf("ledger %q, want %q", rows, want)
+	}
+}

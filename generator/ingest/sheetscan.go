@@ -72,6 +72,7 @@ const (
 	elemT
 	elemRPh
 	elemDimension // <dimension ref="A1:K5000"/>, before the rows
+	elemMergeCell // <mergeCell ref="A3:A12"/>, after them
 )
 
 // Attributes kept from a tag, by local name.
@@ -401,8 +402,11 @@ func elemOf(local []byte) elem {
 			return elemRPh
 		}
 	case 9:
-		if string(local) == "dimension" {
+		switch string(local) {
+		case "dimension":
 			return elemDimension
+		case "mergeCell":
+			return elemMergeCell
 		}
 	}
 	return elemOther

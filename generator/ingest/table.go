@@ -335,15 +335,17 @@ func (t *table) readSheet(fn func(r row)) (*problem.Problem, bool) {
 		}
 		fn(r)
 	}
+	var merged *mergedUnits // rows naming no unit wait for the merged cells
 	settle := func() {
 		settled, h = true, finder.best
+		merged = newMergedUnits(t.want, &h)
 		for i := h.row; i < len(finder.top); i++ {
-			data(i+1, finder.top[i])
+			merged.take(i+1, finder.top[i], data)
 		}
 	}
 	err := t.wb.eachRow(t.sheet, func(n int, cells []string) bool {
 		if settled {
-			data(n, cells)
+			merged.take(n, cells, data)
 			return true
 		}
 		if finder.add(cells) {
@@ -355,12 +357,18 @@ func (t *table) readSheet(fn func(r row)) (*problem.Problem, bool) {
 		return true
 	})
 	if err != nil {
+		if merged != nil {
+			merged.done(nil, data) // what was read before the damage
+		}
 		code, found := readFailure(nil, err)
 		t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: sheet}, Code: code, Found: found})
 		return nil, false
 	}
 	if !settled && finder.ok {
 		settle()
+	}
+	if merged != nil {
+		merged.done(t.wb.merges(t.sheet), data)
 	}
 	for _, f := range formulas {
 		p := f.first

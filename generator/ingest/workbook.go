@@ -94,8 +94,7 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 		if err != nil {
 			return fail(readFailure(src, err))
 		}
-		wb.info, wb.date1904, wb.rows, wb.rowsHint = x.sheets, x.date1904, x.eachRow, x.rowsHint
-		wb.merges = func(int) []cellRange { return nil }
+		wb.info, wb.date1904, wb.rows, wb.rowsHint, wb.merges = x.sheets, x.date1904, x.eachRow, x.rowsHint, x.mergesOf
 	case bytes.HasPrefix(head, cfbMagic) && !encryptedOOXML(src):
 		x, err := openXLS(src)
 		if err != nil {

@@ -427,7 +427,7 @@ func (x *xls) walk(i int, cell func(biffCell) bool) (ordered bool, err error) {
 			}
 		case recMerged:
 			if len(d) >= 2 {
-				for k := 0; k < u16(0) && 2+8*k+8 <= len(d); k++ {
+				for k := 0; k < u16(0) && 2+8*k+8 <= len(d) && len(merges) < maxMerges; k++ {
 					o := 2 + 8*k
 					merges = append(merges, cellRange{r0: u16(o) + 1, r1: u16(o+2) + 1, c0: u16(o+4) + 1, c1: u16(o+6) + 1})
 				}

@@ -316,3 +316,34 @@ func FuzzBIFF(f *testing.F) {
 		}
 	})
 }
+
+// TestBIFFMergedUnits: in an .xls as in an .xlsx, a unit merged down over
+// rows is the unit of each; the table reader fills it from MERGEDCELLS.
+func TestBIFFMergedUnits(t *testing.T) {
+	var b biffStream
+	b.bof()
+	b.sheet("Sheet1", 0, 0)
+	b.rec(recEOF)
+	b.start()
+	for i, h := range []string{"单位编码", "平均分", "有效票数"} {
+		b.rec(recLabel, cellAt(0, i, 0), str16(h))
+	}
+	b.rec(recLabel, cellAt(1, 0, 0), str16("T01"))
+	b.rec(recMulRK, le16(1), le16(1), le16(0), rkInt(90), le16(0), rkInt(100), le16(2))
+	b.rec(recMulRK, le16(2), le16(1), le16(0), rkInt(80), le16(0), rkInt(100), le16(2))
+	b.rec(recMerged, le16(1), le16(1), le16(2), le16(0), le16(0)) // A2:A3
+	b.rec(recEOF)
+	x, err := parseBIFF(b.buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var probs problem.List
+	wb := &workbook{path: "民主测评.xls", info: x.sheets, sheets: []string{"Sheet1"}, rows: x.eachRow, rowsHint: x.rowsHint,
+		merges: func(i int) []cellRange { return x.merges[i] }, close: func() error { return nil }, probs: &probs}
+	tb := &table{wb: wb, want: evaluationColumns, probs: &probs, rejected: map[string]bool{}}
+	var got []string
+	tb.read(func(r row) { got = append(got, r.text(eCode)+" "+r.raw(eAverage)) })
+	if want := []string{"T01 90", "T01 80"}; !slices.Equal(got, want) || len(probs) > 0 {
+		t.Errorf("rows %q, want %q; %v", got, want, probs)
+	}
+}

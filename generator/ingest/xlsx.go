@@ -42,6 +42,8 @@ type xlsx struct {
 	// lastRow gives, by sheet part, the last row its <dimension> names,
 	// when it names one: how many rows a reader may make room for.
 	lastRow map[string]int
+	// merges gives, by sheet part, its merged cells, once its rows are read.
+	merges map[string][]cellRange
 }
 
 // openXLSX reads the workbook part of the archive src; the file stays the
@@ -195,6 +197,7 @@ var (
 	maxCellBytes   = 1 << 20        // Excel holds at most 32,767 characters in a cell
 	maxStrings     = 1 << 20        // shared strings: a unique text in every row of a full sheet
 	maxStringBytes = 64 << 20       // bytes of all shared strings, held in memory as read
+	maxMerges      = 1 << 16        // merged cells kept of a sheet: the rest are read as they are
 )
 
 // tooLarge is a file beyond a reading limit.
@@ -485,6 +488,13 @@ func (x *xlsx) scanRows(part string, r io.Reader, fn func(row int, cells []strin
 			switch s.name {
 			case elemDimension:
 				x.noteDimension(part, s.attr(attrRef))
+			case elemMergeCell:
+				if r, ok := parseRange(s.attr(attrRef)); ok && len(x.merges[part]) < maxMerges {
+					if x.merges == nil {
+						x.merges = map[string][]cellRange{}
+					}
+					x.merges[part] = append(x.merges[part], r)
+				}
 			case elemRow:
 				n := row + 1
 				if ra := s.attr(attrR); len(ra) > 0 {
@@ -787,6 +797,35 @@ func (x *xlsx) noteDimension(part string, ref []byte) {
 	}
 	x.lastRow[part] = int(min(uint64(n), uint64(maxRows), f.UncompressedSize64/32))
 }
+
+// parseRange reads a range reference, A3:A12, or one cell, B7.
+func parseRange(ref []byte) (cellRange, bool) {
+	from, to, found := bytes.Cut(ref, []byte(":"))
+	if !found {
+		to = from
+	}
+	c0, r0, ok0 := parseCell(from)
+	c1, r1, ok1 := parseCell(to)
+	if !ok0 || !ok1 || r1 < r0 || c1 < c0 {
+		return cellRange{}, false
+	}
+	return cellRange{r0: r0, c0: c0, r1: r1, c1: c1}, true
+}
+
+// parseCell reads a cell reference, B7 (or $B$7), as its column and row.
+func parseCell(ref []byte) (col, row int, ok bool) {
+	ref = bytes.ReplaceAll(ref, []byte("$"), nil)
+	col = refColumn(ref)
+	i := 0
+	for i < len(ref) && ref[i]|0x20 >= 'a' && ref[i]|0x20 <= 'z' {
+		i++
+	}
+	row, err := atoi(ref[i:])
+	return col, row, err == nil && col >= 1 && col <= maxColumns && row >= 1 && row <= maxRows
+}
+
+// mergesOf gives the merged cells of sheet i, once its rows have been read.
+func (x *xlsx) mergesOf(i int) []cellRange { return x.merges[x.sheets[i].part] }
 
 // rowsHint gives the last row sheet i's dimension names, or 0, once its
 // rows are being read.
