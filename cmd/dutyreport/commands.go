@@ -47,6 +47,9 @@ type globals struct {
 	stdout   io.Writer
 	stderr   io.Writer
 	watchdog *watchdog // started before a command runs; nil with --memory-limit off
+	// allProblems prints every problem (--verbose), not the first
+	// problem.PerFile of each file and a count of the rest.
+	allProblems bool
 }
 
 func (g *globals) language() problem.Lang {
@@ -131,6 +134,7 @@ was until the new one is complete, then it is swapped in.`,
 				o.SourceDate = time.Unix(secs, 0)
 			}
 			prog := newProgress(g, quiet, verbose)
+			g.allProblems = verbose
 			o.Progress, o.Reading = g.watchdog.track(prog.report()), g.watchdog.Reading()
 			rep, probs, err := generator.Build(o)
 			prog.finish()
@@ -172,6 +176,7 @@ func checkCmd(g *globals) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			prog := newProgress(g, quiet, verbose)
+			g.allProblems = verbose
 			o.Progress, o.Reading = g.watchdog.track(prog.report()), g.watchdog.Reading()
 			probs := generator.Check(o)
 			prog.finish()
@@ -195,7 +200,7 @@ func checkCmd(g *globals) *cobra.Command {
 // progressFlags adds --quiet and --verbose to a command that builds.
 func progressFlags(cmd *cobra.Command, quiet, verbose *bool) {
 	cmd.Flags().BoolVarP(quiet, "quiet", "q", false, "print only the problems: no progress, no summary")
-	cmd.Flags().BoolVarP(verbose, "verbose", "v", false, "print the time of each stage of the build")
+	cmd.Flags().BoolVarP(verbose, "verbose", "v", false, fmt.Sprintf("print the time of each stage of the build, and every problem (not only the first %d of each file)", problem.PerFile))
 	cmd.MarkFlagsMutuallyExclusive("quiet", "verbose")
 }
 
@@ -351,10 +356,27 @@ func outcome(cmd *cobra.Command, g *globals, probs problem.List, err error) erro
 	return nil
 }
 
-// printProblems writes every problem, errors and warnings, one per line.
+// printProblems writes the problems, errors and warnings, one per line:
+// the first problem.PerFile of each file, then a line for each kind of the
+// rest with how many there are and their rows; every one with --verbose.
 func printProblems(g *globals, probs problem.List) {
-	for _, p := range probs {
+	shown, folded := probs, []problem.Folded(nil)
+	if !g.allProblems {
+		shown, folded = probs.Capped(problem.PerFile)
+	}
+	// Each file's count comes after its last problem shown.
+	foldsOf := func(file string) {
+		for _, f := range folded {
+			if f.File == file {
+				fmt.Fprintln(g.stderr, f.Format(g.language()))
+			}
+		}
+	}
+	for i, p := range shown {
 		fmt.Fprintln(g.stderr, p.Format(g.language()))
+		if i == len(shown)-1 || shown[i+1].Pos.File != p.Pos.File {
+			foldsOf(p.Pos.File)
+		}
 	}
 }
 

@@ -204,6 +204,10 @@ const (
 	TAuditClean
 	TSummaryErrors
 	TSummaryClean
+	TMoreProblems
+	TMoreProblemsRows
+	tErrors
+	tWarnings
 	TInternal
 	TMadeSite
 	TNextServe
@@ -413,30 +417,34 @@ var texts = [textCount]text{
 	TThemeFolder:         {"站点中的 themes/%s 目录，或默认主题", "a folder themes/%s in the site, or the default theme"},
 	TPublicBuild:         {"公开版网站（没有该文件）", "a public build, which has no such file"},
 
-	TUpToDate:      {"%s 已是最新：%d 个页面，共 %d 个文件；网站文件夹、选项和程序与上次生成时相同，未读取表格，未写入文件", "%s is up to date: %d pages, %d files; the site folder, the options and the program are as at the last build, so nothing was read or written"},
-	TBuilt:         {"已生成 %s：%d 个页面，共 %d 个文件（新写入 %d 个，未变 %d 个）", "built %s: %d pages, %d files (%d written, %d unchanged)"},
-	TRecordedIn:    {"已记入 %s：%s（请与数据一并提交）", "recorded in %s: %s (commit it with the data)"},
-	TPackedInto:    {"已打包为 %s", "packed into %s"},
-	TAuditProblems: {"发现 %d 个问题，见上", "%d problems: see above"},
-	TAuditClean:    {"%s：未发现敏感信息", "%s: no sensitive string found"},
-	TSummaryErrors: {"发现 %d 个错误、%d 个警告：未写入任何文件；请按上述提示修改后重新运行", "%d errors, %d warnings: nothing was written; fix the errors above and run again"},
-	TSummaryClean:  {"未发现错误，%d 个警告", "no errors, %d warnings"},
-	TInternal:      {"dutyreport：内部错误：%s\n原有网站未被改动。如果不是磁盘已满或权限问题，请报告此错误。", "dutyreport: internal error: %s\nThe previous site was left as it was. If this is not a full disk or a permission problem, please report it."},
-	TMadeSite:      {"已新建站点 %s（%d 个文件，%s %d、%d 年度样例数据）。接下来：", "made the site %s (%d files, sample data of %s for %d and %d). Next:"},
-	TNextServe:     {"  dutyreport serve --source %s        预览网站，修改后自动刷新", "  dutyreport serve --source %s        preview it, rebuilt as you edit"},
-	TNextBuild:     {"  dutyreport build --source %s        生成公开网站（%s/public/）", "  dutyreport build --source %s        the public site, into %s/public/"},
-	TNextData:      {"然后把本县的表格放进 %s/data/，并删除 site.yaml 中的 sample: true。", "Then put the county's spreadsheets in %s/data/ and delete \"sample: true\" from site.yaml."},
-	TPreviewing:    {"预览地址：%[2]s（站点目录 %[1]s；按 Ctrl+C 停止）", "previewing %[1]s at %[2]s (Ctrl+C stops)"},
-	TOutOfMemory:   {"dutyreport：内部错误：内存不足%s（已用 %s，上限 %s）；原有网站未被改动。如本机内存充足，可用 --memory-limit 提高上限；否则请报告是哪份输入需要这么多内存", "dutyreport: internal error: out of memory%s (%s in use, limit %s); the previous site was left as it was. Raise the limit with --memory-limit if the machine has the memory, or report the input that needs this much"},
-	TWhileReading:  {"（读取 %s 时）", " while reading %s"},
-	TWhileStage:    {"（%s时）", " while %s"},
-	TStageRead:     {"读取输入", "reading the inputs"},
-	TStageScore:    {"计算得分", "scoring"},
-	TStageRender:   {"生成网页", "rendering"},
-	TStageEditions: {"核对已发布版本", "checking the editions"},
-	TStageAudit:    {"隐私检查", "auditing for leaks"},
-	TStageWrite:    {"写入网站", "writing"},
-	TTotal:         {"合计", "total"},
+	TUpToDate:         {"%s 已是最新：%d 个页面，共 %d 个文件；网站文件夹、选项和程序与上次生成时相同，未读取表格，未写入文件", "%s is up to date: %d pages, %d files; the site folder, the options and the program are as at the last build, so nothing was read or written"},
+	TBuilt:            {"已生成 %s：%d 个页面，共 %d 个文件（新写入 %d 个，未变 %d 个）", "built %s: %d pages, %d files (%d written, %d unchanged)"},
+	TRecordedIn:       {"已记入 %s：%s（请与数据一并提交）", "recorded in %s: %s (commit it with the data)"},
+	TPackedInto:       {"已打包为 %s", "packed into %s"},
+	TAuditProblems:    {"发现 %d 个问题，见上", "%d problems: see above"},
+	TAuditClean:       {"%s：未发现敏感信息", "%s: no sensitive string found"},
+	TMoreProblems:     {"%s：另有 %d 个%s：%s（加 --verbose 显示全部）", "%s: %d more %s: %s (--verbose shows them all)"},
+	TMoreProblemsRows: {"%s：另有 %d 个%s：%s，在第 %d 至 %d 行（加 --verbose 显示全部）", "%s: %d more %s: %s, in rows %d to %d (--verbose shows them all)"},
+	tErrors:           {"错误", "errors"},
+	tWarnings:         {"警告", "warnings"},
+	TSummaryErrors:    {"发现 %d 个错误、%d 个警告：未写入任何文件；请按上述提示修改后重新运行", "%d errors, %d warnings: nothing was written; fix the errors above and run again"},
+	TSummaryClean:     {"未发现错误，%d 个警告", "no errors, %d warnings"},
+	TInternal:         {"dutyreport：内部错误：%s\n原有网站未被改动。如果不是磁盘已满或权限问题，请报告此错误。", "dutyreport: internal error: %s\nThe previous site was left as it was. If this is not a full disk or a permission problem, please report it."},
+	TMadeSite:         {"已新建站点 %s（%d 个文件，%s %d、%d 年度样例数据）。接下来：", "made the site %s (%d files, sample data of %s for %d and %d). Next:"},
+	TNextServe:        {"  dutyreport serve --source %s        预览网站，修改后自动刷新", "  dutyreport serve --source %s        preview it, rebuilt as you edit"},
+	TNextBuild:        {"  dutyreport build --source %s        生成公开网站（%s/public/）", "  dutyreport build --source %s        the public site, into %s/public/"},
+	TNextData:         {"然后把本县的表格放进 %s/data/，并删除 site.yaml 中的 sample: true。", "Then put the county's spreadsheets in %s/data/ and delete \"sample: true\" from site.yaml."},
+	TPreviewing:       {"预览地址：%[2]s（站点目录 %[1]s；按 Ctrl+C 停止）", "previewing %[1]s at %[2]s (Ctrl+C stops)"},
+	TOutOfMemory:      {"dutyreport：内部错误：内存不足%s（已用 %s，上限 %s）；原有网站未被改动。如本机内存充足，可用 --memory-limit 提高上限；否则请报告是哪份输入需要这么多内存", "dutyreport: internal error: out of memory%s (%s in use, limit %s); the previous site was left as it was. Raise the limit with --memory-limit if the machine has the memory, or report the input that needs this much"},
+	TWhileReading:     {"（读取 %s 时）", " while reading %s"},
+	TWhileStage:       {"（%s时）", " while %s"},
+	TStageRead:        {"读取输入", "reading the inputs"},
+	TStageScore:       {"计算得分", "scoring"},
+	TStageRender:      {"生成网页", "rendering"},
+	TStageEditions:    {"核对已发布版本", "checking the editions"},
+	TStageAudit:       {"隐私检查", "auditing for leaks"},
+	TStageWrite:       {"写入网站", "writing"},
+	TTotal:            {"合计", "total"},
 
 	TServeFailed:      {"%s 生成失败：%d 个错误、%d 个警告，用时 %s 秒；浏览器中的页面列出了这些问题，改正后自动刷新", "%s build failed: %d errors, %d warnings, in %ss; the pages in the browser list them and reload once they are fixed"},
 	TServeBuilt:       {"%s 已生成预览：%d 个页面，%d 个警告，用时 %s 秒", "%s built the preview: %d pages, %d warnings, in %ss"},
