@@ -358,7 +358,8 @@ func outcome(cmd *cobra.Command, g *globals, probs problem.List, err error) erro
 
 // printProblems writes the problems, errors and warnings, one per line:
 // the first problem.PerFile of each file, then a line for each kind of the
-// rest with how many there are and their rows; every one with --verbose.
+// rest with how many there are and their rows; every one with --verbose,
+// and what the reading library said of a damaged file.
 func printProblems(g *globals, probs problem.List) {
 	shown, folded := probs, []problem.Folded(nil)
 	if !g.allProblems {
@@ -373,7 +374,11 @@ func printProblems(g *globals, probs problem.List) {
 		}
 	}
 	for i, p := range shown {
-		fmt.Fprintln(g.stderr, p.Format(g.language()))
+		if g.allProblems {
+			fmt.Fprintln(g.stderr, p.FormatVerbose(g.language()))
+		} else {
+			fmt.Fprintln(g.stderr, p.Format(g.language()))
+		}
 		if i == len(shown)-1 || shown[i+1].Pos.File != p.Pos.File {
 			foldsOf(p.Pos.File)
 		}

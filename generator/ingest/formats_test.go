@@ -59,3 +59,36 @@ func TestFormatsReadTheSame(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderProblemsExplain: a sheet with no header says what its first
+// rows are, so the clerk sees what was read; a sheet whose header lies
+// beyond the rows searched, or is damaged past them, is reported as
+// damaged when it is, not as headless.
+func TestHeaderProblemsExplain(t *testing.T) {
+	inline := func(row int, cells ...string) string {
+		out := fmt.Sprintf(`<row r="%d">`, row)
+		for i, c := range cells {
+			out += fmt.Sprintf(`<c r="%c%d" t="inlineStr"><is><t>%s</t></is></c>`, 'A'+i, row, c)
+		}
+		return out + "</row>"
+	}
+	rows := inline(1, "2024年度民主测评汇总") + inline(3, "序号", "名称", "得分")
+	for r := 4; r < 40; r++ {
+		rows += inline(r, fmt.Sprint(r-3), "某镇", "90")
+	}
+	probs := readTable(t, "民主测评.xlsx", minimalXLSX(rows, nil))
+	if len(probs) != 1 || probs[0].Code != problem.IngestNoHeader {
+		t.Fatalf("got %v", probs)
+	}
+	msg := probs[0].Format(problem.EN)
+	for _, want := range []string{"民主测评.xlsx!Sheet1!A1: this row says: 2024年度民主测评汇总", "民主测评.xlsx!Sheet1!A3: this row says: 序号 名称 得分", "民主测评.xlsx!Sheet1!A4: this row says: 1 某镇 90"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("no %q in\n%s", want, msg)
+		}
+	}
+	// The same rows, damaged at row 39: damaged, whatever the header.
+	probs = readTable(t, "民主测评.xlsx", minimalXLSX(rows+`<row r="40"><c r="A40"><v>1</v></c></row><!-- never closed`, nil))
+	if len(probs) != 1 || probs[0].Code != problem.IngestDamaged || probs[0].Found != "" || probs[0].Detail == "" {
+		t.Errorf("damaged past the rows searched: %v", probs)
+	}
+}

@@ -72,7 +72,7 @@ func FuzzHeader(f *testing.F) {
 				break
 			}
 		}
-		finder.missing()
+		finder.problem("f.xlsx", "Sheet1")
 		if !finder.ok {
 			return
 		}

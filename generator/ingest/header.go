@@ -231,16 +231,3 @@ func (f *headerFinder) add(cells []string) (settled bool) {
 	}
 	return n >= headerScan
 }
-
-// missing finds the band most like a header among the rows searched and
-// the required headers it lacks, for the error message.
-func (f *headerFinder) missing() (row int, missing []string) {
-	bestFound := -1
-	for n := 1; n <= len(f.top); n++ {
-		h, miss, _ := matchBand(f.top[n-1:n], f.want, f.keys)
-		if h.found > bestFound {
-			row, bestFound, missing = n, h.found, miss
-		}
-	}
-	return row, missing
-}

@@ -189,8 +189,11 @@ T01	主体责任	A1	1
 		"data/2024/民主测评.xlsx ingest.missing-file",
 		"data/2024/纪实台账.xlsx!Sheet1!A2 ingest.missing-column",
 	)
-	if !strings.Contains(probs[1].Found, "实际完成次数") {
-		t.Errorf("the missing column should be named, got %q", probs[1].Found)
+	// What the row says is what was found; the column it lacks is named
+	// apart from those it has.
+	if msg := probs[1].Format(problem.EN); probs[1].Found != "单位编码 责任类别 任务编号 应完成次数" ||
+		!strings.Contains(msg, "this row has 单位编码, 责任类别, 任务编号, 应完成次数, and lacks 实际完成次数") {
+		t.Errorf("the missing column should be named apart: %s", msg)
 	}
 }
 
@@ -216,8 +219,9 @@ T01	一镇	3
 T02	二镇	2
 `)
 	expectProblems(t, probs, "data/2024/考核得分汇总表.xlsx!Sheet1!A1 ingest.missing-column")
-	if len(probs) == 1 && probs[0].Found != "创新加分" {
-		t.Errorf("the missing column should be named, got %q", probs[0].Found)
+	if msg := probs[0].Format(problem.EN); len(probs) == 1 && (!strings.Contains(msg, "and lacks 创新加分") ||
+		!strings.Contains(msg, `考核得分汇总表.xlsx!Sheet1!C1: “创新 加分项” is not a known column name: did you mean “创新加分”?`)) {
+		t.Errorf("the missing column should be named, and the nearest header: %s", msg)
 	}
 }
 

@@ -123,9 +123,11 @@ func TestLimits(t *testing.T) {
 	})
 }
 
+// expectCode requires one problem of code whose value found, or detail,
+// says found.
 func expectCode(t *testing.T, probs problem.List, code problem.Code, found string) {
 	t.Helper()
-	if len(probs) != 1 || probs[0].Code != code || !strings.Contains(probs[0].Found, found) {
+	if len(probs) != 1 || probs[0].Code != code || !strings.Contains(probs[0].Found+probs[0].Detail, found) {
 		t.Errorf("got %v, want one %s saying %q", probs, code, found)
 	}
 }

@@ -343,16 +343,18 @@ func (t *table) readSheet(fn func(r row)) (*problem.Problem, bool) {
 			merged.take(i+1, finder.top[i], data)
 		}
 	}
+	noHeader := false
 	err := t.wb.eachRow(t.sheet, func(n int, cells []string) bool {
-		if settled {
+		switch {
+		case settled:
 			merged.take(n, cells, data)
-			return true
-		}
-		if finder.add(cells) {
-			if !finder.ok {
-				return false
+		case noHeader:
+			// Read on to the end, for damage past the rows searched:
+			// a damaged sheet is reported as damaged, not as headless.
+		case finder.add(cells):
+			if noHeader = !finder.ok; !noHeader {
+				settle()
 			}
-			settle()
 		}
 		return true
 	})
@@ -361,7 +363,7 @@ func (t *table) readSheet(fn func(r row)) (*problem.Problem, bool) {
 			merged.done(nil, data) // what was read before the damage
 		}
 		code, found := readFailure(nil, err)
-		t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: sheet}, Code: code, Found: found})
+		t.probs.Add(readProblem(problem.Position{File: t.wb.path, Sheet: sheet}, code, found))
 		return nil, false
 	}
 	if !settled && finder.ok {
@@ -380,12 +382,7 @@ func (t *table) readSheet(fn func(r row)) (*problem.Problem, bool) {
 	if finder.ok {
 		return nil, true
 	}
-	best, missing := finder.missing()
-	p := problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: sheet}, Code: problem.IngestNoHeader, Expected: problem.Verbatim(names(t.want))}
-	if best > 0 && len(missing) < len(t.want) {
-		p = problem.Problem{Pos: problem.At(t.wb.path, sheet, best, 1), Code: problem.IngestMissingColumn,
-			Found: strings.Join(missing, ", "), Expected: problem.Verbatim(names(t.want))}
-	}
+	p := finder.problem(t.wb.path, sheet)
 	return &p, false
 }
 

@@ -51,7 +51,7 @@ func openWorkbook(files *sitefs.Root, rel string, probs *problem.List) (*workboo
 // openedWorkbook reads the workbook f, which files.open gave with err.
 func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*workbook, bool) {
 	fail := func(code problem.Code, found string) (*workbook, bool) {
-		probs.Add(problem.Problem{Pos: problem.Position{File: rel}, Code: code, Found: found})
+		probs.Add(readProblem(problem.Position{File: rel}, code, found))
 		return nil, false
 	}
 	var naf *sitefs.NotAFileError
@@ -120,6 +120,15 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 		wb.sheets = append(wb.sheets, s.name)
 	}
 	return wb, true
+}
+
+// readProblem is the problem of a file or sheet that could not be read:
+// the library's words on damage go to its Detail, not into the message.
+func readProblem(pos problem.Position, code problem.Code, found string) problem.Problem {
+	if code == problem.IngestDamaged {
+		return problem.Problem{Pos: pos, Code: code, Detail: found}
+	}
+	return problem.Problem{Pos: pos, Code: code, Found: found}
 }
 
 // readHead reads the first bytes of a file, enough to tell its format.

@@ -36,6 +36,10 @@ type Problem struct {
 	Expected Text   // what would have been accepted
 	Hint     Text   // what to do; the code's own hint when zero
 	Notes    []Note // related places, such as the other cell of a mismatch
+	// Detail is what a library said of the failure, in its own words
+	// (English): printed with --verbose only (FormatVerbose), since the
+	// message already says what is wrong and what to do.
+	Detail string
 }
 
 // Note points at a second place that explains a problem.
@@ -84,6 +88,15 @@ func (p Problem) Format(lang Lang) string {
 		b.WriteString(n.Text.In(lang))
 	}
 	return b.String()
+}
+
+// FormatVerbose is Format with the problem's Detail, if any, on an
+// indented line of its own.
+func (p Problem) FormatVerbose(lang Lang) string {
+	if p.Detail == "" {
+		return p.Format(lang)
+	}
+	return p.Format(lang) + "\n    " + p.Detail
 }
 
 // List collects the problems of a run. The zero List is ready to use.

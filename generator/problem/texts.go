@@ -141,6 +141,9 @@ const (
 	TTaskOfCategory
 	TAtMostRequired
 	TTimesOrZero
+	TRowSays
+	THeaderColumns
+	TDidYouMean
 	TTimes
 	TCodeOrName
 	TUnitCode
@@ -366,6 +369,9 @@ var texts = [textCount]text{
 	TResponsibilityOfTask: {"%[1]s（任务 %[2]s 属于%[1]s）", "%[1]s (task %[2]s is a %[1]s task)"},
 	TTaskOfCategory:       {"%s的任务；%s 不是", "a task of a %s; %s is not"},
 	TAtMostRequired:       {"不超过应完成次数 %s", "at most 应完成次数 %s"},
+	TRowSays:              {"这一行是：%s", "this row says: %s"},
+	THeaderColumns:        {"%s（这一行有 %s，缺少 %s）", "%s (this row has %s, and lacks %s)"},
+	TDidYouMean:           {"“%s”不是可识别的列名，是否应为“%s”？", "“%s” is not a known column name: did you mean “%s”?"},
 	TTimesOrZero:          {"次数；没有请填 0", "a whole number of times; write 0 for none"},
 	TTimes:                {"次数，0 或正整数", "a whole number of times, 0 or more"},
 	TCodeOrName:           {"单位编码或单位名称", "单位编码 or 单位名称"},
