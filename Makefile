@@ -102,6 +102,7 @@ bench-smoke: assets
 ## runs it after `make test`); `go test -fuzz` longer by hand when they change
 fuzz-smoke:
 	$(GO) test -run '^$$' -fuzz '^FuzzBIFF$$' -fuzztime 30s ./generator/ingest/
+	$(GO) test -run '^$$' -fuzz '^FuzzODS$$' -fuzztime 30s ./generator/ingest/
 
 clean:
 	rm -rf bin dashboard examples/jingzhou/public public/assets/vendor $(VENDOR) web/node_modules

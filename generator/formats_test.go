@@ -56,7 +56,7 @@ func TestFormatsBuildTheSame(t *testing.T) {
 		return tree(t, out)
 	}
 	want := build("xlsx")
-	for _, format := range []string{"xls"} {
+	for _, format := range []string{"xls", "ods"} {
 		got := build(format)
 		for _, p := range slices.Sorted(mapKeys(want, got)) {
 			switch {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strings"
 
 	"dutyreport/generator/problem"
 )
@@ -59,11 +60,13 @@ func classify(src *io.SectionReader, readErr error) (problem.Code, string) {
 			return problem.IngestDamaged, readErr.Error()
 		}
 		for _, zf := range zr.File {
-			switch partName(zf.Name) {
-			case "mimetype":
-				return problem.IngestOpenDocument, ""
-			case "xl/workbook.bin":
+			switch name := partName(zf.Name); {
+			case name == "mimetype":
+				return problem.IngestOpenDocument, "" // not a spreadsheet: those are read
+			case name == "xl/workbook.bin":
 				return problem.IngestBinaryWorkbook, ""
+			case strings.HasPrefix(name, "index/") && strings.HasSuffix(name, ".iwa"):
+				return problem.IngestNumbers, ""
 			}
 		}
 		return problem.IngestDamaged, readErr.Error()
@@ -84,6 +87,41 @@ func encryptedOOXML(src *io.SectionReader) bool {
 	return bytes.Contains(head[:n], utf16le("EncryptedPackage")) || bytes.Contains(head[:n], utf16le("EncryptionInfo"))
 }
 
+// isODF reports whether the zip src is an OpenDocument file: its first
+// entry is mimetype, saying so.
+func isODF(src *io.SectionReader) bool {
+	zr, err := zip.NewReader(src, src.Size())
+	if err != nil {
+		return false
+	}
+	for _, f := range zr.File {
+		if f.Name != "mimetype" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return false
+		}
+		defer rc.Close()
+		b, _ := io.ReadAll(io.LimitReader(rc, 100))
+		return strings.HasPrefix(string(b), "application/vnd.oasis.opendocument.spreadsheet")
+	}
+	return false
+}
+
+// odsFailure gives the problem of an OpenDocument file that did not open.
+func odsFailure(err error) (problem.Code, string) {
+	var pw *errPassword
+	var tl *tooLarge
+	switch {
+	case errors.As(err, &pw):
+		return problem.IngestEncrypted, ""
+	case errors.As(err, &tl):
+		return problem.IngestTooLarge, tl.Error()
+	}
+	return problem.IngestDamaged, err.Error()
+}
+
 // biffFailure gives the problem of an .xls or .et workbook that did not
 // open: a password, a compound file holding something else, a limit, or
 // damage.
@@ -92,7 +130,7 @@ func biffFailure(err error) (problem.Code, string) {
 	var tl *tooLarge
 	switch {
 	case errors.As(err, &pw):
-		return problem.IngestEncrypted, pw.how
+		return problem.IngestEncrypted, ""
 	case errors.Is(err, errNotWorkbook):
 		return problem.IngestNotWorkbook, ""
 	case errors.Is(err, errOldBIFF):

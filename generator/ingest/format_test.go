@@ -43,6 +43,7 @@ func TestClassify(t *testing.T) {
 		{"xls, damaged", cfb("Workbook", "SummaryInformation"), problem.IngestDamaged},
 		{"ods", zipOf("mimetype", "content.xml"), problem.IngestOpenDocument},
 		{"xlsb", zipOf("[Content_Types].xml", "xl/workbook.bin"), problem.IngestBinaryWorkbook},
+		{"numbers", zipOf("Index/Document.iwa", "Metadata/Properties.plist"), problem.IngestNumbers},
 		{"zip of something else", zipOf("a.txt"), problem.IngestDamaged},
 		{"html", []byte("\r\n<!DOCTYPE html><html><table><tr><td>单位编码</td></tr></table></html>"), problem.IngestHTMLFile},
 		{"xml spreadsheet 2003", []byte(`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">`), problem.IngestHTMLFile},
@@ -64,5 +65,29 @@ func TestClassify(t *testing.T) {
 		} else if tc.want != problem.IngestDamaged && probs[0].Found != "" {
 			t.Errorf("%s: the reader's error should not be shown: %q", tc.name, probs[0].Found)
 		}
+	}
+}
+
+// TestODSWithPassword: an OpenDocument spreadsheet whose manifest says its
+// parts are encrypted is refused as having a password.
+func TestODSWithPassword(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range map[string]string{
+		"mimetype":              "application/vnd.oasis.opendocument.spreadsheet",
+		"META-INF/manifest.xml": `<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>`,
+		"content.xml":           "\x8f\x01 encrypted bytes",
+	} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+	}
+	zw.Close()
+	f := filepath.Join(t.TempDir(), "民主测评.ods")
+	if err := os.WriteFile(f, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var probs problem.List
+	if _, ok := openFile(f, "民主测评.ods", &probs); ok || len(probs) != 1 || probs[0].Code != problem.IngestEncrypted {
+		t.Errorf("got %v", probs)
 	}
 }

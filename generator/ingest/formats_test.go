@@ -46,7 +46,7 @@ func sheetText(t *testing.T, path string) []string {
 func TestFormatsReadTheSame(t *testing.T) {
 	for _, name := range []string{"民主测评", "纪实台账"} {
 		want := sheetText(t, filepath.Join(formatsDir, "site/data/2024", name+".xlsx"))
-		for _, format := range []string{"xls"} {
+		for _, format := range []string{"xls", "ods"} {
 			got := sheetText(t, filepath.Join(formatsDir, format, name+"."+format))
 			if !slices.Equal(got, want) {
 				n := 0

@@ -219,7 +219,7 @@ func readJob(c *config.Config, files *sitefs.Root, res *record.Data, reg *regist
 
 // inputExts are the extensions a file exported in place of the configured
 // one may have: the configured 民主测评.xlsx may be there as 民主测评.csv.
-var inputExts = []string{".xlsx", ".xlsm", ".csv", ".txt", ".xls", ".et", ".ods", ".xlsb"}
+var inputExts = []string{".xlsx", ".xlsm", ".csv", ".txt", ".xls", ".et", ".ods", ".fods", ".xlsb", ".numbers"}
 
 // findInput gives the file to read for a configured path: the path itself
 // when it exists, or else the one file beside it of the same name with

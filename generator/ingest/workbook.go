@@ -13,8 +13,8 @@ import (
 	"dutyreport/generator/sitefs"
 )
 
-// workbook is an open spreadsheet file, .xlsx, .xls or CSV, and what is
-// needed to read its sheets' cells.
+// workbook is an open spreadsheet file, .xlsx, .xls, .ods or CSV, and
+// what is needed to read its sheets' cells.
 type workbook struct {
 	path     string // relative to the site folder, for positions
 	sheets   []string
@@ -89,6 +89,18 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 	}
 	wb := &workbook{path: rel, probs: probs}
 	switch {
+	case bytes.HasPrefix(head, zipMagic) && isODF(src):
+		o, err := openODS(src)
+		if err != nil {
+			return fail(odsFailure(err))
+		}
+		wb.info, wb.rows, wb.rowsHint, wb.merges = o.sheets, o.eachRow, o.rowsHint, o.mergesOf
+	case markup(head) && flatODF(head):
+		o, err := openFODS(src)
+		if err != nil {
+			return fail(odsFailure(err))
+		}
+		wb.info, wb.rows, wb.rowsHint, wb.merges = o.sheets, o.eachRow, o.rowsHint, o.mergesOf
 	case bytes.HasPrefix(head, zipMagic):
 		x, err := openXLSX(src)
 		if err != nil {

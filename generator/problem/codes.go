@@ -58,8 +58,11 @@ const (
 	// IngestLegacyFormat: a workbook older than Excel 95 (BIFF2 to BIFF4),
 	// which is not read; Excel 95 to 2003 (.xls) and WPS (.et) files are.
 	IngestLegacyFormat Code = "ingest.legacy-format"
-	// IngestOpenDocument: an OpenDocument spreadsheet (.ods).
+	// IngestOpenDocument: an OpenDocument file that is not a spreadsheet
+	// (a text document named .ods, say); spreadsheets are read.
 	IngestOpenDocument Code = "ingest.opendocument"
+	// IngestNumbers: an Apple Numbers spreadsheet (.numbers).
+	IngestNumbers Code = "ingest.numbers"
 	// IngestBinaryWorkbook: an Excel binary workbook (.xlsb).
 	IngestBinaryWorkbook Code = "ingest.binary-workbook"
 	// IngestTextFile: a text file (CSV, HTML) under a workbook's name.
@@ -286,7 +289,8 @@ var catalog = map[Code]entry{
 	IngestEmptyFile:              {"文件是空的（0 字节）", "the file is empty (0 bytes)", "请重新导出该表格", "export the sheet again"},
 	IngestEncrypted:              {"这是设置了打开密码的工作簿", "this workbook is protected by a password", "请在 Excel 或 WPS 中取消密码后重新保存", "remove the password in Excel or WPS and save it again"},
 	IngestLegacyFormat:           {"这是 Excel 95 以前版本的工作簿", "this is a workbook from before Excel 95", "请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）", "open it in Excel or WPS and save it as an Excel workbook (.xlsx)"},
-	IngestOpenDocument:           {"这是 OpenDocument 电子表格（.ods）", "this is an OpenDocument spreadsheet (.ods)", "请在 WPS、Excel 或 LibreOffice 中另存为 .xlsx", "save it as .xlsx in WPS, Excel or LibreOffice"},
+	IngestOpenDocument:           {"这是 OpenDocument 文档，不是电子表格", "this is an OpenDocument file, but not a spreadsheet", "请在 WPS、Excel 或 LibreOffice 中打开表格并另存为 .xlsx", "open the spreadsheet in WPS, Excel or LibreOffice and save it as .xlsx"},
+	IngestNumbers:                {"这是 Apple Numbers 表格（.numbers）", "this is an Apple Numbers spreadsheet (.numbers)", "请在 Numbers 中选择“文件 > 导出到 > Excel”，使用导出的 .xlsx", "in Numbers, choose File > Export To > Excel, and use the .xlsx it makes"},
 	IngestBinaryWorkbook:         {"这是 Excel 二进制工作簿（.xlsb）", "this is an Excel binary workbook (.xlsb)", "请在 Excel 中另存为 Excel 工作簿（.xlsx）", "save it as an Excel workbook (.xlsx) in Excel"},
 	IngestTextFile:               {"这是无法识别的文本文件", "this is a text file that is neither CSV nor a workbook", "请在 Excel 或 WPS 中打开后另存为 .xlsx，或另存为 CSV（UTF-8 或 GB18030）", "open it in Excel or WPS and save it as .xlsx, or as CSV (UTF-8 or GB18030)"},
 	IngestDamaged:                {"工作簿已损坏", "the workbook is damaged", "请在 Excel 或 WPS 中打开并修复后另存为 .xlsx，或重新导出", "open and repair it in Excel or WPS and save it as .xlsx, or export it again"},
