@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"dutyreport/generator/problem"
 )
 
@@ -85,6 +87,31 @@ func encryptedOOXML(src *io.SectionReader) bool {
 	head := make([]byte, min(src.Size(), sniffLimit))
 	n, _ := src.ReadAt(head, 0)
 	return bytes.Contains(head[:n], utf16le("EncryptedPackage")) || bytes.Contains(head[:n], utf16le("EncryptionInfo"))
+}
+
+// defaultPassword decrypts an encrypted .xlsx whose password is Excel's
+// default, VelvetSweatshop: Excel opens such a file without asking (it
+// is how a workbook saved "read-only recommended" or with a password to
+// modify only is kept), so the clerk knows of no password to remove. Any
+// other password, or a file too large to decrypt in memory, is false.
+func defaultPassword(src *io.SectionReader) (plainSrc *io.SectionReader, ok bool) {
+	defer func() {
+		if recover() != nil { // the library on a damaged file: refused, not a crash
+			plainSrc, ok = nil, false
+		}
+	}()
+	if src.Size() > maxBIFFStream {
+		return nil, false
+	}
+	raw := make([]byte, src.Size())
+	if _, err := src.ReadAt(raw, 0); err != nil {
+		return nil, false
+	}
+	plain, err := excelize.Decrypt(raw, &excelize.Options{Password: "VelvetSweatshop"})
+	if err != nil || !bytes.HasPrefix(plain, zipMagic) {
+		return nil, false
+	}
+	return io.NewSectionReader(bytes.NewReader(plain), 0, int64(len(plain))), true
 }
 
 // isODF reports whether the zip src is an OpenDocument file: its first

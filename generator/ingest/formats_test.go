@@ -2,10 +2,13 @@ package ingest
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"dutyreport/generator/problem"
 )
@@ -90,5 +93,36 @@ func TestHeaderProblemsExplain(t *testing.T) {
 	probs = readTable(t, "民主测评.xlsx", minimalXLSX(rows+`<row r="40"><c r="A40"><v>1</v></c></row><!-- never closed`, nil))
 	if len(probs) != 1 || probs[0].Code != problem.IngestDamaged || probs[0].Found != "" || probs[0].Detail == "" {
 		t.Errorf("damaged past the rows searched: %v", probs)
+	}
+}
+
+// TestDefaultPassword: a workbook encrypted with Excel's default password,
+// which Excel opens without asking, is read as if it had none; one with a
+// password of its own is refused as having a password.
+func TestDefaultPassword(t *testing.T) {
+	plain, err := os.ReadFile(filepath.Join(formatsDir, "site/data/2024/民主测评.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := sheetText(t, filepath.Join(formatsDir, "site/data/2024/民主测评.xlsx"))
+	for _, pw := range []string{"VelvetSweatshop", "secret"} {
+		enc, err := excelize.Encrypt(plain, &excelize.Options{Password: pw})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := filepath.Join(t.TempDir(), "民主测评.xlsx")
+		if err := os.WriteFile(f, enc, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if pw == "secret" {
+			var probs problem.List
+			if _, ok := openFile(f, "民主测评.xlsx", &probs); ok || len(probs) != 1 || probs[0].Code != problem.IngestEncrypted {
+				t.Errorf("a password of its own: %v", probs)
+			}
+			continue
+		}
+		if got := sheetText(t, f); !slices.Equal(got, want) {
+			t.Errorf("the default password: read %d lines, want %d", len(got), len(want))
+		}
 	}
 }

@@ -107,7 +107,17 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 			return fail(readFailure(src, err))
 		}
 		wb.info, wb.date1904, wb.rows, wb.rowsHint, wb.merges = x.sheets, x.date1904, x.eachRow, x.rowsHint, x.mergesOf
-	case bytes.HasPrefix(head, cfbMagic) && !encryptedOOXML(src):
+	case bytes.HasPrefix(head, cfbMagic) && encryptedOOXML(src):
+		plain, ok := defaultPassword(src)
+		if !ok {
+			return fail(problem.IngestEncrypted, "")
+		}
+		x, err := openXLSX(plain)
+		if err != nil {
+			return fail(readFailure(plain, err))
+		}
+		wb.info, wb.date1904, wb.rows, wb.rowsHint, wb.merges = x.sheets, x.date1904, x.eachRow, x.rowsHint, x.mergesOf
+	case bytes.HasPrefix(head, cfbMagic):
 		x, err := openXLS(src)
 		if err != nil {
 			return fail(biffFailure(err))
