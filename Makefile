@@ -20,7 +20,7 @@ VENDOR   := themes/default/assets/vendor
 ECHARTS  := $(VENDOR)/echarts.min.js
 NODE_OK  := web/node_modules/.installed
 
-.PHONY: build tool site examples assets test gotest browser-test chromium vet fmt-check golden data bench bench-smoke fuzz-smoke clean
+.PHONY: build tool site examples assets test gotest browser-test chromium vet fmt-check golden data bench bench-smoke fuzz-smoke libreoffice clean
 
 ## build: build the tool, then the example site at the repository root into public/
 build: tool site examples
@@ -72,6 +72,15 @@ chromium:
 	echo "installing Debian's chromium for the browser test"; \
 	$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends chromium
 
+## libreoffice: Debian's LibreOffice Calc, which BenchmarkFormats uses to save its
+## ledger as .xls and .ods (and make.sh of the format fixtures)
+libreoffice:
+	@if command -v soffice >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ] && ! sudo -n true 2>/dev/null; then \
+		echo "make bench needs LibreOffice: install Debian's package (apt-get install libreoffice-calc-nogui) as root"; exit 1; fi; \
+	echo "installing Debian's libreoffice-calc-nogui for BenchmarkFormats"; \
+	$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q libreoffice-calc-nogui
+
 vet: assets
 	$(GO) vet ./...
 
@@ -89,7 +98,7 @@ data:
 	$(GO) run ./cmd/exampledata -jingzhou -out examples/jingzhou
 
 ## bench: ingest, build and page-rendering figures for the example and a synthetic province
-bench: assets
+bench: assets libreoffice
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./generator/ ./generator/ingest/
 
 ## bench-smoke: every benchmark of every package once, its synthetic sites

@@ -127,3 +127,84 @@ func TestSheetReaderChild(t *testing.T) {
 	}
 	fmt.Printf("rows %d peak-kib %d\n", rows, sitetest.PeakRSSKiB())
 }
+
+// BenchmarkFormats reads one ledger saved as .xlsx, as Excel 97-2003 .xls
+// and as OpenDocument .ods, each in turn, row by row as ingestion does, and
+// reports each reader's rows per second and the .xls and .ods readers'
+// speed as a fraction of the .xlsx reader's, in processor time
+// (x-xlsx: above 1 is faster). The full run reads the 100,000-row ledger,
+// saved in the other formats by LibreOffice once (soffice; `make bench`
+// installs it); an .xls sheet holds at most 65,536 rows, so it has fewer.
+// A smoke run reads the committed fixtures of the format tests.
+func BenchmarkFormats(b *testing.B) {
+	files := map[string]string{}
+	if sitetest.Smoke() {
+		files["xlsx"] = filepath.Join(formatsDir, "site/data/2024/纪实台账.xlsx")
+		files["xls"] = filepath.Join(formatsDir, "xls/纪实台账.xls")
+		files["ods"] = filepath.Join(formatsDir, "ods/纪实台账.ods")
+	} else {
+		dir, _, err := sitetest.BenchSites("ledger-100k")[0].Dir()
+		if err != nil {
+			b.Fatal(err)
+		}
+		files["xlsx"] = filepath.Join(dir, "data", "2024", "纪实台账.xlsx")
+		for _, format := range []string{"xls", "ods"} {
+			out := filepath.Join(dir, "formats", "纪实台账."+format)
+			if _, err := os.Stat(out); err != nil {
+				if _, err := exec.LookPath("soffice"); err != nil {
+					b.Skip("LibreOffice's soffice is not installed (apt-get install libreoffice-calc-nogui; make bench does)")
+				}
+				cmd := exec.Command("soffice", "--headless", "--convert-to", format, "--outdir", filepath.Dir(out), files["xlsx"])
+				if msg, err := cmd.CombinedOutput(); err != nil {
+					b.Fatal(err, string(msg))
+				}
+			}
+			files[format] = out
+		}
+	}
+	type side struct {
+		rows int
+		cpu  time.Duration
+	}
+	sides := map[string]*side{}
+	formats := []string{"xlsx", "xls", "ods"}
+	for _, f := range formats {
+		sides[f] = &side{}
+	}
+	read := func(format string) {
+		runtime.GC()
+		start := sitetest.CPUTime()
+		var probs problem.List
+		wb, ok := openFile(files[format], filepath.Base(files[format]), &probs)
+		if !ok {
+			b.Fatal(probs)
+		}
+		tb := &table{wb: wb, want: ledgerColumns, probs: &probs, rejected: map[string]bool{}}
+		rows := 0
+		tb.read(func(r row) {
+			parseCount(r.raw(lRequired))
+			parseCount(r.raw(lDone))
+			rows++
+		})
+		wb.Close()
+		if probs.HasErrors() {
+			b.Fatal(probs)
+		}
+		sides[format].rows += rows
+		sides[format].cpu += sitetest.CPUTime() - start
+	}
+	round := 0
+	for b.Loop() {
+		for i := range formats {
+			read(formats[(round+i)%len(formats)])
+		}
+		round++
+	}
+	for _, f := range formats {
+		b.ReportMetric(float64(sides[f].rows)/sides[f].cpu.Seconds(), f+"-rows/cpu-s")
+	}
+	xlsx := float64(sides["xlsx"].rows) / sides["xlsx"].cpu.Seconds()
+	for _, f := range formats[1:] {
+		b.ReportMetric(float64(sides[f].rows)/sides[f].cpu.Seconds()/xlsx, "x-xlsx-"+f)
+	}
+}

@@ -116,9 +116,10 @@ func FuzzWorkbook(f *testing.F) {
 	f.Add(minimalXLSX(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>平均分</t></is></c></row><row r="3"><c r="A3"><f>1+1</f></c><c r="B3" s="1"><v>0.5</v></c></row>`, []string{"单位编码"}))
 	f.Add([]byte("单位编码,平均分\r\nT01,90\r\n\r\n合计,90\r\n"))
 	f.Add([]byte("\xef\xbb\xbf\"a\nb\",c\n"))
+	f.Add([]byte(fods(`<table:table-row><table:table-cell office:value-type="string"><text:p>单位编码</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="90"/></table:table-row>`)))
 	files, _ := filepath.Glob(filepath.Join(corpus, "*", "*", "*.xlsx"))
 	more, _ := filepath.Glob(filepath.Join(corpus, "*", "*", "*.xls"))
-	fixtures, _ := filepath.Glob(filepath.Join(formatsDir, "*", "*.xls"))
+	fixtures, _ := filepath.Glob(filepath.Join(formatsDir, "*", "民主测评.*"))
 	if files = slices.Concat(files, more, fixtures); len(files) > 0 {
 		for _, file := range files {
 			if st, err := os.Stat(file); err == nil && st.Size() < 16<<10 {
