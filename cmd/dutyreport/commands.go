@@ -170,16 +170,35 @@ was until the new one is complete, then it is swapped in.`,
 func checkCmd(g *globals) *cobra.Command {
 	var o generator.Options
 	var quiet, verbose bool
+	format := "text"
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Check every input and report every problem, writing nothing",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			prog := newProgress(g, quiet, verbose)
+			if format != "text" && format != "json" {
+				return usage(cmd, fmt.Errorf("--format %q: use text or json", format))
+			}
+			prog := newProgress(g, quiet || format == "json", verbose)
 			g.allProblems = verbose
 			o.Progress, o.Reading = g.watchdog.track(prog.report()), g.watchdog.Reading()
 			probs := generator.Check(o)
 			prog.finish()
+			if format == "json" { // every problem, on standard output
+				out := []problem.JSON{}
+				for _, p := range probs {
+					out = append(out, p.JSON(g.language()))
+				}
+				data, err := json.MarshalIndent(out, "", "  ")
+				if err != nil {
+					return internal(g, err)
+				}
+				fmt.Fprintln(g.stdout, string(data))
+				if probs.HasErrors() {
+					return &exitError{exitInput}
+				}
+				return nil
+			}
 			printProblems(g, probs)
 			if quiet && !probs.HasErrors() {
 				return nil
@@ -193,6 +212,7 @@ func checkCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&o.Source, "source", ".", "the site folder (holding site.yaml)")
 	cmd.Flags().BoolVar(&o.NoCache, "no-cache", false, "read every input file again, ignoring what the cache kept of unchanged ones")
+	cmd.Flags().StringVar(&format, "format", "text", "text, or json: every problem as a JSON array on standard output, its parts apart")
 	progressFlags(cmd, &quiet, &verbose)
 	return cmd
 }
