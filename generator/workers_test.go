@@ -34,18 +34,7 @@ func TestWorkersMakeTheSameSite(t *testing.T) {
 		reports[i].Out = ""
 	}
 	one, four := built[0], built[1]
-	for _, p := range slices.Sorted(func(yield func(string) bool) {
-		for p := range one {
-			if !yield(p) {
-				return
-			}
-		}
-		for p := range four {
-			if _, ok := one[p]; !ok && !yield(p) {
-				return
-			}
-		}
-	}) {
+	for _, p := range slices.Sorted(mapKeys(one, four)) {
 		a, inOne := one[p]
 		b, inFour := four[p]
 		switch {

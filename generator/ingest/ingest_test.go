@@ -230,9 +230,8 @@ T02	二镇	2
 // first duplicate and for those after it, while the same task of another
 // unit is no duplicate. The ledger keeps the first rows, with their texts.
 func TestLedgerDuplicatesNameTheFirstRow(t *testing.T) {
-	dir := t.TempDir()
 	site := strings.Replace(base, "tasks:\n", "tasks:\n  - {code: A2, name: 发文, responsibility: main, points: 1}\n", 1)
-	if err := sitetest.WriteSite(dir, site+register+`
+	d, probs := readSiteData(t, site+register+`
 -- data/2024/纪实台账.xlsx.tsv --
 单位编码	单位名称	责任类别	任务编号	应完成次数	实际完成次数	责任主体	佐证材料
 T01	一镇	主体责任	A1	1	1	书记	会议记录一
@@ -245,14 +244,7 @@ T01	一镇	主体责任	A2	1	1	书记	重复
 单位编码	平均分	有效票数
 T01	90	100
 T02	80	100
-`); err != nil {
-		t.Fatal(err)
-	}
-	cfg, probs := config.Load(dir)
-	if probs.HasErrors() {
-		t.Fatal(probs)
-	}
-	d, probs := ingest.Read(cfg)
+`)
 	var got []string
 	for _, p := range probs {
 		if p.Code == problem.IngestDuplicateRow {

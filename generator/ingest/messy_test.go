@@ -25,8 +25,15 @@ import (
 // readData builds a site from base plus files and reads it, data and all.
 func readData(t *testing.T, files string) (*record.Data, problem.List) {
 	t.Helper()
+	return readSiteData(t, base+files)
+}
+
+// readSiteData builds a site from its whole txtar and reads it, data and
+// all.
+func readSiteData(t *testing.T, site string) (*record.Data, problem.List) {
+	t.Helper()
 	dir := t.TempDir()
-	if err := sitetest.WriteSite(dir, base+files); err != nil {
+	if err := sitetest.WriteSite(dir, site); err != nil {
 		t.Fatal(err)
 	}
 	cfg, probs := config.Load(dir)
@@ -170,8 +177,7 @@ func TestHeadersOverSeveralRows(t *testing.T) {
 		"  - {id: social, name: 社会评价, kind: evaluation, full: 30}\n"+
 			"  - {id: bonus, name: 创新加分, kind: sheet, full: 5, column: 加分项创新加分}\n"+
 			"  - {id: minus, name: 扣分, kind: sheet, full: 5, column: 减分项/扣分}\n", 1)
-	dir := t.TempDir()
-	if err := sitetest.WriteSite(dir, site+register+okLedger+`
+	d, probs := readSiteData(t, site+register+okLedger+`
 -- data/2024/民主测评.xlsx.tsv --
 单位编码	平均分（分）
 T01	80
@@ -188,14 +194,7 @@ T02	80
 		创新加分	其他	扣分	其他
 T01	一镇	3	1	2	0
 T02	二镇	4	0	1	0
-`); err != nil {
-		t.Fatal(err)
-	}
-	cfg, probs := config.Load(dir)
-	if probs.HasErrors() {
-		t.Fatal(probs)
-	}
-	d, probs := ingest.Read(cfg)
+`)
 	expectProblems(t, probs)
 	var got []string
 	for _, r := range d.Years[0].Scores {
