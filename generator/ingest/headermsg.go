@@ -81,10 +81,13 @@ func nearestCell(cells []string, taken map[int]bool, keys []string) (int, bool) 
 			continue
 		}
 		for _, key := range keys {
-			d := editDistance([]rune(k), []rune(key))
 			limit := 1
 			if utf8.RuneCountInString(key) > 4 {
 				limit = 2
+			}
+			d := limit + 1 // too far apart in length to compare
+			if n, m := utf8.RuneCountInString(k), utf8.RuneCountInString(key); n-m <= limit && m-n <= limit {
+				d = editDistance([]rune(k), []rune(key))
 			}
 			if d > limit && strings.Contains(k, key) {
 				d = limit

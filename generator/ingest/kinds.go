@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"encoding/gob"
+	"errors"
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/record"
@@ -26,6 +27,7 @@ var kinds = [record.NumKinds]kind{
 			get:     func(y *record.Year) *record.Ledger { return &y.Ledger },
 			set:     func(y *record.Year, v *record.Ledger) { y.Ledger = *v },
 			origins: func(v *record.Ledger, f uint16) { v.File = f },
+			valid:   (*record.Ledger).Valid,
 		},
 	},
 	record.KindEvaluation: {
@@ -196,6 +198,9 @@ type slot[T any] struct {
 	// origins points every Origin in v at file f: the file's index
 	// depends on the build, and the cache keeps it from another.
 	origins func(v T, f uint16)
+	// valid, when set, checks records decoded from the cache: false is a
+	// cache miss, and the file is read again.
+	valid func(v T) bool
 }
 
 func (s slot[T]) readInto(t *table, sch *config.Scheme, reg *register, y *record.Year) {
@@ -210,6 +215,9 @@ func (s slot[T]) decode(dec *gob.Decoder, y *record.Year, f uint16) error {
 	var e slotEntry[T]
 	if err := dec.Decode(&e); err != nil {
 		return err
+	}
+	if s.valid != nil && !s.valid(e.Records) {
+		return errors.New("the cache holds records out of range")
 	}
 	s.origins(e.Records, f)
 	s.set(y, e.Records)

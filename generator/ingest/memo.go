@@ -18,7 +18,7 @@ func (m *memo[V]) get(k string) V {
 		return v
 	}
 	v := m.f(k)
-	if len(m.m) < memoSize {
+	if len(m.m) < memoSize && len(k) <= 64 { // a long text is not one a column repeats
 		m.m[k] = v
 	}
 	return v

@@ -14,14 +14,18 @@ import (
 // for cannot be known.
 //
 // Rows are held from the first one without a unit to the sheet's end, so
-// that they reach the reader in order; a sheet holding more than maxHeld
-// gives them on as they are, and its merged units are not filled.
+// that they reach the reader in order, each only as wide as the header
+// (blank rows, which the reader skips, are not held). A sheet that would
+// hold more than maxHeldCells gives them on as they are, and its merged
+// units are not filled.
 type mergedUnits struct {
 	cols    []int    // the unit columns found, as indexes of a row's cells
-	last    []string // the cells of the last row given on before holding began
+	width   int      // the cells of a row the header reaches
+	last    []string // the cells of the last row with a unit given on
 	lastRow int
 	held    []heldRow
-	off     bool // too many rows held: the rest are given on as they come
+	cells   int  // the cells held
+	off     bool // too many held: the rest are given on as they come
 }
 
 type heldRow struct {
@@ -29,14 +33,18 @@ type heldRow struct {
 	cells []string
 }
 
-// maxHeld bounds the rows held back, far above a county's ledger.
-const maxHeld = 1 << 17
+// maxHeldCells bounds the cells held back (64 MiB of string headers), far
+// above a county's ledger.
+const maxHeldCells = 1 << 22
 
 func newMergedUnits(want []column, h *header) *mergedUnits {
 	m := &mergedUnits{}
 	for w, c := range want {
-		if c.unit && w < len(h.at) && h.at[w] >= 0 {
-			m.cols = append(m.cols, h.at[w])
+		if w < len(h.at) && h.at[w] >= 0 {
+			m.width = max(m.width, h.at[w]+1)
+			if c.unit {
+				m.cols = append(m.cols, h.at[w])
+			}
 		}
 	}
 	return m
@@ -44,25 +52,27 @@ func newMergedUnits(want []column, h *header) *mergedUnits {
 
 // take gives row n on to give, or holds it back.
 func (m *mergedUnits) take(n int, cells []string, give func(int, []string)) {
+	blank := !slices.ContainsFunc(cells, func(c string) bool { return text(c) != "" })
 	switch {
-	case m.off:
-		give(n, cells)
+	case m.off || blank:
+		give(n, cells) // a blank row is skipped by the reader: no need to hold it
 	case m.held == nil && !m.unitless(cells):
-		m.last, m.lastRow = append(m.last[:0], cells...), n
+		m.last, m.lastRow = append(m.last[:0], cells[:min(len(cells), m.width)]...), n
 		give(n, cells)
-	case len(m.held) >= maxHeld:
+	case m.cells+m.width > maxHeldCells:
 		m.release(give)
 		m.off = true
 		give(n, cells)
 	default:
-		m.held = append(m.held, heldRow{n, slices.Clone(cells)})
+		kept := slices.Clone(cells[:min(len(cells), m.width)])
+		m.held = append(m.held, heldRow{n, kept})
+		m.cells += m.width
 	}
 }
 
-// unitless reports whether a row that is not blank has all its unit cells
-// empty.
+// unitless reports whether a row has all its unit cells empty.
 func (m *mergedUnits) unitless(cells []string) bool {
-	if len(m.cols) == 0 || !slices.ContainsFunc(cells, func(c string) bool { return text(c) != "" }) {
+	if len(m.cols) == 0 {
 		return false
 	}
 	for _, c := range m.cols {

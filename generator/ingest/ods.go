@@ -26,6 +26,7 @@ const (
 	nsTable  = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 	nsText   = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 	nsStyle  = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+	nsDraw   = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 )
 
 type ods struct {
@@ -230,11 +231,15 @@ func (t *odsTable) read(d *xml.Decoder) error {
 		switch e := tok.(type) {
 		case xml.StartElement:
 			depth++
-			if t.skipped > 0 || e.Name.Space == nsOffice && e.Name.Local == "annotation" {
+			// An annotation's text, or a text box's or picture's anchored
+			// in the cell, is not the cell's.
+			if t.skipped > 0 || e.Name.Space == nsOffice && e.Name.Local == "annotation" || e.Name.Space == nsDraw {
 				t.skipped++
 				continue
 			}
-			t.start(e)
+			if err := t.start(e); err != nil {
+				return err
+			}
 		case xml.CharData:
 			if t.inPara > 0 && t.skipped == 0 {
 				if t.text.Len()+len(e) > maxCellBytes {
@@ -257,7 +262,7 @@ func (t *odsTable) read(d *xml.Decoder) error {
 	}
 }
 
-func (t *odsTable) start(e xml.StartElement) {
+func (t *odsTable) start(e xml.StartElement) error {
 	switch {
 	case e.Name.Space == nsTable && e.Name.Local == "table-row":
 		t.cells, t.col, t.rowRepeat = t.cells[:0], 0, repeat(e, "number-rows-repeated")
@@ -276,19 +281,27 @@ func (t *odsTable) start(e xml.StartElement) {
 		}
 		t.inPara++
 	case e.Name.Space == nsText && t.inPara > 0:
+		s, n := "", 1
 		switch e.Name.Local {
 		case "s":
-			n, err := strconv.Atoi(attrOf(e, nsText, "c"))
-			if err != nil || n < 1 {
-				n = 1
+			s = " "
+			if c, err := strconv.Atoi(attrOf(e, nsText, "c")); err == nil && c > 1 {
+				n = c
 			}
-			t.text.WriteString(strings.Repeat(" ", min(n, 1024)))
 		case "tab":
-			t.text.WriteByte('\t')
+			s = "\t"
 		case "line-break":
-			t.text.WriteByte('\n')
+			s = "\n"
+		}
+		if s != "" {
+			// The cell's limit holds for spaces too: text:c is a count.
+			if t.text.Len()+n > maxCellBytes {
+				return &tooLarge{fmt.Sprintf("a cell of row %d is longer than %d KiB", t.done+1, maxCellBytes>>10)}
+			}
+			t.text.WriteString(strings.Repeat(s, n))
 		}
 	}
+	return nil
 }
 
 func (t *odsTable) end(e xml.EndElement) error {

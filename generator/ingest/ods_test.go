@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -12,7 +13,7 @@ import (
 // fods is a flat OpenDocument spreadsheet of two tables, the second hidden.
 func fods(rows string) string {
 	return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
 <office:automatic-styles>
 <style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/></style:style>
 <style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style>
@@ -26,7 +27,7 @@ func fods(rows string) string {
 // TestODSCells: each kind of OpenDocument cell gives the text an .xlsx
 // cell of the same value holds; repeated rows and cells are given as often
 // as they repeat, trailing empty ones not at all; a cell spanning rows is
-// a merged cell; an annotation is not the cell's text.
+// a merged cell; an annotation or a text box is not the cell's text.
 func TestODSCells(t *testing.T) {
 	doc := fods(`
 <table:table-row><table:table-cell table:number-rows-spanned="2" office:value-type="string"><text:p>T01 一镇</text:p></table:table-cell>
@@ -35,7 +36,7 @@ func TestODSCells(t *testing.T) {
  <table:table-cell office:value-type="date" office:date-value="2024-03-01"><text:p>2024年3月1日</text:p></table:table-cell>
  <table:table-cell office:value-type="boolean" office:boolean-value="true"><text:p>TRUE</text:p></table:table-cell>
  <table:table-cell table:number-columns-repeated="16379"/></table:table-row>
-<table:table-row table:number-rows-repeated="2"><table:covered-table-cell/><table:table-cell office:value-type="string"><text:p>两<text:s text:c="2"/>段</text:p><text:p><text:span>第二段</text:span></text:p><office:annotation><text:p>批注</text:p></office:annotation></table:table-cell></table:table-row>
+<table:table-row table:number-rows-repeated="2"><table:covered-table-cell/><table:table-cell office:value-type="string"><text:p>两<text:s text:c="2"/>段</text:p><text:p><text:span>第二段</text:span></text:p><office:annotation><text:p>批注</text:p></office:annotation><draw:frame><draw:text-box><text:p>文本框</text:p></draw:text-box></draw:frame></table:table-cell></table:table-row>
 <table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="5"/></table:table-row>
 <table:table-row><table:table-cell table:number-columns-repeated="2" office:value-type="float" office:value="1"/></table:table-row>
 <table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>`)
@@ -98,4 +99,20 @@ func FuzzODS(f *testing.F) {
 			}, func(oddity) {})
 		}
 	})
+}
+
+// TestODSCellLimit: spaces counted by text:c are held to the cell's limit,
+// as text is: a few bytes of XML cannot make a cell of megabytes.
+func TestODSCellLimit(t *testing.T) {
+	doc := fods(`<table:table-row><table:table-cell office:value-type="string"><text:p>` +
+		strings.Repeat(`<text:s text:c="1000000"/>`, 3) + `</text:p></table:table-cell></table:table-row>`)
+	o, err := openFODS(io.NewSectionReader(strings.NewReader(doc), 0, int64(len(doc))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = o.eachRow(0, func(int, []string) bool { return true }, func(oddity) {})
+	var tl *tooLarge
+	if !errors.As(err, &tl) {
+		t.Errorf("got %v, want a cell too large", err)
+	}
 }

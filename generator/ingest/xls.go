@@ -323,8 +323,10 @@ func (x *xls) walk(i int, cell func(biffCell) bool) (ordered bool, err error) {
 		if !ok {
 			break // a sheet cut short is read as far as it goes
 		}
-		if x.walked += r.next - off; x.walked > 4*len(x.stream)+1<<20 {
-			return false, errors.New("the workbook's sheets overlap: it is damaged")
+		if cell == nil { // counted once a sheet: its second walk follows its first
+			if x.walked += r.next - off; x.walked > 4*len(x.stream)+1<<20 {
+				return false, errors.New("the workbook's sheets overlap: it is damaged")
+			}
 		}
 		off = r.next
 		d := r.data
@@ -341,7 +343,7 @@ func (x *xls) walk(i int, cell func(biffCell) bool) (ordered bool, err error) {
 		if pending >= 0 && r.id != recString && r.id != recArray && r.id != recShrFmla {
 			pending = -1 // the formula's text never came
 		}
-		if len(d) < 6 && r.id != recMerged {
+		if len(d) < 6 && r.id != recMerged && r.id != recString { // a formula's text may be one character
 			continue
 		}
 		u16 := func(i int) int { return int(binary.LittleEndian.Uint16(d[i:])) }

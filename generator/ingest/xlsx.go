@@ -773,7 +773,6 @@ func unescape(s string) string {
 	return b.String()
 }
 
-// refColumn gives the 1-based column of a cell reference such as "AB12".
 // noteDimension keeps the last row of a sheet's dimension, ref (A1:K5000),
 // as far as the part's size makes it believable: a row takes at least 32
 // bytes of XML, so a lying dimension cannot make a reader reserve more
@@ -831,6 +830,7 @@ func (x *xlsx) mergesOf(i int) []cellRange { return x.merges[x.sheets[i].part] }
 // rows are being read.
 func (x *xlsx) rowsHint(i int) int { return x.lastRow[x.sheets[i].part] }
 
+// refColumn gives the 1-based column of a cell reference such as "AB12".
 func refColumn[T string | []byte](ref T) int {
 	col := 0
 	for i := 0; i < len(ref); i++ {

@@ -6,13 +6,16 @@ package problem
 const PerFile = 50
 
 // Folded counts the problems of one file and code past its first PerFile:
-// how many, and the rows of the sheets they lie on (0 when none has a row).
+// how many, and the rows they lie on (0 when none has a row, or when they
+// lie on several sheets, whose rows are not one range).
 type Folded struct {
 	File              string
 	Code              Code
 	Severity          Severity
 	N                 int
 	FirstRow, LastRow int
+	sheet             string
+	sheets            bool // more than one sheet
 }
 
 // Capped gives the problems to print in full, the first perFile of each
@@ -31,9 +34,10 @@ func (l List) Capped(perFile int) (shown List, folded []Folded) {
 		if !ok {
 			i = len(folded)
 			at[k] = i
-			folded = append(folded, Folded{File: p.Pos.File, Code: p.Code, Severity: p.Severity})
+			folded = append(folded, Folded{File: p.Pos.File, Code: p.Code, Severity: p.Severity, sheet: p.Pos.Sheet})
 		}
 		f := &folded[i]
+		f.sheets = f.sheets || p.Pos.Sheet != f.sheet
 		f.N++
 		if p.Severity == Error {
 			f.Severity = Error
@@ -54,7 +58,7 @@ func (f Folded) Format(lang Lang) string {
 	if f.Severity == Warning {
 		kind = texts[tWarnings].in(lang)
 	}
-	if f.FirstRow > 0 {
+	if f.FirstRow > 0 && !f.sheets {
 		return T(TMoreProblemsRows, f.File, f.N, kind, f.Code.Message(lang), f.FirstRow, f.LastRow).In(lang)
 	}
 	return T(TMoreProblems, f.File, f.N, kind, f.Code.Message(lang)).In(lang)

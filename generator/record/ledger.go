@@ -2,6 +2,7 @@ package record
 
 import (
 	"iter"
+	"math"
 	"unsafe"
 )
 
@@ -24,7 +25,15 @@ type Ledger struct {
 	// index gives each code and role above its index while rows are added
 	// (rebuilt after the cache decodes a ledger).
 	index map[indexKey]uint32
+	// texts gives the offset in Text of each evidence text longer than
+	// shortText, so that a long text many rows share (a shared string of a
+	// megabyte, in a hostile file) is kept once.
+	texts map[string]uint32
 }
+
+// shortText is the length up to which an evidence text is kept again for
+// each row that gives it: a million rows then take at most 64 MB.
+const shortText = 64
 
 // LedgerRow is one row of a Ledger: indexes into its lists, the counts,
 // and where the row is.
@@ -79,16 +88,52 @@ func (l *Ledger) Add(e LedgerEntry) {
 	}
 	r := LedgerRow{Unit: l.indexOf(0, &l.Units, e.Unit), Role: l.indexOf(2, &l.Roles, e.Role),
 		Required: e.Required, Done: e.Done, Date: e.Date,
-		TextAt: uint32(len(l.Text)), TextN: uint32(len(e.Evidence)),
+		TextAt: l.textAt(e.Evidence), TextN: uint32(len(e.Evidence)),
 		Row: e.Origin.Row, Task: l.indexOf(1, &l.Tasks, e.Task),
 		Sheet: e.Origin.Sheet, Col: uint16(e.Origin.Col)}
-	l.Text = append(l.Text, e.Evidence...)
 	l.Rows = append(l.Rows, r)
+}
+
+// textAt gives the offset of text in Text, appending it unless it is a
+// long one kept already.
+func (l *Ledger) textAt(text string) uint32 {
+	long := len(text) > shortText
+	if long {
+		if at, ok := l.texts[text]; ok {
+			return at
+		}
+	}
+	if uint64(len(l.Text))+uint64(len(text)) > math.MaxUint32 {
+		// Inputs are limited far below: a ledger's texts cannot get here.
+		panic("record: a ledger's evidence texts pass 4 GiB")
+	}
+	at := uint32(len(l.Text))
+	l.Text = append(l.Text, text...)
+	if long {
+		if l.texts == nil {
+			l.texts = map[string]uint32{}
+		}
+		l.texts[text] = at
+	}
+	return at
+}
+
+// Valid reports whether every row's indexes and text lie within the
+// ledger: a ledger decoded from the cache is checked before it is used,
+// since At reads its texts without bounds checks of their own.
+func (l *Ledger) Valid() bool {
+	for _, r := range l.Rows {
+		if int(r.Unit) >= len(l.Units) || int(r.Task) >= len(l.Tasks) || int(r.Role) >= len(l.Roles) ||
+			uint64(r.TextAt)+uint64(r.TextN) > uint64(len(l.Text)) {
+			return false
+		}
+	}
+	return true
 }
 
 // Done lets go of what Add keeps to find codes and roles fast, once the
 // rows are all added (a later Add finds them again).
-func (l *Ledger) Done() { l.index = nil }
+func (l *Ledger) Done() { l.index, l.texts = nil, nil }
 
 // Grow makes room for n more rows, when the caller knows how many will come.
 func (l *Ledger) Grow(n int) {
