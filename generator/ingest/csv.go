@@ -26,6 +26,7 @@ type csvFile struct {
 	skip    int               // bytes of byte-order mark
 	encName string
 	delim   rune
+	dropNUL bool // NUL bytes, padding some exports, are dropped
 }
 
 // maxCSVLine bounds one line of a CSV file: no real row is a megabyte, and
@@ -43,6 +44,15 @@ func openCSV(src *io.SectionReader, head []byte) (*csvFile, error) {
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		c.enc, c.encName = unicode.UTF16(unicode.BigEndian, unicode.UseBOM), "UTF-16"
 	default:
+		if big, ok := utf16NoBOM(head); ok {
+			order := unicode.LittleEndian
+			if big {
+				order = unicode.BigEndian
+			}
+			c.enc, c.encName = unicode.UTF16(order, unicode.IgnoreBOM), "UTF-16"
+			break
+		}
+		c.dropNUL = true // never part of a character of UTF-8 or GB18030
 		ok, err := validUTF8(io.NewSectionReader(src, 0, src.Size()))
 		if err != nil {
 			return nil, err
@@ -110,10 +120,32 @@ func validUTF8(r io.Reader) (bool, error) {
 func (c *csvFile) open() io.Reader {
 	f := io.NewSectionReader(c.src, int64(c.skip), c.src.Size()-int64(c.skip))
 	var r io.Reader = bufio.NewReaderSize(f, 64<<10)
+	if c.dropNUL {
+		r = dropNULs{r}
+	}
 	if c.enc != nil {
 		r = transform.NewReader(r, c.enc.NewDecoder())
 	}
 	return &lineLimit{r: r}
+}
+
+// dropNULs reads r without its NUL bytes.
+type dropNULs struct{ r io.Reader }
+
+func (d dropNULs) Read(p []byte) (int, error) {
+	for {
+		n, err := d.r.Read(p)
+		k := 0
+		for _, b := range p[:n] {
+			if b != 0 {
+				p[k] = b
+				k++
+			}
+		}
+		if k > 0 || err != nil {
+			return k, err
+		}
+	}
 }
 
 // eachRow calls fn with the 1-based number and the cells of every row, as

@@ -184,13 +184,58 @@ func utf16le(s string) []byte {
 }
 
 // csvText reports whether a file's first bytes are text to read as CSV:
-// UTF-16 with its byte-order mark (Excel's "Unicode text"), or text without
-// NUL bytes that is not a web page or XML.
+// UTF-16 with its byte-order mark (Excel's "Unicode text") or without it,
+// or text that is not a web page or XML, without NUL bytes or with a few
+// (some systems pad their exports with them; they are dropped).
 func csvText(head []byte) bool {
 	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
 		return true
 	}
-	return len(head) > 0 && looksLikeText(head) && !markup(head)
+	if _, ok := utf16NoBOM(head); ok {
+		return true
+	}
+	return len(head) > 0 && (looksLikeText(head) || fewNULs(head)) && !markup(head)
+}
+
+// utf16NoBOM reports whether text is UTF-16 without its byte-order mark,
+// and which order: the high bytes of CSV text, nearly all ASCII, are zero.
+func utf16NoBOM(head []byte) (bigEndian, ok bool) {
+	head = head[:min(len(head), 4096)&^1]
+	if len(head) < 8 {
+		return false, false
+	}
+	var zeros [2]int // at even offsets, at odd ones
+	for i, b := range head {
+		if b == 0 {
+			zeros[i&1]++
+		}
+	}
+	half := len(head) / 2
+	switch {
+	case zeros[1]*10 >= half*4 && zeros[0]*20 <= half:
+		return false, true
+	case zeros[0]*10 >= half*4 && zeros[1]*20 <= half:
+		return true, true
+	}
+	return false, false
+}
+
+// fewNULs reports whether text has NUL bytes, but few or only at its end,
+// and no other control characters than tabs and line breaks: text padded
+// with NULs, not a binary file.
+func fewNULs(head []byte) bool {
+	head = head[:min(len(head), 4096)]
+	text := bytes.TrimRight(head, "\x00")
+	nuls := 0
+	for _, b := range text {
+		switch {
+		case b == 0:
+			nuls++
+		case b < 0x20 && b != '\t' && b != '\n' && b != '\r':
+			return false
+		}
+	}
+	return len(text) > 0 && len(text) < len(head) || nuls > 0 && nuls*100 <= len(text)
 }
 
 // markup reports whether text is HTML or XML: some systems "export to

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"dutyreport/generator/problem"
@@ -89,5 +90,31 @@ func TestODSWithPassword(t *testing.T) {
 	var probs problem.List
 	if _, ok := openFile(f, "民主测评.ods", &probs); ok || len(probs) != 1 || probs[0].Code != problem.IngestEncrypted {
 		t.Errorf("got %v", probs)
+	}
+}
+
+// TestCSVOddlySaved: a CSV saved as UTF-16 without its byte-order mark, or
+// padded with NUL bytes, is read as the CSV it is, not refused as no
+// spreadsheet.
+func TestCSVOddlySaved(t *testing.T) {
+	text := "单位编码,平均分\r\nT01,90\r\n"
+	var le, be []byte
+	for _, r := range text {
+		le = append(le, byte(r), byte(r>>8))
+		be = append(be, byte(r>>8), byte(r))
+	}
+	padded := append([]byte(text), make([]byte, 8)...)
+	for name, data := range map[string][]byte{"UTF-16LE": le, "UTF-16BE": be, "NUL-padded": padded} {
+		var probs problem.List
+		wb, ok := openBytesNamed(t, data, "民主测评.csv", &probs)
+		if !ok {
+			t.Errorf("%s: %v", name, probs)
+			continue
+		}
+		var rows []string
+		wb.eachRow(0, func(_ int, cells []string) bool { rows = append(rows, strings.Join(cells, "|")); return true })
+		if got := strings.Join(rows, "; "); got != "单位编码|平均分; T01|90" {
+			t.Errorf("%s: read %q", name, got)
+		}
 	}
 }
