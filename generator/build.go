@@ -5,6 +5,7 @@ package generator
 
 import (
 	"path/filepath"
+	"strings"
 	"time"
 
 	"dutyreport/generator/config"
@@ -107,6 +108,11 @@ func Build(o Options) (Report, problem.List, error) {
 	probs = notices.ForAudience(probs, o.Audience)
 	if probs.HasErrors() {
 		return Report{}, probs, nil
+	}
+	if site := in.cfg.Site; o.Audience == config.Public && !site.Sample && strings.TrimSpace(site.Footer.Operator) == "" {
+		// A county's site must say who runs it, at the foot of every page.
+		probs.Add(problem.Problem{Pos: problem.Position{File: config.SiteFile}, Severity: problem.Warning,
+			Code: problem.ConfigNoOperator, Expected: problem.T(problem.TFooterOperator)})
 	}
 	if in.archived, err = edition.List(o.Source); err != nil {
 		return Report{}, probs, err

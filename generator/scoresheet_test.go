@@ -16,6 +16,7 @@ func TestScoreSheetMismatchNamesBothCells(t *testing.T) {
 	dir := t.TempDir()
 	err := sitetest.WriteSite(dir, `
 -- site.yaml --
+footer: {operator: 测试县纪委监委}
 title: 测试县
 scheme: scheme.yaml
 years: [{year: 2024}]

@@ -31,6 +31,7 @@ import (
 // broken evaluation (a letter O for a zero) and good/ the original.
 const testSite = `
 -- site.yaml --
+footer: {operator: 测试县纪委监委}
 title: 测试县
 scheme: scheme.yaml
 years:

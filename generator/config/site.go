@@ -32,6 +32,20 @@ type Site struct {
 	// Sample marks sample data (a site made by `dutyreport new`): every
 	// page says so, and no edition is recorded, since nothing is published.
 	Sample bool `yaml:"sample"`
+	// Footer is what a Chinese government site shows at the foot of
+	// every page: who runs it, its identification code and filings.
+	Footer Footer `yaml:"footer"`
+}
+
+// Footer is the operator and the filings of the site, shown at the foot of
+// every page. A public build without an operator is warned of: a county's
+// site must say who runs it.
+type Footer struct {
+	Operator string `yaml:"operator"`  // 主办单位, such as 清河县纪委监委
+	SiteCode string `yaml:"site_code"` // 网站标识码, ten digits
+	ICP      string `yaml:"icp"`       // ICP备案号, such as 冀ICP备12345678号
+	Police   string `yaml:"police"`    // 公安机关备案号: 冀公网安备 13000002000001号
+	Contact  string `yaml:"contact"`   // 联系方式: a telephone number or an address
 }
 
 // Year is one assessment year and its edition status.

@@ -53,6 +53,9 @@ const (
 	IngestUnreadable Code = "ingest.unreadable"
 	// IngestEmptyFile: the file has no bytes at all.
 	IngestEmptyFile Code = "ingest.empty-file"
+	// ConfigNoOperator: a public site whose site.yaml names no operator
+	// (footer.operator, 主办单位), which a government site shows.
+	ConfigNoOperator Code = "config.no-operator"
 	// IngestEncrypted: a workbook protected by a password to open.
 	IngestEncrypted Code = "ingest.encrypted"
 	// IngestLegacyFormat: a workbook older than Excel 95 (BIFF2 to BIFF4),
@@ -287,6 +290,7 @@ var catalog = map[Code]entry{
 	IngestMissingFile:            {"缺少输入文件", "input file is missing", "请把导出的表格放到该位置", "export the sheet to that place"},
 	IngestUnreadable:             {"无法读取该表格文件", "cannot read this workbook", "请用 Excel 或 WPS 打开后另存为 .xlsx", "open it in Excel or WPS and save it as .xlsx"},
 	IngestEmptyFile:              {"文件是空的（0 字节）", "the file is empty (0 bytes)", "请重新导出该表格", "export the sheet again"},
+	ConfigNoOperator:             {"site.yaml 未写明网站的主办单位", "site.yaml names no operator of the site", "请在 site.yaml 的 footer 下填写 operator（主办单位），以及 site_code、icp、police、contact", "add footer: operator (the office that runs the site) to site.yaml, with site_code, icp, police and contact"},
 	IngestEncrypted:              {"这是设置了打开密码的工作簿", "this workbook is protected by a password", "请在 Excel 或 WPS 中取消密码后重新保存", "remove the password in Excel or WPS and save it again"},
 	IngestLegacyFormat:           {"这是 Excel 95 以前版本的工作簿", "this is a workbook from before Excel 95", "请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）", "open it in Excel or WPS and save it as an Excel workbook (.xlsx)"},
 	IngestOpenDocument:           {"这是 OpenDocument 文档，不是电子表格", "this is an OpenDocument file, but not a spreadsheet", "请在 WPS、Excel 或 LibreOffice 中打开表格并另存为 .xlsx", "open the spreadsheet in WPS, Excel or LibreOffice and save it as .xlsx"},

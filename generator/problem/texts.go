@@ -142,6 +142,7 @@ const (
 	TAtMostRequired
 	TTimesOrZero
 	TRowSays
+	TFooterOperator
 	THeaderColumns
 	TDidYouMean
 	TTimes
@@ -369,6 +370,7 @@ var texts = [textCount]text{
 	TResponsibilityOfTask: {"%[1]s（任务 %[2]s 属于%[1]s）", "%[1]s (task %[2]s is a %[1]s task)"},
 	TTaskOfCategory:       {"%s的任务；%s 不是", "a task of a %s; %s is not"},
 	TAtMostRequired:       {"不超过应完成次数 %s", "at most 应完成次数 %s"},
+	TFooterOperator:       {"footer: operator: 主办单位名称，如 清河县纪委监委", "footer: operator: the office that runs the site, such as 清河县纪委监委"},
 	TRowSays:              {"这一行是：%s", "this row says: %s"},
 	THeaderColumns:        {"%s（这一行有 %s，缺少 %s）", "%s (this row has %s, and lacks %s)"},
 	TDidYouMean:           {"“%s”不是可识别的列名，是否应为“%s”？", "“%s” is not a known column name: did you mean “%s”?"},

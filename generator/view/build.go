@@ -56,6 +56,7 @@ func build(in Input, rec *recorder) *Site {
 		Audience:     in.Audience,
 		Internal:     in.Audience == config.Internal,
 		Sample:       c.Site.Sample,
+		Footer:       Footer(c.Site.Footer),
 		Lang:         c.Site.Locale,
 		Title:        c.Site.Title,
 		County:       c.Site.County,

@@ -8,12 +8,19 @@ import (
 	"dutyreport/generator/scoring"
 )
 
+// Footer is the operator and the filings of the site (site.yaml's
+// footer), shown at the foot of every page.
+type Footer struct {
+	Operator, SiteCode, ICP, Police, Contact string
+}
+
 // Site is everything one audience's site shows.
 type Site struct {
 	Audience     string // "public" or "internal"
 	Internal     bool
 	Sample       bool   // sample data (site.yaml's sample: true): every page says so
 	Lang         string // "zh-CN" or "en"
+	Footer       Footer // the operator and filings, at the foot of every page
 	Title        string
 	County       string
 	SchemeName   string
