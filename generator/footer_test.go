@@ -75,3 +75,23 @@ func TestFooterNamesTheOperator(t *testing.T) {
 		}
 	}
 }
+
+// TestBaseURL: with site.yaml's base_url, the sitemap's and the feed's
+// addresses are absolute, as search engines and feed readers want; the
+// pages' own links stay relative.
+func TestBaseURL(t *testing.T) {
+	t.Parallel()
+	dir := footerSite(t, "footer: {operator: 测试县纪委监委}\nbase_url: https://www.example.gov.cn/kaohe")
+	out := filepath.Join(dir, "public")
+	if _, probs, err := Build(Options{Source: dir, Out: out}); err != nil || len(probs) > 0 {
+		t.Fatal(err, probs)
+	}
+	sitemap, _ := os.ReadFile(filepath.Join(out, "sitemap.xml"))
+	feed, _ := os.ReadFile(filepath.Join(out, "notices.atom"))
+	page, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !strings.Contains(string(sitemap), "<loc>https://www.example.gov.cn/kaohe/index.html</loc>") ||
+		!strings.Contains(string(feed), `<link rel="self" href="https://www.example.gov.cn/kaohe/notices.atom"/>`) ||
+		strings.Contains(string(page), "example.gov.cn") {
+		t.Errorf("sitemap:\n%s\nfeed:\n%s", sitemap, feed)
+	}
+}

@@ -11,7 +11,8 @@
 // GB18030, anywhere in the bytes. The reader's scan (File, Dir) reads what
 // a reader takes in, by the file's kind: an HTML page's visible text,
 // joined across inline elements and comments as a browser shows it, and
-// every attribute value; CSV fields; JSON and JavaScript strings
+// every attribute value; CSV fields; an XML file's (a feed's) texts and
+// attribute values, decoded twice as a feed reader may; JSON and JavaScript strings
 // unescaped; each entry of a zip file; the whole text of anything else.
 // Each text is folded with package fold (entities, NFKC, invisible
 // characters, spaces between CJK characters, middle dots, traditional

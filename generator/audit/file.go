@@ -28,7 +28,8 @@ const (
 // which find a name in any encoding, and what a reader takes in, read by
 // the extension and folded as fold folds text: an HTML page's visible text
 // (joined across inline elements and comments) and attribute values, CSV
-// fields, JSON and JavaScript strings unescaped, each entry of a zip file,
+// fields, an XML file's texts and attribute values decoded twice (a feed
+// reader may), JSON and JavaScript strings unescaped, each entry of a zip file,
 // and the whole text of any other file but a binary one. With Patterns it
 // also finds numbers and addresses by their shape in the reader's text.
 //

@@ -15,6 +15,10 @@ import (
 type Site struct {
 	Title  string `yaml:"title"`
 	County string `yaml:"county"`
+	// BaseURL is the public site's address (https://www.example.gov.cn/
+	// kaohe/), for sitemap.xml and the notices' feed, whose addresses are
+	// otherwise relative to their own.
+	BaseURL string `yaml:"base_url"`
 	// Locale is the language of the pages: zh-CN (default) or en.
 	Locale string `yaml:"locale"`
 	Theme  string `yaml:"theme"`

@@ -214,6 +214,16 @@ func (t *Theme) jobs(s *view.Site) []job {
 	if s.Search != nil {
 		file(view.SearchIndexPath, func() []byte { return SearchIndexJS(s.Search) }, s.Search)
 	}
+	if !s.Internal { // the dashboard is for the office only: no search engine, no feed reader
+		var pages []string
+		for _, j := range out {
+			if j.page != nil {
+				pages = append(pages, j.page.Path)
+			}
+		}
+		file(SitemapPath, func() []byte { return Sitemap(s, pages) }, s.BaseURL, pages)
+		file(FeedPath, func() []byte { return Feed(s, t) }, s.BaseURL, s.Title, s.Lang, s.Footer, s.Years)
+	}
 	return out
 }
 

@@ -57,6 +57,7 @@ func build(in Input, rec *recorder) *Site {
 		Internal:     in.Audience == config.Internal,
 		Sample:       c.Site.Sample,
 		Footer:       Footer(c.Site.Footer),
+		BaseURL:      baseURL(c.Site.BaseURL),
 		Lang:         c.Site.Locale,
 		Title:        c.Site.Title,
 		County:       c.Site.County,
@@ -608,3 +609,12 @@ func slug(s string) string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// baseURL gives site.yaml's base_url ending in a slash, so that a path is
+// joined to it as it is.
+func baseURL(u string) string {
+	if u = strings.TrimSpace(u); u != "" && !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
+}

@@ -21,6 +21,7 @@ type Site struct {
 	Sample       bool   // sample data (site.yaml's sample: true): every page says so
 	Lang         string // "zh-CN" or "en"
 	Footer       Footer // the operator and filings, at the foot of every page
+	BaseURL      string // the public site's address, ending in /; "" when not given
 	Title        string
 	County       string
 	SchemeName   string
