@@ -29,7 +29,7 @@ const fail = (where, what) => failures.push(`${where}: ${what}`);
 
 // serve answers only files inside the site's folder; anything else is 404.
 function serve() {
-  const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.csv': 'text/csv' };
+  const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.csv': 'text/csv', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.atom': 'application/atom+xml' };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let rel = decodeURIComponent(url.pathname);
@@ -247,7 +247,9 @@ function watch(page, where) {
   page.on('console', (m) => { if (m.type() === 'error') fail(where, `console error: ${m.text()}`); });
   page.on('pageerror', (e) => fail(where, `script error: ${e.message}`));
   page.on('requestfailed', (r) => {
-    if (r.url().startsWith(base)) fail(where, `request failed: ${r.url()}`);
+    // A request the next page's navigation cancels (the icon, fetched
+    // after load) is no failure of the site.
+    if (r.url().startsWith(base) && r.failure()?.errorText !== 'net::ERR_ABORTED') fail(where, `request failed: ${r.url()}`);
   });
   page.on('response', (r) => { if (r.status() >= 400) fail(where, `HTTP ${r.status()}: ${r.url()}`); });
 }
@@ -307,6 +309,26 @@ try {
   const listed = new Set(await noScript.$$eval('#search-all a', (as) => as.map((a) => a.getAttribute('href'))));
   const unlisted = [...index.units, ...index.notices].filter((e) => !listed.has(e.path)).map((e) => e.path);
   if (listed.size === 0 || unlisted.length) fail('search.html (no scripts)', `units or notices not listed: ${unlisted.slice(0, 5).join(' ')}`);
+
+  // On a phone (390 px): no page scrolls sideways, a wide table scrolls in
+  // its own box, and a ranking's unit names stay in view.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await refuseOutside(phone);
+  const narrow = await phone.newPage();
+  watch(narrow, { toString: () => `${current} (390 px)` });
+  for (const [, rel] of [...kinds, ...charted]) {
+    current = rel;
+    await narrow.goto(base + rel, { waitUntil: 'load' });
+    const { sw, w } = await narrow.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: document.documentElement.clientWidth }));
+    if (sw > w) fail(`${rel} (390 px)`, `the page scrolls sideways: ${sw}px wide in ${w}px`);
+  }
+  await narrow.goto(base + ranking, { waitUntil: 'load' });
+  await narrow.$eval('.ranking', (t) => { t.closest('.table-scroll').scrollLeft = 10000; });
+  const hidden = await narrow.$$eval('.ranking tbody td:nth-child(2)', (cells) => cells.filter((c) => {
+    const r = c.getBoundingClientRect();
+    return r.left < 0 || r.right > document.documentElement.clientWidth;
+  }).length);
+  if (hidden) fail(`${ranking} (390 px)`, `${hidden} unit names scroll out of view with the scores`);
 
   // On paper: an A4 print of a unit page holds its charts' tables and keeps
   // the charts within the page's width.
