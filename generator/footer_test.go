@@ -11,16 +11,9 @@ import (
 	"dutyreport/generator/sitetest"
 )
 
-// footerSite is a small site; footer is its site.yaml's footer block.
-func footerSite(t *testing.T, footer string) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := sitetest.WriteSite(dir, `
--- site.yaml --
-title: 测试县
-scheme: scheme.yaml
-years: [{year: 2024}]
-`+footer+`
+// townScheme is the scheme.yaml of small test sites: towns, one task, a
+// ledger component and the evaluation.
+const townScheme = `
 -- scheme.yaml --
 name: 测试方案
 categories: [{id: town, name: 镇}]
@@ -32,7 +25,19 @@ components:
 total: [main, social]
 bands: [{id: good, name: 好, min: 60}, {id: bad, name: 差}]
 groups: [{id: towns, name: 镇, categories: [town]}]
--- data/单位名录.xlsx.tsv --
+`
+
+// footerSite is a small site; footer is its site.yaml's footer block.
+func footerSite(t *testing.T, footer string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := sitetest.WriteSite(dir, `
+-- site.yaml --
+title: 测试县
+scheme: scheme.yaml
+years: [{year: 2024}]
+`+footer+`
+`+townScheme+`-- data/单位名录.xlsx.tsv --
 单位编码	单位名称	类别
 T01	一镇	镇
 -- data/2024/纪实台账.xlsx.tsv --

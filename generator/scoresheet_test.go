@@ -20,18 +20,7 @@ footer: {operator: 测试县纪委监委}
 title: 测试县
 scheme: scheme.yaml
 years: [{year: 2024}]
--- scheme.yaml --
-name: 测试方案
-categories: [{id: town, name: 镇}]
-responsibilities: [{id: main, name: 主体责任}]
-tasks: [{code: A1, name: 年度计划, responsibility: main, points: 2}]
-components:
-  - {id: main, name: 主体责任基础分, kind: ledger, responsibility: main, full: 70}
-  - {id: social, name: 社会评价, kind: evaluation, full: 30}
-total: [main, social]
-bands: [{id: good, name: 好, min: 60}, {id: bad, name: 差}]
-groups: [{id: towns, name: 镇, categories: [town]}]
--- data/单位名录.xlsx.tsv --
+`+townScheme+`-- data/单位名录.xlsx.tsv --
 单位编码	单位名称	类别
 T01	一镇	镇
 T02	二镇	镇
