@@ -322,13 +322,24 @@ try {
     const { sw, w } = await narrow.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: document.documentElement.clientWidth }));
     if (sw > w) fail(`${rel} (390 px)`, `the page scrolls sideways: ${sw}px wide in ${w}px`);
   }
+  // Each row's unit, total and band are in view and on top (not covered by
+  // the cells scrolling under them), with the table as it opens and
+  // scrolled to its end.
   await narrow.goto(base + ranking, { waitUntil: 'load' });
-  await narrow.$eval('.ranking', (t) => { t.closest('.table-scroll').scrollLeft = 10000; });
-  const hidden = await narrow.$$eval('.ranking tbody td:nth-child(2)', (cells) => cells.filter((c) => {
-    const r = c.getBoundingClientRect();
-    return r.left < 0 || r.right > document.documentElement.clientWidth;
-  }).length);
-  if (hidden) fail(`${ranking} (390 px)`, `${hidden} unit names scroll out of view with the scores`);
+  for (const scroll of [0, 10000]) {
+    await narrow.$eval('.ranking', (t, x) => { t.closest('.table-scroll').scrollLeft = x; }, scroll);
+    const hidden = await narrow.$$eval('.ranking tbody tr', (rows, x) => rows.flatMap((row) =>
+      [row.cells[1], row.querySelector('.col-total'), row.querySelector('.col-band')].filter((c) => {
+        if (x > 0 && c !== row.cells[1]) return false; // scrolled to the end, the total and band pass by
+        const r = c.getBoundingClientRect();
+        if (r.left < 0 || r.right > document.documentElement.clientWidth) return true;
+        c.scrollIntoView({ block: 'center', inline: 'nearest' });
+        const at = c.getBoundingClientRect();
+        const top = document.elementFromPoint(at.left + at.width / 2, at.top + at.height / 2);
+        return !c.contains(top);
+      }).map((c) => `${row.cells[1].textContent}: ${c.textContent}`)), scroll);
+    if (hidden.length) fail(`${ranking} (390 px, scrolled ${scroll})`, `not in view: ${hidden.slice(0, 5).join('; ')}`);
+  }
 
   // On paper: an A4 print of a unit page holds its charts' tables and keeps
   // the charts within the page's width.
