@@ -355,6 +355,22 @@ try {
   if (!(widest > 0 && widest <= 681)) fail(`${unit} (print)`, `charts are ${widest}px wide, more than A4's 180 mm`);
   const pdf = await print.pdf({ format: 'A4' });
   if (pdf.length < 1000) fail(`${unit} (print)`, 'the A4 print is empty');
+
+  // A ranking printed on A4 fits the page's width, every column of it, and
+  // its header row is text, which Chromium repeats on each page (a sort
+  // button there would print blank).
+  await print.emulateMedia({ media: 'screen' });
+  await print.setViewportSize({ width: 680, height: 960 }); // A4 less 15 mm margins, at 96 dpi
+  await print.goto(base + ranking, { waitUntil: 'load' });
+  await print.emulateMedia({ media: 'print' });
+  await print.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const sheet = await print.$eval('.ranking', (t) => ({
+    width: t.getBoundingClientRect().width,
+    buttons: t.querySelectorAll('thead button').length,
+    last: t.tHead.rows[0].lastElementChild.textContent.trim(),
+  }));
+  if (!(sheet.width > 0 && sheet.width <= 681)) fail(`${ranking} (print)`, `the ranking is ${Math.round(sheet.width)}px wide, more than A4's 180 mm`);
+  if (sheet.buttons || !sheet.last) fail(`${ranking} (print)`, `the header row has ${sheet.buttons} buttons, last header ${JSON.stringify(sheet.last)}`);
 } finally {
   await browser.close();
   server.close();

@@ -183,6 +183,22 @@
     say();
   }
 
+  // A printed table repeats its header row on each page, but Chromium
+  // paints a repeated row's buttons blank: on paper the headers are text.
+  var printed = [];
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('th > button.sort'), function (b) {
+      var text = document.createElement('span');
+      text.textContent = b.textContent;
+      b.parentNode.replaceChild(text, b);
+      printed.push([b, text]);
+    });
+  });
+  window.addEventListener('afterprint', function () {
+    printed.forEach(function (p) { p[1].parentNode.replaceChild(p[0], p[1]); });
+    printed = [];
+  });
+
   Array.prototype.forEach.call(document.querySelectorAll('table[data-sort], table[data-filter]'), function (table) {
     var body = table.tBodies[0];
     if (!body || table.tBodies.length > 1) {
