@@ -310,6 +310,31 @@ try {
   const unlisted = [...index.units, ...index.notices].filter((e) => !listed.has(e.path)).map((e) => e.path);
   if (listed.size === 0 || unlisted.length) fail('search.html (no scripts)', `units or notices not listed: ${unlisted.slice(0, 5).join(' ')}`);
 
+  // Reading settings: larger text in two steps and high contrast, kept from
+  // page to page; the buttons are big enough to touch.
+  {
+    current = 'index.html (reading settings)';
+    await page.goto(base + 'index.html', { waitUntil: 'load' });
+    const before = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    const small = await page.$$eval('.prefs button', (bs) => bs.filter((b) => { const r = b.getBoundingClientRect(); return r.width < 44 || r.height < 44; }).length);
+    if (small) fail(current, `${small} reading buttons smaller than 44 px`);
+    await page.click('#pref-text');
+    await page.click('#pref-contrast');
+    await page.goto(base + ranking, { waitUntil: 'load' });
+    const after = await page.evaluate(() => ({
+      size: parseFloat(getComputedStyle(document.body).fontSize),
+      contrast: document.documentElement.classList.contains('contrast'),
+      pressed: [...document.querySelectorAll('.prefs button')].map((b) => b.getAttribute('aria-pressed')).join(),
+    }));
+    if (!(after.size > before) || !after.contrast || after.pressed !== 'true,true') fail(current, `not kept on the next page: ${JSON.stringify(after)} (text was ${before}px)`);
+    await axe(page, `${ranking} (large text, high contrast)`);
+    await page.click('#pref-text');
+    await page.click('#pref-text');
+    await page.click('#pref-contrast');
+    const back = await page.evaluate(() => document.documentElement.className);
+    if (back.trim()) fail(current, `the settings do not go back: ${back}`);
+  }
+
   // On a phone (390 px): no page scrolls sideways, a wide table scrolls in
   // its own box, and a ranking's unit names stay in view.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
