@@ -393,7 +393,9 @@ try {
     width: t.getBoundingClientRect().width,
     buttons: t.querySelectorAll('thead button').length,
     last: t.tHead.rows[0].lastElementChild.textContent.trim(),
+    info: (() => { const p = document.querySelector('.print-info'); return p && p.getBoundingClientRect().height > 0 ? p.textContent : ''; })(),
   }));
+  if (!sheet.info.includes(ranking.slice(0, 4))) fail(`${ranking} (print)`, `the printed page does not say its site, year and edition: ${JSON.stringify(sheet.info)}`);
   if (!(sheet.width > 0 && sheet.width <= 681)) fail(`${ranking} (print)`, `the ranking is ${Math.round(sheet.width)}px wide, more than A4's 180 mm`);
   if (sheet.buttons || !sheet.last) fail(`${ranking} (print)`, `the header row has ${sheet.buttons} buttons, last header ${JSON.stringify(sheet.last)}`);
 } finally {
