@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -59,8 +61,8 @@ func TestChartsOnEveryKindOfPage(t *testing.T) {
 	site := exampleTree(t, config.Public)
 	idRE := regexp.MustCompile(`^chart-[a-z]+-[0-9a-f]{8}$`)
 	for page, want := range map[string][]string{
-		"index.html":          {"bands", "distribution", "averages"},
-		"2023/index.html":     {"bands", "distribution"},
+		"index.html":          {"bands", "histogram", "averages"},
+		"2023/index.html":     {"bands", "histogram"},
 		"2023/towns.html":     {"totals"},
 		"2023/units/T01.html": {"components", "score", "rank"},
 	} {
@@ -136,22 +138,30 @@ func TestChartSummariesMatchTheExports(t *testing.T) {
 		t.Errorf("landing bands summary: %v, want %q", figs, want)
 	}
 
-	// The distribution's range is the last year's, over every group.
-	lo, hi := "", ""
+	// The histogram's fullest five points are the last year's, counted
+	// from its totals (of two as full, the higher).
+	var wholes []int
 	for _, u := range read(2023) {
-		total, _ := u["total"].(string)
-		if total == "" {
-			continue
-		}
-		if lo == "" || len(total) < len(lo) || len(total) == len(lo) && total < lo {
-			lo = total
-		}
-		if hi == "" || len(total) > len(hi) || len(total) == len(hi) && total > hi {
-			hi = total
+		if total, _ := u["total"].(string); total != "" {
+			w, _ := strconv.Atoi(strings.Split(total, ".")[0])
+			wholes = append(wholes, w)
 		}
 	}
-	if figs := figures(t, "index.html", site["index.html"]); len(figs) < 2 || !strings.HasSuffix(figs[1].summary, "最高"+hi+"分，最低"+lo+"分。") {
-		t.Errorf("landing distribution summary: %v, want the 2023 range %s to %s", figs, lo, hi)
+	lo := slices.Min(wholes)
+	lo -= lo % 5
+	count := map[int]int{}
+	for _, w := range wholes {
+		count[min((w-lo)/5, (100-lo)/5-1)]++
+	}
+	fullest := 0
+	for b := range (100 - lo) / 5 {
+		if count[b] >= count[fullest] {
+			fullest = b
+		}
+	}
+	want = fmt.Sprintf("2023年总分在%d–%d分的单位最多，共%d个。", lo+5*fullest, lo+5*fullest+5, count[fullest])
+	if figs := figures(t, "index.html", site["index.html"]); len(figs) < 2 || figs[1].summary != want {
+		t.Errorf("landing histogram summary: %v, want %q", figs, want)
 	}
 
 	for _, u := range read(2023) {
@@ -236,7 +246,8 @@ func TestChartsWorkedByHand(t *testing.T) {
 	for page, want := range map[string][]string{
 		"index.html": {
 			"2023年优秀单位1个，上年无可比数据。",
-			"2023年镇得分中位数最高，为85.00分；全部参评单位最高95.00分，最低70.00分。",
+			// Totals 70.00, 85.00, 95.00: a unit in each of three bins.
+			"2023年总分在95–100分的单位最多，共1个。",
 			"2023年平均分最高的分组是镇，为83.33分，上年无可比数据。",
 		},
 		"2023/towns.html":     {"2023年镇共3个单位，第1名为一镇（95.00分），其中优秀1个、良好1个、一般1个。"},
@@ -251,10 +262,16 @@ func TestChartsWorkedByHand(t *testing.T) {
 	if strings.Contains(string(site["2023/depts.html"]), "echarts") {
 		t.Error("a ranking with no unit loads the chart library")
 	}
-	// 2021's towns: 75, 88, 92. Quartiles at positions 0.5, 1 and 1.5.
-	row := "<tr><th scope=\"row\">2021</th><td>镇</td><td class=\"num\">3</td><td class=\"num\">75.00</td><td class=\"num\">81.50</td><td class=\"num\">88.00</td><td class=\"num\">90.00</td><td class=\"num\">92.00</td></tr>"
-	if !strings.Contains(string(site["index.html"]), row) {
-		t.Errorf("the distribution table lacks the hand-worked row\n%s", row)
+	// 2023's towns: 70.00, 85.00, 95.00, from 70 in bins of five; the
+	// departments have no unit.
+	for _, row := range []string{
+		"<tr><th scope=\"row\">70–75</th><td class=\"num\">1</td><td class=\"num\">0</td></tr>",
+		"<tr><th scope=\"row\">75–80</th><td class=\"num\">0</td><td class=\"num\">0</td></tr>",
+		"<tr><th scope=\"row\">95–100</th><td class=\"num\">1</td><td class=\"num\">0</td></tr>",
+	} {
+		if !strings.Contains(string(site["index.html"]), row) {
+			t.Errorf("the histogram's table lacks the hand-worked row\n%s", row)
+		}
 	}
 	// The unit's score over its bands: the axis from 80 (5 below its lowest
 	// total, 88, rounded down to ten, which leaves the band 一般 out of

@@ -485,22 +485,27 @@ func TestBuildChartNumbers(t *testing.T) {
 			series: "优秀=1,2; 良好=2,1; 一般=1,0; 较差=1,2",
 			// 优秀: 2 against 1.
 			summary: "sum_bands(2023, 优秀, 2, count_up(1))"}},
-		{"landing: the distribution of totals", func(t *testing.T) *Chart { return chart(t, pub.Charts, "distribution") }, figures{
-			x: "2022 2023",
+		{"landing: how many units had which totals", func(t *testing.T) *Chart { return chart(t, pub.Charts, "histogram") }, figures{
+			// 2023, the latest year: the lowest total 59.00 starts the bins
+			// at 55. Towns 59.00, 84.00, 90.50; departments 59.99, 94.01.
+			x:      "55–60 60–65 65–70 70–75 75–80 80–85 85–90 90–95 95–100",
+			table:  "55–60: 1 1; 60–65: 0 0; 65–70: 0 0; 70–75: 0 0; 75–80: 0 0; 80–85: 1 0; 85–90: 0 0; 90–95: 1 1; 95–100: 0 0",
+			series: "镇=1,0,0,0,0,1,0,1,0; 县直部门=1,0,0,0,0,0,0,1,0",
+			// Two bins hold two units each: the higher is said.
+			summary: "sum_histogram(2023, 2, 90–95)"}},
+		{"the dashboard's distribution of totals, by quartiles", func(t *testing.T) *Chart { return chart(t, yearOf(internal, 2022).Charts, "distribution") }, figures{
+			x: "2022",
 			// Towns 2022, sorted 70.00 85.00 91.50: Q1 halfway between the
 			// first two, 77.50; Q3 between the last two, 88.25.
 			// Departments 2022, 58.00 and 89.99 (31.99 apart): a quarter is
 			// 7.9975 → 8.00, a half 15.995 → 16.00, three quarters 23.9925
-			// → 23.99. 2023: 59.99 and 94.01 (34.02): 8.505 → 8.51, 17.01,
-			// 25.515 → 25.52, half away from zero.
-			table: "2022: 镇 3 70.00 77.50 85.00 88.25 91.50; 2022: 县直部门 2 58.00 66.00 74.00 81.99 89.99; " +
-				"2023: 镇 3 59.00 71.50 84.00 87.25 90.50; 2023: 县直部门 2 59.99 68.50 77.00 85.51 94.01",
-			series: "镇=[[70.00 77.50 85.00 88.25 91.50] [59.00 71.50 84.00 87.25 90.50]]; " +
-				"县直部门=[[58.00 66.00 74.00 81.99 89.99] [59.99 68.50 77.00 85.51 94.01]]",
+			// → 23.99, half away from zero.
+			table:  "2022: 镇 3 70.00 77.50 85.00 88.25 91.50; 2022: 县直部门 2 58.00 66.00 74.00 81.99 89.99",
+			series: "镇=[[70.00 77.50 85.00 88.25 91.50]]; 县直部门=[[58.00 66.00 74.00 81.99 89.99]]",
 			// The lowest, 58.00, less 5 is 53.00: the axis starts at 50.
 			ymin: "50",
-			// 2023: the towns' median 84.00 beats 77.00; totals 59.00 to 94.01.
-			summary: "sum_distribution(2023, 镇, 84.00, 94.01, 59.00)"}},
+			// The towns' median 85.00 beats 74.00; totals 58.00 to 91.50.
+			summary: "sum_distribution(2022, 镇, 85.00, 91.50, 58.00)"}},
 		{"landing: each group's mean", func(t *testing.T) *Chart { return chart(t, pub.Charts, "averages") }, figures{
 			x: "2022 2023",
 			// 246.50 ÷ 3 = 82.1666… → 82.17; 147.99 ÷ 2 = 73.995 → 74.00;
@@ -516,7 +521,9 @@ func TestBuildChartNumbers(t *testing.T) {
 		{"a year's units per band", func(t *testing.T) *Chart { return chart(t, y23.Charts, "bands") }, figures{
 			x: "优秀 良好 一般 较差", table: "优秀: 2; 良好: 1; 一般: 0; 较差: 2",
 			series: "优秀=2,,,; 良好=,1,,; 一般=,,0,; 较差=,,,2", summary: "sum_bands(2023, 优秀, 2, count_up(1))"}},
-		{"a year's distribution", func(t *testing.T) *Chart { return chart(t, y23.Charts, "distribution") }, figures{
+		{"a year's distribution, on the dashboard", func(t *testing.T) *Chart { return chart(t, yearOf(internal, 2023).Charts, "distribution") }, figures{
+			// 59.99 and 94.01 (34.02 apart): 8.505 → 8.51, 17.01, 25.515 →
+			// 25.52, half away from zero.
 			x:      "2023",
 			table:  "2023: 镇 3 59.00 71.50 84.00 87.25 90.50; 2023: 县直部门 2 59.99 68.50 77.00 85.51 94.01",
 			series: "镇=[[59.00 71.50 84.00 87.25 90.50]]; 县直部门=[[59.99 68.50 77.00 85.51 94.01]]",

@@ -76,10 +76,18 @@ func (b *builder) charts() {
 	if len(s.Years) == 0 {
 		return
 	}
-	s.Charts = withData(bandsChart("index.html", s.Bands, s.Years), boxChart("index.html", s.Groups, s.Years), averagesChart("index.html", s.Groups, s.Years))
+	// The public pages show how many units had which totals; the office's
+	// dashboard the quartiles of each group, over the years.
+	distribution := func(page string, years []*Year) *Chart {
+		if s.Internal {
+			return boxChart(page, s.Groups, years)
+		}
+		return histogramChart(page, s.Groups, years[len(years)-1])
+	}
+	s.Charts = withData(bandsChart("index.html", s.Bands, s.Years), distribution("index.html", s.Years), averagesChart("index.html", s.Groups, s.Years))
 	shared := b.unitChartsShared()
 	for _, y := range s.Years {
-		y.Charts = withData(yearBandsChart(y), boxChart(y.Path, s.Groups, []*Year{y}))
+		y.Charts = withData(yearBandsChart(y), distribution(y.Path, []*Year{y}))
 		for gi, r := range y.Rankings {
 			if len(r.Rows) > 0 && gi < len(y.figures.Groups) {
 				r.Chart = totalsChart(s.Bands, y, r, y.figures.Groups[gi])

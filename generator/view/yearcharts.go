@@ -152,3 +152,56 @@ func groupFigures(y *Year, gi int) (scoring.GroupFigures, bool) {
 	}
 	return y.figures.Groups[gi], true
 }
+
+// histogramChart counts each group's units of year y by their total, in
+// bands of five points: what a reader takes in at a glance, where the
+// quartiles of a box plot need explaining. The public pages show it in
+// place of boxChart; the numbers are in its table.
+func histogramChart(page string, groups []Group, y *Year) *Chart {
+	c := &Chart{ID: chartID(page, "histogram"), Kind: ChartBar, Title: Say("chart_histogram", itoa(y.Year)),
+		XName: Say("total_range"), YName: Say("count"), Table: &Table{Head: []Phrase{Say("total_range")}}}
+	lo := 100
+	for _, r := range y.Rankings {
+		for _, row := range r.Rows {
+			lo = min(lo, int(row.points/record.Scale))
+		}
+	}
+	lo -= lo % 5
+	bins := (100 - lo) / 5 // [lo, lo+5), …, [95, 100]
+	if bins < 1 {
+		bins = 1
+	}
+	counts := make([][]int, len(groups))
+	for gi, g := range groups {
+		c.Series = append(c.Series, Series{Name: Lit(g.Name), Color: seriesColor(gi)})
+		c.Table.Head = append(c.Table.Head, Lit(g.Name))
+		counts[gi] = make([]int, bins)
+		for _, r := range y.Rankings {
+			if r.Group.ID != g.ID {
+				continue
+			}
+			for _, row := range r.Rows {
+				i := min((int(row.points/record.Scale)-lo)/5, bins-1)
+				counts[gi][max(i, 0)]++
+			}
+		}
+	}
+	best, bestN := 0, -1
+	for i := range bins {
+		label := itoa(lo+5*i) + "–" + itoa(lo+5*i+5)
+		c.X = append(c.X, label)
+		row := TableRow{Head: label}
+		n := 0
+		for gi := range groups {
+			c.Series[gi].Values = append(c.Series[gi].Values, itoa(counts[gi][i]))
+			row.Cells = append(row.Cells, itoa(counts[gi][i]))
+			n += counts[gi][i]
+		}
+		if n >= bestN { // of two bins as full, the higher
+			best, bestN = i, n
+		}
+		c.Table.Rows = append(c.Table.Rows, row)
+	}
+	c.Summary = Say("sum_histogram", itoa(y.Year), itoa(bestN), c.X[best])
+	return c
+}
