@@ -351,6 +351,9 @@ try {
   // the cells scrolling under them), with the table as it opens and
   // scrolled to its end.
   await narrow.goto(base + ranking, { waitUntil: 'load' });
+  const tiny = await narrow.$$eval('.site-header nav a, .site-search input, .site-search button, .table-filter input, th button.sort, .prefs button',
+    (els) => els.filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.textContent.trim() || e.tagName));
+  if (tiny.length) fail(`${ranking} (390 px)`, `touch targets under 44 px: ${tiny.slice(0, 5).join(', ')}`);
   for (const scroll of [0, 10000]) {
     await narrow.$eval('.ranking', (t, x) => { t.closest('.table-scroll').scrollLeft = x; }, scroll);
     const hidden = await narrow.$$eval('.ranking tbody tr', (rows, x) => rows.flatMap((row) =>
