@@ -351,6 +351,15 @@ try {
   // the cells scrolling under them), with the table as it opens and
   // scrolled to its end.
   await narrow.goto(base + ranking, { waitUntil: 'load' });
+  // The ranking's chart lies down on a phone: the units on the vertical
+  // axis, every one labelled, a line each.
+  await chartsDrawn(narrow, `${ranking} (390 px)`);
+  const lying = await narrow.$eval('.chart-canvas[id^="chart-totals-"]', (el) => {
+    const o = window.echarts.getInstanceByDom(el).getOption();
+    const y = o.yAxis[0];
+    return { category: y.type === 'category', n: (y.data || []).length, all: y.axisLabel.interval === 0, height: el.getBoundingClientRect().height };
+  });
+  if (!lying.category || !lying.all || lying.height < 26 * lying.n) fail(`${ranking} (390 px)`, `the ranking's chart does not lie down: ${JSON.stringify(lying)}`);
   const tiny = await narrow.$$eval('.site-header nav a, .site-search input, .site-search button, .table-filter input, th button.sort, .prefs button',
     (els) => els.filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.textContent.trim() || e.tagName));
   if (tiny.length) fail(`${ranking} (390 px)`, `touch targets under 44 px: ${tiny.slice(0, 5).join(', ')}`);

@@ -30,6 +30,26 @@
     return v;
   }
 
+  // On a narrow screen a ranking's bars lie down, a unit a line with its
+  // name readable, the first on top, the chart as tall as they need; other
+  // charts show the category labels that fit rather than all of them.
+  var narrow = window.matchMedia && window.matchMedia('(max-width: 30rem)').matches;
+  function fitNarrow(el, option) {
+    var x = [].concat(option.xAxis || [])[0];
+    var y = [].concat(option.yAxis || [])[0];
+    if (!x || x.type !== 'category') {
+      return;
+    }
+    if (el.id.indexOf('chart-totals-') === 0 && y) {
+      var n = (x.data || []).length;
+      option.xAxis = [Object.assign({}, y, { nameLocation: 'end' })];
+      option.yAxis = [Object.assign({}, x, { name: '', inverse: true, axisLabel: Object.assign({}, x.axisLabel, { rotate: 0, interval: 0 }) })];
+      el.style.height = Math.max(352, 26 * n + 96) + 'px';
+    } else if (x.axisLabel) {
+      x.axisLabel = Object.assign({}, x.axisLabel, { interval: 'auto' });
+    }
+  }
+
   var drawn = [];
   var canvases = document.querySelectorAll('.chart-canvas[data-options]');
   Array.prototype.forEach.call(canvases, function (el) {
@@ -40,6 +60,9 @@
     var option = resolve(JSON.parse(src.textContent));
     if (reduceMotion) {
       option.animation = false;
+    }
+    if (narrow) {
+      fitNarrow(el, option);
     }
     el.hidden = false;
     var chart = window.echarts.init(el, null, { renderer: 'svg' });
