@@ -136,27 +136,14 @@ func isODF(src *io.SectionReader) bool {
 	return false
 }
 
-// odsFailure gives the problem of an OpenDocument file that did not open.
-func odsFailure(err error) (problem.Code, string) {
+// openFailure gives the problem of an .xls, .et or OpenDocument file that
+// did not open: a password, a file holding something else, a workbook too
+// old, a limit, or damage.
+func openFailure(err error) (problem.Code, string) {
 	var pw *errPassword
 	var tl *tooLarge
 	switch {
-	case errors.As(err, &pw):
-		return problem.IngestEncrypted, ""
-	case errors.As(err, &tl):
-		return problem.IngestTooLarge, tl.Error()
-	}
-	return problem.IngestDamaged, err.Error()
-}
-
-// biffFailure gives the problem of an .xls or .et workbook that did not
-// open: a password, a compound file holding something else, a limit, or
-// damage.
-func biffFailure(err error) (problem.Code, string) {
-	var pw *errPassword
-	var tl *tooLarge
-	switch {
-	case errors.As(err, &pw):
+	case errors.As(err, &pw), errors.Is(err, errEncryptedPackage):
 		return problem.IngestEncrypted, ""
 	case errors.Is(err, errNotWorkbook):
 		return problem.IngestNotWorkbook, ""

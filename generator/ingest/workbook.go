@@ -92,38 +92,43 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 	case bytes.HasPrefix(head, zipMagic) && isODF(src):
 		o, err := openODS(src)
 		if err != nil {
-			return fail(odsFailure(err))
+			return fail(openFailure(err))
 		}
-		wb.info, wb.rows, wb.rowsHint, wb.merges = o.sheets, o.eachRow, o.rowsHint, o.mergesOf
+		wb.useODS(o)
 	case markup(head) && flatODF(head):
 		o, err := openFODS(src)
 		if err != nil {
-			return fail(odsFailure(err))
+			return fail(openFailure(err))
 		}
-		wb.info, wb.rows, wb.rowsHint, wb.merges = o.sheets, o.eachRow, o.rowsHint, o.mergesOf
+		wb.useODS(o)
 	case bytes.HasPrefix(head, zipMagic):
 		x, err := openXLSX(src)
 		if err != nil {
 			return fail(readFailure(src, err))
 		}
-		wb.info, wb.date1904, wb.rows, wb.rowsHint, wb.merges = x.sheets, x.date1904, x.eachRow, x.rowsHint, x.mergesOf
-	case bytes.HasPrefix(head, cfbMagic) && encryptedOOXML(src):
-		plain, ok := defaultPassword(src)
-		if !ok {
-			return fail(problem.IngestEncrypted, "")
-		}
-		x, err := openXLSX(plain)
-		if err != nil {
-			return fail(readFailure(plain, err))
-		}
-		wb.info, wb.date1904, wb.rows, wb.rowsHint, wb.merges = x.sheets, x.date1904, x.eachRow, x.rowsHint, x.mergesOf
+		wb.useXLSX(x)
 	case bytes.HasPrefix(head, cfbMagic):
 		x, err := openXLS(src)
-		if err != nil {
-			return fail(biffFailure(err))
+		switch {
+		case errors.Is(err, errEncryptedPackage):
+			plain, ok := defaultPassword(src)
+			if !ok {
+				return fail(problem.IngestEncrypted, "")
+			}
+			px, err := openXLSX(plain)
+			if err != nil {
+				return fail(readFailure(plain, err))
+			}
+			wb.useXLSX(px)
+		case err != nil && encryptedOOXML(src):
+			// A compound file too damaged to list, whose bytes name an
+			// encrypted package: the password is what to tell.
+			return fail(problem.IngestEncrypted, "")
+		case err != nil:
+			return fail(openFailure(err))
+		default:
+			wb.info, wb.date1904, wb.rows, wb.rowsHint, wb.merges = x.sheets, x.date1904, x.eachRow, x.rowsHint, x.mergesOf
 		}
-		wb.info, wb.date1904, wb.rows, wb.rowsHint = x.sheets, x.date1904, x.eachRow, x.rowsHint
-		wb.merges = func(i int) []cellRange { return x.merges[i] }
 	case csvText(head):
 		c, err := openCSV(src, head)
 		if err != nil {
@@ -142,6 +147,16 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 		wb.sheets = append(wb.sheets, s.name)
 	}
 	return wb, true
+}
+
+// useXLSX reads the workbook's sheets with x.
+func (wb *workbook) useXLSX(x *xlsx) {
+	wb.info, wb.date1904, wb.rows, wb.rowsHint, wb.merges = x.sheets, x.date1904, x.eachRow, x.rowsHint, x.mergesOf
+}
+
+// useODS reads the workbook's tables with o.
+func (wb *workbook) useODS(o *ods) {
+	wb.info, wb.rows, wb.rowsHint, wb.merges = o.sheets, o.eachRow, o.rowsHint, o.mergesOf
 }
 
 // readProblem is the problem of a file or sheet that could not be read:

@@ -11,6 +11,8 @@ import (
 
 	"github.com/richardlehane/mscfb"
 	"golang.org/x/text/encoding"
+
+	"dutyreport/generator/problem"
 )
 
 // An Excel 97-2003 (.xls) or WPS (.et) workbook: BIFF8 records, or Excel
@@ -32,6 +34,10 @@ func (e *errPassword) Error() string { return "the workbook has a password to op
 
 // errOldBIFF is a workbook stream older than Excel 95's BIFF5.
 var errOldBIFF = errors.New("a workbook from before Excel 95")
+
+// errEncryptedPackage is a compound file holding an encrypted .xlsx, as
+// Excel keeps a workbook with a password.
+var errEncryptedPackage = errors.New("the file is an encrypted Excel workbook")
 
 // errNotWorkbook is a compound file with no workbook stream: a Word
 // document or an Outlook message named .xls, say.
@@ -67,7 +73,11 @@ func openXLS(src *io.SectionReader) (*xls, error) {
 	}
 	var book *mscfb.File
 	for e, err := doc.Next(); err == nil; e, err = doc.Next() {
-		if len(e.Path) == 0 && (e.Name == "Workbook" || e.Name == "Book") && (book == nil || e.Name == "Workbook") {
+		switch {
+		case len(e.Path) > 0:
+		case e.Name == "EncryptedPackage" || e.Name == "EncryptionInfo":
+			return nil, errEncryptedPackage
+		case (e.Name == "Workbook" || e.Name == "Book") && (book == nil || e.Name == "Workbook"):
 			book = e // Workbook is BIFF8's; a file with both is read as Excel 97 reads it
 		}
 	}
@@ -76,7 +86,7 @@ func openXLS(src *io.SectionReader) (*xls, error) {
 	}
 	n := book.Size
 	if n > maxBIFFStream {
-		return nil, &tooLarge{fmt.Sprintf("the workbook stream is %s, more than the %s read", byteSize(n), byteSize(maxBIFFStream))}
+		return nil, &tooLarge{fmt.Sprintf("the workbook stream is %s, more than the %s read", problem.Bytes(n), problem.Bytes(maxBIFFStream))}
 	}
 	n = max(min(n, src.Size()), 0) // a stream is never larger than its file
 	stream := make([]byte, n)
@@ -86,8 +96,6 @@ func openXLS(src *io.SectionReader) (*xls, error) {
 	}
 	return parseBIFF(stream[:got])
 }
-
-func byteSize(n int64) string { return fmt.Sprintf("%d MiB", n>>20) }
 
 // parseBIFF reads a workbook stream's globals, up to their EOF record.
 func parseBIFF(s []byte) (*xls, error) {
@@ -444,6 +452,9 @@ func (x *xls) walk(i int, cell func(biffCell) bool) (ordered bool, err error) {
 	}
 	return ordered, nil
 }
+
+// mergesOf gives the merged cells of sheet i, once its rows have been read.
+func (x *xls) mergesOf(i int) []cellRange { return x.merges[i] }
 
 // rowsHint gives the last row of sheet i, once its rows are being read.
 func (x *xls) rowsHint(i int) int { return x.lastRow[i] }

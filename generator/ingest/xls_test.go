@@ -183,7 +183,7 @@ func TestBIFFPassword(t *testing.T) {
 		b.rec(recFilePass, how.data)
 		b.rec(recEOF)
 		_, err := parseBIFF(b.buf.Bytes())
-		if code, _ := biffFailure(err); code != problem.IngestEncrypted || !strings.Contains(err.Error(), how.want) {
+		if code, _ := openFailure(err); code != problem.IngestEncrypted || !strings.Contains(err.Error(), how.want) {
 			t.Errorf("%s: %v (%s)", how.want, err, code)
 		}
 	}
@@ -340,7 +340,7 @@ func TestBIFFMergedUnits(t *testing.T) {
 	}
 	var probs problem.List
 	wb := &workbook{path: "民主测评.xls", info: x.sheets, sheets: []string{"Sheet1"}, rows: x.eachRow, rowsHint: x.rowsHint,
-		merges: func(i int) []cellRange { return x.merges[i] }, close: func() error { return nil }, probs: &probs}
+		merges: x.mergesOf, close: func() error { return nil }, probs: &probs}
 	tb := &table{wb: wb, want: evaluationColumns, probs: &probs, rejected: map[string]bool{}}
 	var got []string
 	tb.read(func(r row) { got = append(got, r.text(eCode)+" "+r.raw(eAverage)) })
