@@ -138,10 +138,7 @@ func (m *mergedUnits) fill(merges []cellRange) {
 				continue
 			}
 			if v := top(over[k-1]); text(v) != "" {
-				if c >= len(h.cells) {
-					h.cells = append(h.cells, make([]string, c+1-len(h.cells))...)
-				}
-				h.cells[c] = v
+				h.cells = setCell(h.cells, c+1, v)
 			}
 		}
 	}

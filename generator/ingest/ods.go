@@ -330,10 +330,7 @@ func (t *odsTable) addCell(v string, n int) error {
 		if t.col++; t.col > maxColumns {
 			return &tooLarge{fmt.Sprintf("a cell of row %d is beyond Excel's last column, XFD", t.done+1)}
 		}
-		if k := len(t.cells); t.col > k {
-			t.cells = append(t.cells, make([]string, t.col-k)...)
-		}
-		t.cells[t.col-1] = v
+		t.cells = setCell(t.cells, t.col, v)
 	}
 	return nil
 }

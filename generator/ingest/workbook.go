@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 
 	"dutyreport/generator/config"
@@ -147,6 +148,26 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 		wb.sheets = append(wb.sheets, s.name)
 	}
 	return wb, true
+}
+
+// setCell puts v in column col (1-based) of a row's cells, growing them as
+// needed, the cells it adds empty: each reader fills one slice a row.
+func setCell(cells []string, col int, v string) []string {
+	if n := len(cells); col > n { // cells are never shortened: the rest is ""
+		cells = slices.Grow(cells, col-n)[:col]
+		clear(cells[n : col-1])
+	}
+	cells[col-1] = v
+	return cells
+}
+
+// rowOf gives a row's cells as a reader hands them on: nil for a row of
+// none, as for a row the file leaves out.
+func rowOf(cells []string) []string {
+	if len(cells) == 0 {
+		return nil
+	}
+	return cells
 }
 
 // useXLSX reads the workbook's sheets with x.

@@ -251,11 +251,7 @@ func (x *xls) eachRow(i int, fn func(row int, cells []string) bool, odd func(odd
 			if row == 0 {
 				continue
 			}
-			given := cells
-			if len(cells) == 0 {
-				given = nil
-			}
-			if !fn(row, given) {
+			if !fn(row, rowOf(cells)) {
 				return false
 			}
 			cells = cells[:0]
@@ -267,11 +263,7 @@ func (x *xls) eachRow(i int, fn func(row int, cells []string) bool, odd func(odd
 			return false
 		}
 		row = c.row
-		if n := len(cells); c.col > n {
-			cells = slices.Grow(cells, c.col-n)[:c.col]
-			clear(cells[n : c.col-1])
-		}
-		cells[c.col-1] = c.text
+		cells = setCell(cells, c.col, c.text)
 		return true
 	}
 	if ordered {

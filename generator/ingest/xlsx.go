@@ -10,7 +10,6 @@ import (
 	"io"
 	"math"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -589,20 +588,12 @@ func (x *xlsx) scanRows(part string, r io.Reader, fn func(row int, cells []strin
 				}
 				// A </c> before any <c> of the row has no column: left out.
 				if v != "" && col >= 1 && col <= maxColumns {
-					if n := len(cells); col > n { // cells are never shortened: the rest is ""
-						cells = slices.Grow(cells, col-n)[:col]
-						clear(cells[n : col-1])
-					}
-					cells[col-1] = v
+					cells = setCell(cells, col, v)
 				}
 			case elemRow:
 				if inRow {
 					inRow = false
-					given := cells
-					if len(cells) == 0 {
-						given = nil // a row of no cells is one the file left out
-					}
-					if !fn(row, given) {
+					if !fn(row, rowOf(cells)) {
 						return nil
 					}
 				}

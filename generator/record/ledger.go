@@ -3,6 +3,7 @@ package record
 import (
 	"iter"
 	"math"
+	"slices"
 	"unsafe"
 )
 
@@ -136,13 +137,7 @@ func (l *Ledger) Valid() bool {
 func (l *Ledger) Done() { l.index, l.texts = nil, nil }
 
 // Grow makes room for n more rows, when the caller knows how many will come.
-func (l *Ledger) Grow(n int) {
-	if n > cap(l.Rows)-len(l.Rows) {
-		rows := make([]LedgerRow, len(l.Rows), len(l.Rows)+n)
-		copy(rows, l.Rows)
-		l.Rows = rows
-	}
-}
+func (l *Ledger) Grow(n int) { l.Rows = slices.Grow(l.Rows, n) }
 
 // indexOf gives the index of s in *list, adding it if it is new.
 func (l *Ledger) indexOf(which uint8, list *[]string, s string) uint32 {
