@@ -52,9 +52,8 @@ func newMergedUnits(want []column, h *header) *mergedUnits {
 
 // take gives row n on to give, or holds it back.
 func (m *mergedUnits) take(n int, cells []string, give func(int, []string)) {
-	blank := !slices.ContainsFunc(cells, func(c string) bool { return text(c) != "" })
 	switch {
-	case m.off || blank:
+	case m.off || blankCells(cells):
 		give(n, cells) // a blank row is skipped by the reader: no need to hold it
 	case m.held == nil && !m.unitless(cells):
 		m.last, m.lastRow = append(m.last[:0], cells[:min(len(cells), m.width)]...), n

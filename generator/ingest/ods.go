@@ -148,8 +148,8 @@ func (o *ods) readTables() error {
 }
 
 // repeat reads a repetition count, 1 when absent or not a number.
-func repeat(e xml.StartElement, local string) int {
-	n, err := strconv.Atoi(attrOf(e, nsTable, local))
+func repeat(e xml.StartElement, space, local string) int {
+	n, err := strconv.Atoi(attrOf(e, space, local))
 	if err != nil || n < 1 {
 		return 1
 	}
@@ -265,13 +265,13 @@ func (t *odsTable) read(d *xml.Decoder) error {
 func (t *odsTable) start(e xml.StartElement) error {
 	switch {
 	case e.Name.Space == nsTable && e.Name.Local == "table-row":
-		t.cells, t.col, t.rowRepeat = t.cells[:0], 0, repeat(e, "number-rows-repeated")
+		t.cells, t.col, t.rowRepeat = t.cells[:0], 0, repeat(e, nsTable, "number-rows-repeated")
 	case e.Name.Space == nsTable && (e.Name.Local == "table-cell" || e.Name.Local == "covered-table-cell"):
-		t.cellRepeat = repeat(e, "number-columns-repeated")
+		t.cellRepeat = repeat(e, nsTable, "number-columns-repeated")
 		t.value, t.hasValue = odsValue(e)
 		t.text.Reset()
 		t.paras = 0
-		rows, cols := repeat(e, "number-rows-spanned"), repeat(e, "number-columns-spanned")
+		rows, cols := repeat(e, nsTable, "number-rows-spanned"), repeat(e, nsTable, "number-columns-spanned")
 		if e.Name.Local == "table-cell" && (rows > 1 || cols > 1) && len(t.merges) < maxMerges {
 			t.merges = append(t.merges, cellRange{r0: t.done + 1, c0: t.col + 1, r1: t.done + rows, c1: t.col + cols})
 		}
@@ -284,10 +284,7 @@ func (t *odsTable) start(e xml.StartElement) error {
 		s, n := "", 1
 		switch e.Name.Local {
 		case "s":
-			s = " "
-			if c, err := strconv.Atoi(attrOf(e, nsText, "c")); err == nil && c > 1 {
-				n = c
-			}
+			s, n = " ", repeat(e, nsText, "c")
 		case "tab":
 			s = "\t"
 		case "line-break":

@@ -119,8 +119,11 @@ func (r row) text(w int) string {
 }
 
 // blank reports whether every cell of the row is empty.
-func (r row) blank() bool {
-	for _, c := range r.cells {
+func (r row) blank() bool { return blankCells(r.cells) }
+
+// blankCells reports whether every one of cells is empty, spaces aside.
+func blankCells(cells []string) bool {
+	for _, c := range cells {
 		if text(c) != "" {
 			return false
 		}
