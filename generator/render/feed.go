@@ -35,14 +35,11 @@ func Sitemap(s *view.Site, pages []string) []byte {
 	return b.Bytes()
 }
 
-// Feed gives the Atom feed of the notices of s's years, newest first: each
-// with its title, date and the facts as its page shows them (masked for
-// the public), linking to its page.
-func Feed(s *view.Site, t *Theme) []byte {
-	var notices []*view.Notice
-	for _, y := range s.Years {
-		notices = append(notices, y.Notices...)
-	}
+// Feed gives the Atom feed of s's notices, newest first: each with its
+// title, date and the facts as its page shows them (masked for the
+// public), linking to its page.
+func Feed(s *view.Site, notices []*view.Notice, t *Theme) []byte {
+	notices = slices.Clone(notices)
 	slices.SortStableFunc(notices, func(a, b *view.Notice) int {
 		return strings.Compare(b.Date+b.Path, a.Date+a.Path)
 	})

@@ -222,7 +222,12 @@ func (t *Theme) jobs(s *view.Site) []job {
 			}
 		}
 		file(SitemapPath, func() []byte { return Sitemap(s, pages) }, s.BaseURL, pages)
-		file(FeedPath, func() []byte { return Feed(s, t) }, s.BaseURL, s.Title, s.Lang, s.Footer, s.Years)
+		var notices []*view.Notice
+		for _, y := range s.Years {
+			notices = append(notices, y.Notices...)
+		}
+		// Digested by what it shows, the notices, not by every year's view.
+		file(FeedPath, func() []byte { return Feed(s, notices, t) }, s.BaseURL, s.Title, s.Lang, s.Footer, notices)
 	}
 	return out
 }
