@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
+	"iter"
 	"path"
 	"strings"
 	"sync"
@@ -194,29 +195,46 @@ func (r *reader) read(name string, data []byte) {
 	r.end()
 }
 
+// token is a token of markup and the source bytes [at, end) it spans.
+type token struct {
+	tt      html.TokenType
+	raw     []byte
+	at, end int
+}
+
+// tokens gives the tokens of markup (HTML, or XML read as HTML is) in order.
+func tokens(data []byte) iter.Seq[token] {
+	return func(yield func(token) bool) {
+		z := html.NewTokenizer(bytes.NewReader(data))
+		for pos := 0; ; {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				return
+			}
+			tok := z.Raw()
+			if !yield(token{tt, tok, pos, pos + len(tok)}) {
+				return
+			}
+			pos += len(tok)
+		}
+	}
+}
+
 // xml gathers the texts and attribute values of an XML file (a feed, a
 // sitemap), each unescaped once as XML and then taken as an HTML page's
 // are, entities and all: a feed reader shows a text of type html after
 // decoding it twice, so the audit decodes it twice too (fold decodes the
 // second time). Each text's bytes point at the whole text in the source.
 func (r *reader) xml(data []byte) {
-	z := html.NewTokenizer(bytes.NewReader(data))
-	pos := 0
 	text := func(b []byte, from, to int) {
 		r.begin(FormText)
 		r.decoded([]byte(html.UnescapeString(string(b))), from, to)
 	}
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
-		}
-		tok := z.Raw()
-		at := pos
-		pos += len(tok)
-		switch tt {
+	for t := range tokens(data) {
+		tok, at := t.raw, t.at
+		switch t.tt {
 		case html.TextToken, html.CommentToken:
-			text(tok, at, pos)
+			text(tok, at, t.end)
 		case html.StartTagToken, html.SelfClosingTagToken:
 			eachAttr(tok, func(_ []byte, start, end int) {
 				if start < end {
@@ -280,19 +298,11 @@ func tagName(tok []byte) []byte {
 // scripts (JSON ones as JSON) and its style sheets' text. Texts are taken
 // as written, entities and all: fold decodes them as the browser does.
 func (r *reader) html(data []byte) {
-	z := html.NewTokenizer(bytes.NewReader(data))
-	pos := 0
 	open := false // a visible text is being written
 	content := "" // the form of the raw text that follows a script or style tag
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
-		}
-		tok := z.Raw()
-		at := pos
-		pos += len(tok)
-		switch tt {
+	for t := range tokens(data) {
+		tok, at, pos := t.raw, t.at, t.end
+		switch t.tt {
 		case html.TextToken:
 			if content != "" {
 				r.side = append(r.side, piece{at, pos, content})
