@@ -39,6 +39,22 @@ type Site struct {
 	// Footer is what a Chinese government site shows at the foot of
 	// every page: who runs it, its identification code and filings.
 	Footer Footer `yaml:"footer"`
+	// Notices are what every notice says of itself as an official
+	// document (公文): who issues it, to whom, and who prints it. A
+	// notice's front matter may give its own issuer, recipients and copies.
+	Notices NoticeDefaults `yaml:"notices"`
+}
+
+// NoticeDefaults lay a notice out as a Chinese official circular (GB/T
+// 9704): the issuing office's mark and document number head it, the office
+// signs and dates it, and the record at its foot names its copies and who
+// printed it. Without an issuer the footer's operator signs.
+type NoticeDefaults struct {
+	Issuer  string `yaml:"issuer"`  // 发文机关署名: 中共清河县纪律检查委员会
+	Mark    string `yaml:"mark"`    // 发文机关标志; default the issuer and 文件
+	To      string `yaml:"to"`      // 主送机关: 各镇党委，县直各部门党组（党委）
+	CC      string `yaml:"cc"`      // 抄送机关
+	Printer string `yaml:"printer"` // 印发机关: 清河县纪委办公室
 }
 
 // Footer is the operator and the filings of the site, shown at the foot of

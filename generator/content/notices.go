@@ -40,6 +40,13 @@ type NoticeMeta struct {
 	Subjects       []NoticeSubject `yaml:"subjects"`
 	Whistleblowers []string        `yaml:"whistleblowers"`
 	Witnesses      []string        `yaml:"witnesses"`
+	// Issuer, To and CC replace site.yaml's notices.issuer, .to and .cc
+	// for this notice; Issued is its date as a document (成文日期),
+	// default the decision date. They are the document's, not the case's.
+	Issuer string      `yaml:"issuer"`
+	To     string      `yaml:"to"`
+	CC     string      `yaml:"cc"`
+	Issued record.Date `yaml:"issued"`
 }
 
 // NoticeSubject is a party held accountable, in a notice's front matter.

@@ -41,6 +41,8 @@ type Case struct {
 	From string
 	// BodyLine is the line of File on which Body starts.
 	BodyLine int
+	// Doc lays its notice out as an official circular.
+	Doc Document
 }
 
 // Restriction is one restriction on one person (or, for a body, its unit).
@@ -90,6 +92,7 @@ func Build(c *config.Config, data *record.Data, cont *content.Content) (*Notices
 						Notes: []problem.Note{{Pos: where[nt.Meta.Number], Text: problem.T(problem.TCaseInRegister)}}})
 				}
 				cs.Title, cs.Body, cs.File, cs.BodyLine = nt.Meta.Title, nt.Source, nt.File, nt.Line
+				cs.Doc = document(&c.Site, nt.Meta, cs.Date)
 				continue
 			}
 			if first, dup := where[nt.Meta.Number]; dup {
@@ -113,6 +116,9 @@ func Build(c *config.Config, data *record.Data, cont *content.Content) (*Notices
 		return strings.Compare(a.Number, b.Number)
 	})
 	for _, cs := range n.Cases {
+		if cs.Doc.Issued == 0 { // a case without a notice
+			cs.Doc = document(&c.Site, content.NoticeMeta{}, cs.Date)
+		}
 		n.effects(c, cs)
 		if cs.Facts == "" && strings.TrimSpace(cs.Body) == "" {
 			pos := where[cs.Number]
@@ -244,7 +250,7 @@ func fromNotice(c *config.Config, data *record.Data, nt content.Notice, probs *p
 	}
 	ok := true
 	cs := &Case{Case: record.Case{Number: m.Number, Year: m.Year, Date: m.Date, Clause: m.Clause, Factors: m.Factors, Appeal: m.Appeal,
-		Whistleblowers: m.Whistleblowers, Witnesses: m.Witnesses, Title: m.Title, Body: nt.Source, File: nt.File}, From: nt.File, BodyLine: nt.Line}
+		Whistleblowers: m.Whistleblowers, Witnesses: m.Witnesses, Title: m.Title, Body: nt.Source, File: nt.File}, From: nt.File, BodyLine: nt.Line, Doc: document(&c.Site, m, m.Date)}
 	if m.Date == 0 {
 		// Without a date there is no year to check the unit against: that
 		// one problem says it all.

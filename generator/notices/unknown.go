@@ -83,6 +83,9 @@ func Unknown(c *config.Config, data *record.Data, cont *content.Content, n *Noti
 			if fromNotice {
 				u.text(cs.Title, nt.Pos.Of(nt.File, "title"), "", listed)
 				u.markdown(cs.Body, nt.File, nt.Line, listed)
+				for _, f := range []struct{ key, text string }{{"issuer", nt.Meta.Issuer}, {"to", nt.Meta.To}, {"cc", nt.Meta.CC}} {
+					u.text(f.text, nt.Pos.Of(nt.File, f.key), f.key, listed)
+				}
 			}
 			for _, f := range []struct{ key, label, text string }{
 				{"facts", "事实摘要", cs.Facts}, {"clause", "情形条款", cs.Clause},
@@ -115,10 +118,19 @@ func Unknown(c *config.Config, data *record.Data, cont *content.Content, n *Noti
 			u.text(e.Why, y.Pos, "errata", anyCase)
 		}
 	}
+	site := problem.Position{File: config.SiteFile}
 	for _, e := range c.Site.Revisions {
-		pos := problem.Position{File: config.SiteFile}
-		u.text(e.What, pos, "revisions", anyCase)
-		u.text(e.Why, pos, "revisions", anyCase)
+		u.text(e.What, site, "revisions", anyCase)
+		u.text(e.Why, site, "revisions", anyCase)
+	}
+	// The footer and the notices' heads and feet are on every page or
+	// notice: a contact person's name there is published like any other.
+	f, nd := c.Site.Footer, c.Site.Notices
+	for _, t := range []struct{ key, text string }{
+		{"footer.operator", f.Operator}, {"footer.contact", f.Contact},
+		{"notices.issuer", nd.Issuer}, {"notices.mark", nd.Mark}, {"notices.to", nd.To}, {"notices.cc", nd.CC}, {"notices.printer", nd.Printer},
+	} {
+		u.text(t.text, site, t.key, anyCase)
 	}
 	u.probs.Sort()
 	return u.probs

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -42,7 +43,7 @@ const (
 
 // kinds are the page kinds; each is a layout file of the same name.
 var kinds = []string{view.KindLanding, view.KindYear, view.KindRanking, view.KindUnit,
-	view.KindUnits, view.KindContent, view.KindMethodology, view.KindNotices, view.KindNotice, view.KindRestrictions, view.KindChanges, view.KindWatch, view.KindSearch, view.KindPersons, view.KindRedactions}
+	view.KindUnits, view.KindContent, view.KindMethodology, view.KindNotices, view.KindNotice, view.KindRestrictions, view.KindChanges, view.KindWatch, view.KindSearch, view.KindPersons, view.KindRedactions, view.KindReport}
 
 // Layer is one folder of theme files. Layers are searched in order: the
 // first that has a file gives it, so a site overrides only the files it
@@ -314,10 +315,27 @@ func (t *Theme) funcs() template.FuncMap {
 		// diffTitle and diffSections word a year's changes, as `dutyreport diff` does.
 		"diffTitle":    t.DiffTitle,
 		"diffSections": t.DiffSections,
+		// longDate writes an ISO date as the language writes it in a
+		// document: 2022年4月12日.
+		"longDate": t.longDate,
 		"hasSheet": func(lines []view.ScoreLine) bool {
 			return slices.ContainsFunc(lines, func(l view.ScoreLine) bool { return l.FromSheet })
 		},
 	}
+}
+
+// longDate writes "2022-04-12" by the UI string long_date, given year,
+// month and day.
+func (t *Theme) longDate(iso string) (string, error) {
+	d, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		return "", err
+	}
+	f, err := t.lookup("long_date")
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf(f, d.Year(), int(d.Month()), d.Day()), nil
 }
 
 // lookup returns a UI string of the theme's language, failing on a key the

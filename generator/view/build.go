@@ -274,7 +274,7 @@ func (b *builder) content() {
 func (b *builder) year(cy config.Year) *Year {
 	res := b.results[cy.Year]
 	y := &Year{Year: cy.Year, Draft: cy.Status == config.Draft, Published: cy.Published.String(),
-		CSV: csvPath(cy.Year), JSON: jsonPath(cy.Year), Path: yearPath(cy.Year),
+		CSV: csvPath(cy.Year), JSON: jsonPath(cy.Year), Path: yearPath(cy.Year), ReportPath: reportPath(cy.Year),
 		RankingCSV: dataPath(cy.Year, "ranking.csv"), BandsCSV: dataPath(cy.Year, "bands.csv"), Manifest: dataPath(cy.Year, ManifestFile)}
 	b.revisions(y, cy)
 	if b.in.Content != nil {

@@ -89,6 +89,17 @@ type Notice struct {
 	Whistleblowers int    `json:"whistleblowers"`
 	Witnesses      int    `json:"witnesses"`
 	Source         string `json:"source,omitempty"` // where the case was read: internal only
+	// Doc lays the notice out as an official circular, masked as its text.
+	Doc NoticeDoc `json:"-"`
+}
+
+// NoticeDoc is a notice's parts as an official circular (GB/T 9704): the
+// issuing office's mark above its document number (the case number), the
+// recipients before the text, the office's signature and the date after
+// it, and the copies and printing office in the record at its foot.
+type NoticeDoc struct {
+	Mark, Issuer, To, CC, Printer string
+	Issued                        string // 2022-04-12
 }
 
 // SubjectLine is one party held accountable.
@@ -199,6 +210,7 @@ type Year struct {
 	PersonsCSV string
 	Export     *Export
 	Path       string // the year's overview page
+	ReportPath string // its printable report
 	// Notices are the year's accountability cases; NoticesPath their index.
 	Notices                 []*Notice
 	NoticesPath             string
@@ -228,6 +240,21 @@ type Year struct {
 	// figures are the year's numbers its band counts and charts show,
 	// computed by scoring.
 	figures scoring.Figures
+}
+
+// Consequential lists the rows of the year's rankings that a rule applies
+// to or that lost the year's commendation, ranking by ranking, for the
+// printable report's consequences.
+func (y *Year) Consequential() []*Row {
+	var out []*Row
+	for _, r := range y.Rankings {
+		for _, row := range r.Rows {
+			if len(row.Consequences) > 0 || row.Ineligible {
+				out = append(out, row)
+			}
+		}
+	}
+	return out
 }
 
 // NoticesExport is a year's notices as data, public fields only in the

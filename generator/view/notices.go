@@ -113,6 +113,9 @@ func (b *builder) notice(year int, cs *notices.Case, used map[string]bool) *Noti
 		}
 		n.Facts = template.HTML(h.String())
 	}
+	d := cs.Doc
+	n.Doc = NoticeDoc{Mark: b.text(title, d.Mark), Issuer: b.text(title, d.Issuer), To: b.text(title, d.To),
+		CC: b.text(title, d.CC), Printer: b.text(title, d.Printer), Issued: d.Issued.String()}
 	if b.s.Internal {
 		n.Source = cs.From
 		if cs.HasAmount {

@@ -43,6 +43,9 @@ const (
 	KindPersons = "persons"
 	// KindRedactions lists every masking of the public site (internal only).
 	KindRedactions = "redactions"
+	// KindReport is a year's printable report: cover, summary, bands,
+	// every ranking, the consequences and the notices, laid out for A4.
+	KindReport = "report"
 )
 
 // Rel gives a link from this page to target (a path from the site root), so
@@ -85,6 +88,7 @@ func (s *Site) Pages() []*Page {
 	}
 	for _, y := range s.Years {
 		out = append(out, &Page{Site: s, Path: y.Path, Kind: KindYear, Year: y})
+		out = append(out, &Page{Site: s, Path: y.ReportPath, Kind: KindReport, Year: y})
 		for _, r := range y.Rankings {
 			out = append(out, &Page{Site: s, Path: r.Path, Kind: KindRanking, Year: y, Ranking: r})
 		}
@@ -123,6 +127,7 @@ func yearPath(y int) string              { return itoa(y) + "/index.html" }
 func rankingPath(y int, g string) string { return itoa(y) + "/" + g + ".html" }
 func unitPath(y int, code string) string { return itoa(y) + "/units/" + code + ".html" }
 func changesPath(y int) string           { return itoa(y) + "/changes.html" }
+func reportPath(y int) string            { return itoa(y) + "/report.html" }
 func csvPath(y int) string               { return dataPath(y, "results.csv") }
 func jsonPath(y int) string              { return dataPath(y, "results.json") }
 
