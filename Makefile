@@ -65,12 +65,13 @@ browser-test: site chromium
 
 # Debian's Chromium, installed once; playwright-core drives it (npm's own
 # browser download does not work here). CHROMIUM may name another one.
+# poppler-utils (pdftotext, pdftoppm) read the pages it prints to PDF.
 chromium:
-	@if command -v $(CHROMIUM) >/dev/null 2>&1; then exit 0; fi; \
+	@if command -v $(CHROMIUM) >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; then exit 0; fi; \
 	if [ "$$(id -u)" != 0 ] && ! sudo -n true 2>/dev/null; then \
-		echo "browser-test needs Chromium: install Debian's package (apt-get install chromium) as root, or set CHROMIUM=/path/to/chromium"; exit 1; fi; \
-	echo "installing Debian's chromium for the browser test"; \
-	$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends chromium
+		echo "browser-test needs Chromium and poppler-utils: install Debian's packages (apt-get install chromium poppler-utils) as root, or set CHROMIUM=/path/to/chromium"; exit 1; fi; \
+	echo "installing Debian's chromium and poppler-utils for the browser test"; \
+	$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends chromium poppler-utils
 
 ## libreoffice: Debian's LibreOffice Calc, which BenchmarkFormats uses to save its
 ## ledger as .xls and .ods (and make.sh of the format fixtures)

@@ -12,9 +12,13 @@
 // the pages without scripts (the charts' tables remain, the tables are as
 // written and the search page lists every unit and notice), with reduced
 // motion (no animation), a ranking table sorted by its total and filtered,
-// and the search page finding a unit by its name and former name.
+// and the search page finding a unit by its name and former name. On a phone
+// no page scrolls sideways; printed to A4 PDF (read back with poppler) a
+// ranking, a unit page, a notice and the report stay within the paper.
 import { createServer } from 'node:http';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -69,10 +73,11 @@ async function pagesToCheck() {
     const overview = await readFile(path.join(site, y, 'index.html'), 'utf8');
     charted.push([overview.includes('id="revisions"') ? 'corrected year' : 'year', `${y}/index.html`]);
     for (const f of (await readdir(path.join(site, y))).sort()) {
-      if (f.endsWith('.html') && f !== 'index.html' && f !== 'changes.html') {
+      if (f.endsWith('.html') && f !== 'index.html' && f !== 'changes.html' && f !== 'report.html') {
         charted.push(['ranking', `${y}/${f}`]);
       }
     }
+    if (await stat(path.join(site, y, 'report.html')).catch(() => null)) kinds.push(['report', `${y}/report.html`]);
   }
   const units = (await readdir(path.join(site, latest, 'units'))).filter((f) => f.endsWith('.html')).sort();
   for (const f of units) {
@@ -223,6 +228,63 @@ async function axe(page, where) {
   }
 }
 
+// paperCheck reads a page's A4 PDF with poppler (pdftotext, pdftoppm) and
+// fails where printing spoiled it: ink in a side margin (12 of its 15 mm,
+// rendered at 50 dpi), a page of a ranking without the header row, a chart
+// whose lowest label went to another page than its title.
+async function paperCheck(page, where, pdf) {
+  const dom = await page.evaluate(() => ({
+    rankings: [...document.querySelectorAll('table.ranking')].map((t) => {
+      const row = (r) => [r.cells[0].textContent.trim(), r.querySelector('.col-total').textContent.trim()];
+      const th = t.tHead.rows[0];
+      return { first: row(t.tBodies[0].rows[0]), last: row(t.tBodies[0].rows[t.tBodies[0].rows.length - 1]),
+        head: [th.cells[1].textContent.trim(), th.querySelector('.col-total').textContent.trim(), th.querySelector('.col-band').textContent.trim()] };
+    }),
+    charts: [...document.querySelectorAll('figure.chart')].map((f) => {
+      const caption = f.querySelector('figcaption').textContent;
+      // pdftotext reads rotated labels out of order: the lowest level one.
+      const labels = [...f.querySelectorAll('svg text')].filter((t) => Math.abs(t.getCTM()?.b || 0) < 0.01)
+        .map((t) => ({ text: t.textContent.trim(), bottom: t.getBoundingClientRect().bottom }))
+        .filter((l) => l.text && !caption.includes(l.text)).sort((a, b) => b.bottom - a.bottom);
+      return { title: f.querySelector('.chart-title').textContent.trim(), lowest: labels[0]?.text || '' };
+    }),
+  }));
+  const dir = await mkdtemp(path.join(tmpdir(), 'dutyreport-print-'));
+  try {
+    const file = path.join(dir, 'page.pdf');
+    await writeFile(file, pdf);
+    const squeeze = (s) => s.replace(/\s+/g, '');
+    const pages = execFileSync('pdftotext', ['-layout', file, '-']).toString().split('\f').slice(0, -1);
+    if (pages.length === 0) return fail(where, 'the PDF has no page');
+    execFileSync('pdftoppm', ['-gray', '-r', '50', file, path.join(dir, 'p')]);
+    const shots = (await readdir(dir)).filter((f) => f.endsWith('.pgm')).sort();
+    const strip = Math.round((12 / 25.4) * 50);
+    for (const [i, f] of shots.entries()) {
+      const img = await readFile(path.join(dir, f));
+      const m = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(img.subarray(0, 40).toString('latin1'));
+      const [w, h, off] = [Number(m[1]), Number(m[2]), m[0].length];
+      const inked = (x0, x1) => { for (let y = 0; y < h; y++) for (let x = x0; x < x1; x++) if (img[off + y * w + x] < 200) return true; return false; };
+      if (inked(w - strip, w)) fail(where, `page ${i + 1} of ${shots.length} has ink in its right margin: content crosses the page's right edge`);
+      if (inked(0, strip)) fail(where, `page ${i + 1} of ${shots.length} has ink in its left margin`);
+    }
+    const pageOf = ([rank, total]) => pages.findIndex((p) => p.split('\n').some((l) => l.trimStart().startsWith(rank + ' ') && l.includes(total)));
+    for (const t of dom.rankings) {
+      const [from, to] = [pageOf(t.first), pageOf(t.last)];
+      if (from < 0 || to < from) { fail(where, `a ranking's first or last row is not in the PDF (${t.first} on ${from}, ${t.last} on ${to})`); continue; }
+      for (let p = from; p <= to; p++) {
+        if (!pages[p].split('\n').some((l) => t.head.every((h) => l.includes(h)))) fail(where, `page ${p + 1} of a ranking lacks its header row (${t.head.join(' ')})`);
+      }
+    }
+    for (const c of dom.charts) {
+      const p = pages.findIndex((pg) => squeeze(pg).includes(squeeze(c.title)));
+      if (p < 0) fail(where, `the chart ${c.title} is not in the PDF`);
+      else if (c.lowest && !squeeze(pages[p]).includes(squeeze(c.lowest))) fail(where, `the chart ${c.title} is cut: its label ${c.lowest} is not on its page ${p + 1}`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 const server = await serve();
 const base = `http://127.0.0.1:${server.address().port}${prefix}`;
 const browser = await chromium.launch({
@@ -360,6 +422,15 @@ try {
     return { category: y.type === 'category', n: (y.data || []).length, all: y.axisLabel.interval === 0, height: el.getBoundingClientRect().height };
   });
   if (!lying.category || !lying.all || lying.height < 26 * lying.n) fail(`${ranking} (390 px)`, `the ranking's chart does not lie down: ${JSON.stringify(lying)}`);
+  // Turned sideways the phone is wide enough for the bars to stand, and
+  // turned back they lie down again.
+  for (const [width, height, axis] of [[844, 390, 'xAxis'], [390, 844, 'yAxis']]) {
+    await narrow.setViewportSize({ width, height });
+    await narrow.waitForFunction((axis) => {
+      const el = document.querySelector('.chart-canvas[id^="chart-totals-"]');
+      return window.echarts.getInstanceByDom(el).getOption()[axis][0].type === 'category';
+    }, axis, { timeout: 5000 }).catch(() => fail(`${ranking} (turned to ${width} px)`, `the ranking's units are not on the ${axis}`));
+  }
   const tiny = await narrow.$$eval('.site-header nav a, .site-search input, .site-search button, .table-filter input, th button.sort, .prefs button',
     (els) => els.filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.textContent.trim() || e.tagName));
   if (tiny.length) fail(`${ranking} (390 px)`, `touch targets under 44 px: ${tiny.slice(0, 5).join(', ')}`);
@@ -410,6 +481,31 @@ try {
   if (!sheet.info.includes(ranking.slice(0, 4))) fail(`${ranking} (print)`, `the printed page does not say its site, year and edition: ${JSON.stringify(sheet.info)}`);
   if (!(sheet.width > 0 && sheet.width <= 681)) fail(`${ranking} (print)`, `the ranking is ${Math.round(sheet.width)}px wide, more than A4's 180 mm`);
   if (sheet.buttons || !sheet.last) fail(`${ranking} (print)`, `the header row has ${sheet.buttons} buttons, last header ${JSON.stringify(sheet.last)}`);
+
+  // On A4 paper, as the browser prints to PDF: a ranking, a unit page, a
+  // notice and the year's report. Nothing crosses the page's side margins,
+  // a ranking's header row heads every page it runs on, and each chart ends
+  // on the page it starts on.
+  const notice = kinds.find(([k]) => k === 'notice')?.[1];
+  const report = kinds.find(([k, rel]) => k === 'report' && rel.startsWith(`${latest}/`))?.[1];
+  if (!notice || !report) fail('print', `the example has no notice or report to print: ${notice} ${report}`);
+  for (const rel of [ranking, unit, notice, report].filter(Boolean)) {
+    current = `${rel} (A4)`;
+    // The page's width on paper: A4 less its margins (a notice's are the
+    // official document's, 28 and 26 mm), at 96 px per inch. Wider, the
+    // browser would shrink the whole page to fit.
+    const width = rel === notice ? 590 : 680;
+    await print.setViewportSize({ width: 1280, height: 900 });
+    await print.emulateMedia({ media: 'screen' });
+    await print.goto(base + rel, { waitUntil: 'load' });
+    await chartsDrawn(print, current);
+    await print.setViewportSize({ width, height: 960 });
+    await print.emulateMedia({ media: 'print' });
+    await print.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const wide = await print.evaluate(() => document.documentElement.scrollWidth);
+    if (wide > width) fail(current, `the printed page is ${wide}px wide, more than the paper's ${width}px: the browser would shrink it`);
+    await paperCheck(print, current, await print.pdf({ format: 'A4', preferCSSPageSize: true }));
+  }
 } finally {
   await browser.close();
   server.close();
