@@ -43,6 +43,7 @@ type cache struct {
 // stored them; loading points them at this build's.
 type cacheEntry struct {
 	Sheets   []string
+	Marker   string
 	Rejected map[string]bool
 	Problems problem.List
 }

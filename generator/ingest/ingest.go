@@ -76,7 +76,7 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 	var rejected map[string]bool
 	opt.reading(unitsRel, true)
 	if wb, ok := openWorkbook(files, unitsRel, &probs); ok {
-		res.Files[f].Sheets = wb.sheets
+		res.Files[f].Sheets, res.Files[f].Marker = wb.sheets, wb.marker
 		t := &table{wb: wb, file: f, names: unitSheets, want: unitColumns, probs: &probs, rejected: map[string]bool{}}
 		units, rejected = readUnits(t, s, firstYear)
 		wb.Close()
@@ -158,7 +158,7 @@ func cachedJob(c *config.Config, files *sitefs.Root, res *record.Data, reg *regi
 	y := &res.Years[j.year]
 	in := &y.Inputs[j.kind]
 	if e, ok := ch.load(key, kinds[j.kind].records, y, j.file); ok {
-		res.Files[j.file].Sheets = e.Sheets
+		res.Files[j.file].Sheets, res.Files[j.file].Marker = e.Sheets, e.Marker
 		in.Rejected = e.Rejected
 		return e.Problems
 	}
@@ -166,7 +166,7 @@ func cachedJob(c *config.Config, files *sitefs.Root, res *record.Data, reg *regi
 	if after, ok := ch.key(c, j); !ok || after != key {
 		return probs // the file changed while it was read: keep nothing
 	}
-	e := &cacheEntry{Sheets: res.Files[j.file].Sheets, Rejected: in.Rejected, Problems: probs}
+	e := &cacheEntry{Sheets: res.Files[j.file].Sheets, Marker: res.Files[j.file].Marker, Rejected: in.Rejected, Problems: probs}
 	ch.store(key, e, kinds[j.kind].records, y)
 	return probs
 }
@@ -200,7 +200,7 @@ func readJob(c *config.Config, files *sitefs.Root, res *record.Data, reg *regist
 		return probs
 	}
 	defer wb.Close()
-	res.Files[j.file].Sheets = wb.sheets
+	res.Files[j.file].Sheets, res.Files[j.file].Marker = wb.sheets, wb.marker
 	s := &c.Scheme
 	t := &table{wb: wb, file: j.file, names: j.sheets, optional: j.optional, reg: reg, probs: &probs, rejected: map[string]bool{}}
 	if j.optional && len(j.sheets) > 0 && !anySheet(wb, j.sheets) {

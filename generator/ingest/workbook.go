@@ -29,6 +29,8 @@ type workbook struct {
 	merges func(sheet int) []cellRange
 	close  func() error
 	probs  *problem.List // where warnings found while reading rows go
+	// marker is what the workbook says it is (record.Source.Marker).
+	marker string
 }
 
 // sheetInfo is a sheet of a workbook, in the workbook's order.
@@ -173,6 +175,7 @@ func rowOf(cells []string) []string {
 // useXLSX reads the workbook's sheets with x.
 func (wb *workbook) useXLSX(x *xlsx) {
 	wb.info, wb.date1904, wb.rows, wb.rowsHint, wb.merges = x.sheets, x.date1904, x.eachRow, x.rowsHint, x.mergesOf
+	wb.marker = x.marker()
 }
 
 // useODS reads the workbook's tables with o.

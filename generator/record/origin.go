@@ -17,7 +17,19 @@ func (o Origin) IsZero() bool { return o.File == 0 }
 type Source struct {
 	Path   string   // relative to the site folder, slash-separated
 	Sheets []string // sheet names in workbook order
+	// Marker is what the workbook says it is, in its custom document
+	// property MarkerProperty: MarkerSample for the sample data of
+	// `dutyreport new`, "" for a county's own.
+	Marker string
 }
+
+// Workbooks dutyreport writes say what they are in a custom document
+// property, which Excel and WPS keep when a clerk edits and saves the file:
+// a sample is refused by a build that does not say it shows sample data.
+const (
+	MarkerProperty = "dutyreport"
+	MarkerSample   = "sample"
+)
 
 // Files is the table that Origin.File indexes. Index 0 is unused, so the
 // zero Origin means "no file".

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"dutyreport/generator/config"
+	"dutyreport/generator/record"
 	"dutyreport/generator/workbook"
 )
 
@@ -114,7 +115,7 @@ func (s *site) data() error {
 		jobs = append(jobs, file{"data/" + ys + "/纪实台账.xlsx", ledger}, file{"data/" + ys + "/民主测评.xlsx", eval})
 	}
 	for _, j := range jobs {
-		if err := workbook.Write(filepath.Join(s.dir, filepath.FromSlash(j.rel)), j.sheet); err != nil {
+		if err := workbook.WriteMarked(filepath.Join(s.dir, filepath.FromSlash(j.rel)), record.MarkerSample, j.sheet); err != nil {
 			return err
 		}
 		s.written = append(s.written, j.rel)

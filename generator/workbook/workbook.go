@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"dutyreport/generator/record"
 )
 
 // Sheet is one worksheet to write.
@@ -93,7 +95,11 @@ const (
 // creating parent folders. The same sheets always give the same bytes: the
 // document properties are fixed and excelize writes the archive in a fixed
 // order with no timestamps.
-func Write(path string, sheets ...Sheet) error {
+func Write(path string, sheets ...Sheet) error { return WriteMarked(path, "", sheets...) }
+
+// WriteMarked writes as Write does, the workbook saying what it is in its
+// custom document property record.MarkerProperty (none for "").
+func WriteMarked(path, marker string, sheets ...Sheet) error {
 	if len(sheets) == 0 {
 		return errors.New("workbook: a workbook needs at least one sheet")
 	}
@@ -153,6 +159,11 @@ func Write(path string, sheets ...Sheet) error {
 	}
 	if err := setProperties(f); err != nil {
 		return err
+	}
+	if marker != "" {
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: record.MarkerProperty, Value: marker}); err != nil {
+			return err
+		}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
