@@ -41,6 +41,7 @@ func load(source, cacheDir string, progress Progress, reading func(string, bool)
 	<-done
 	probs.Append(iprobs)
 	probs.Append(cprobs)
+	probs.Append(samples(cfg, in.data, in.content))
 	// The cases are joined before scoring: a case can cost its unit points
 	// and bring a consequence rule to bear (seed 004 §16).
 	n, nprobs := notices.Build(cfg, in.data, in.content)

@@ -16,6 +16,11 @@ import (
 type Scheme struct {
 	Name   string `yaml:"name"`
 	Source string `yaml:"source"` // the document it comes from, e.g. 商南发〔2015〕2号
+	// Issued is the date the document was issued, for the methodology.
+	Issued record.Date `yaml:"issued"`
+	// Sample marks the scheme `dutyreport new` copied without the county's
+	// own document: a site that does not show sample data refuses it.
+	Sample bool `yaml:"sample"`
 	// Categories of units, as the units register writes them.
 	Categories []Category `yaml:"categories"`
 	// Responsibilities are the values of 责任类别 in the ledger.

@@ -43,6 +43,9 @@ type Meta struct {
 	Weight int `yaml:"weight"`
 	// Menu false keeps a page out of the menu.
 	Menu *bool `yaml:"menu"`
+	// Sample marks the sample text of `dutyreport new`: a site that does
+	// not say it shows sample data refuses to publish it.
+	Sample bool `yaml:"sample"`
 }
 
 // InMenu reports whether the page is listed in the site menu.

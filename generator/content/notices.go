@@ -47,6 +47,8 @@ type NoticeMeta struct {
 	To     string      `yaml:"to"`
 	CC     string      `yaml:"cc"`
 	Issued record.Date `yaml:"issued"`
+	// Sample marks the sample notice of `dutyreport new` (see Meta.Sample).
+	Sample bool `yaml:"sample"`
 }
 
 // NoticeSubject is a party held accountable, in a notice's front matter.

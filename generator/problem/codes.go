@@ -56,6 +56,11 @@ const (
 	// ConfigNoOperator: a public site whose site.yaml names no operator
 	// (footer.operator, 主办单位), which a government site shows.
 	ConfigNoOperator Code = "config.no-operator"
+	// InputSample: a build of a site without site.yaml's sample: true
+	// reads the sample of `dutyreport new`: a workbook marked sample, a
+	// Markdown page or notice, or the scheme, with sample: true. Fix:
+	// replace it with the county's own (and delete its sample: true).
+	InputSample Code = "input.sample"
 	// IngestEncrypted: a workbook protected by a password to open.
 	IngestEncrypted Code = "ingest.encrypted"
 	// IngestLegacyFormat: a workbook older than Excel 95 (BIFF2 to BIFF4),
@@ -291,6 +296,7 @@ var catalog = map[Code]entry{
 	IngestUnreadable:             {"无法读取该表格文件", "cannot read this workbook", "请用 Excel 或 WPS 打开后另存为 .xlsx", "open it in Excel or WPS and save it as .xlsx"},
 	IngestEmptyFile:              {"文件是空的（0 字节）", "the file is empty (0 bytes)", "请重新导出该表格", "export the sheet again"},
 	ConfigNoOperator:             {"site.yaml 未写明网站的主办单位", "site.yaml names no operator of the site", "请在 site.yaml 的 footer 下填写 operator（主办单位），以及 site_code、icp、police、contact", "add footer: operator (the office that runs the site) to site.yaml, with site_code, icp, police and contact"},
+	InputSample:                  {"这是 dutyreport new 生成的样例，不能作为本县数据发布", "this is the sample of dutyreport new, which may not be published as the county's own", "请换成本县的表格或文字（页面、通报、考核办法改好后删去其中的 sample: true）；如确要展示样例，请在 site.yaml 中写 sample: true", "replace it with the county's own spreadsheet or text (for a page, notice or scheme, delete its sample: true once it is); to show the sample on purpose, put sample: true in site.yaml"},
 	IngestEncrypted:              {"这是设置了打开密码的工作簿", "this workbook is protected by a password", "请在 Excel 或 WPS 中取消密码后重新保存", "remove the password in Excel or WPS and save it again"},
 	IngestLegacyFormat:           {"这是 Excel 95 以前版本的工作簿", "this is a workbook from before Excel 95", "请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）", "open it in Excel or WPS and save it as an Excel workbook (.xlsx)"},
 	IngestOpenDocument:           {"这是 OpenDocument 文档，不是电子表格", "this is an OpenDocument file, but not a spreadsheet", "请在 WPS、Excel 或 LibreOffice 中打开表格并另存为 .xlsx", "open the spreadsheet in WPS, Excel or LibreOffice and save it as .xlsx"},

@@ -217,6 +217,12 @@ const (
 	TNextServe
 	TNextBuild
 	TNextData
+	TAskCounty
+	TAskOffice
+	TAskSchemeTitle
+	TAskSchemeNumber
+	TAskSchemeIssued
+	TSchemeIsSample
 	TPreviewing
 	TOutOfMemory
 	TWhileReading
@@ -441,7 +447,13 @@ var texts = [textCount]text{
 	TMadeSite:         {"已新建站点 %s（%d 个文件，%s %d、%d 年度样例数据）。接下来：", "made the site %s (%d files, sample data of %s for %d and %d). Next:"},
 	TNextServe:        {"  dutyreport serve --source %s        预览网站，修改后自动刷新", "  dutyreport serve --source %s        preview it, rebuilt as you edit"},
 	TNextBuild:        {"  dutyreport build --source %s        生成公开网站（%s/public/）", "  dutyreport build --source %s        the public site, into %s/public/"},
-	TNextData:         {"然后把本县的表格放进 %s/data/，并删除 site.yaml 中的 sample: true。", "Then put the county's spreadsheets in %s/data/ and delete \"sample: true\" from site.yaml."},
+	TNextData:         {"然后用 dutyreport template 生成空白表格发给各单位填写，把收回的表格放进 %s/data/，并删除 site.yaml 中的 sample: true：仍是样例的文件，生成时会一一列出。", "Then make blank workbooks for the units with dutyreport template, put the returned ones in %s/data/ and delete \"sample: true\" from site.yaml: a build names every file still a sample."},
+	TAskCounty:        {"县（市、区）名称，如 清河县：", "The county's name, such as 清河县: "},
+	TAskOffice:        {"主办单位和通报的发文机关，如 中共清河县纪律检查委员会（可留空，以后在 site.yaml 中填写）：", "The office that runs the site and issues the notices, such as 中共清河县纪律检查委员会 (or leave it for site.yaml): "},
+	TAskSchemeTitle:   {"本县考核办法的标题（留空则先用商南县的办法作样例）：", "The title of the county's scheme document (empty: Shangnan's, as a sample): "},
+	TAskSchemeNumber:  {"考核办法的文号，如 清发〔2024〕3号：", "Its document number, such as 清发〔2024〕3号: "},
+	TAskSchemeIssued:  {"考核办法的印发日期，如 2024-03-01：", "Its date of issue, such as 2024-03-01: "},
+	TSchemeIsSample:   {"考核办法仍是商南县的样例（schemes/shangnan.yaml 中的 sample: true）：请改为本县考核办法的标题、文号和印发日期。", "The scheme is still Shangnan's sample (sample: true in schemes/shangnan.yaml): give it the title, number and date of the county's own document."},
 	TPreviewing:       {"预览地址：%[2]s（站点目录 %[1]s；按 Ctrl+C 停止）", "previewing %[1]s at %[2]s (Ctrl+C stops)"},
 	TOutOfMemory:      {"dutyreport：内部错误：内存不足%s（已用 %s，上限 %s）；原有网站未被改动。如本机内存充足，可用 --memory-limit 提高上限；否则请报告是哪份输入需要这么多内存", "dutyreport: internal error: out of memory%s (%s in use, limit %s); the previous site was left as it was. Raise the limit with --memory-limit if the machine has the memory, or report the input that needs this much"},
 	TWhileReading:     {"（读取 %s 时）", " while reading %s"},

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"text/template"
@@ -27,6 +28,13 @@ var files embed.FS
 type Options struct {
 	County string // the county's name, 示例县 by default
 	Year   int    // the latest assessment year, a draft; the year before it is published
+	// Office is the office that runs the site and issues the notices
+	// (footer.operator and notices.issuer); "" leaves them for later.
+	Office string
+	// Scheme is the county's own scheme document: its title (name), number
+	// (source) and date of issue. Without a title and number the scheme is
+	// Shangnan's, marked sample, and a build that publishes refuses it.
+	SchemeTitle, SchemeNumber, SchemeIssued string
 }
 
 // Write makes the site in dir, which must be new or empty. It returns the
@@ -43,7 +51,7 @@ func Write(dir string, o Options) ([]string, error) {
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	s := &site{dir: dir, vars: vars{County: o.County, Year: o.Year, Prev: o.Year - 1, Towns: countOf(starterUnits, "镇"), Depts: countOf(starterUnits, "县直部门")}}
+	s := &site{dir: dir, vars: vars{County: o.County, Office: o.Office, Year: o.Year, Prev: o.Year - 1, Towns: countOf(starterUnits, "镇"), Depts: countOf(starterUnits, "县直部门")}}
 	// Each embedded file is a text/template of vars; the year files are
 	// named after their year.
 	err := fs.WalkDir(files, "files", func(p string, d fs.DirEntry, err error) error {
@@ -72,7 +80,7 @@ func Write(dir string, o Options) ([]string, error) {
 		return s.write(rel, buf.Bytes())
 	})
 	if err == nil {
-		err = s.write("schemes/shangnan.yaml", schemes.Shangnan)
+		err = s.write("schemes/shangnan.yaml", scheme(o))
 	}
 	if err == nil {
 		err = s.write(".gitignore", []byte(gitignore))
@@ -97,6 +105,7 @@ const gitignore = `# Made by builds: the internal dashboard (never publish it), 
 // vars are what the embedded files are filled with.
 type vars struct {
 	County       string
+	Office       string
 	Year, Prev   int
 	Towns, Depts int
 }
@@ -117,4 +126,36 @@ func (s *site) write(rel string, data []byte) error {
 	}
 	s.written = append(s.written, rel)
 	return nil
+}
+
+// scheme is the scheme file of the new site: Shangnan's rules, named after
+// the county's own document when one is given, else marked sample (a
+// county's site may not cite another county's document unawares).
+func scheme(o Options) []byte {
+	src := string(schemes.Shangnan)
+	if o.SchemeTitle == "" || o.SchemeNumber == "" {
+		return []byte(sourceLine.ReplaceAllLiteralString(src, "source: 商南发〔2015〕2号\n"+
+			"# 样例：这是商南县的考核办法。请把 name、source 改为本县考核办法的标题和文号，\n"+
+			"# 加上印发日期（issued: 2024-03-01），按本县办法修改规则，然后删除下面这一行。\n"+
+			"sample: true"))
+	}
+	src = nameLine.ReplaceAllLiteralString(src, "name: "+yamlText(o.SchemeTitle))
+	line := "source: " + yamlText(o.SchemeNumber)
+	if o.SchemeIssued != "" {
+		line += "\nissued: " + o.SchemeIssued
+	}
+	return []byte(sourceLine.ReplaceAllLiteralString(src, line))
+}
+
+var (
+	nameLine   = regexp.MustCompile(`(?m)^name: .*$`)
+	sourceLine = regexp.MustCompile(`(?m)^source: .*$`)
+)
+
+// yamlText quotes s for a YAML value when it needs it.
+func yamlText(s string) string {
+	if strings.ContainsAny(s, ":#'\"{}[],&*!|>%@`") || strings.TrimSpace(s) != s {
+		return strconv.Quote(s)
+	}
+	return s
 }

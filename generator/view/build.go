@@ -63,6 +63,7 @@ func build(in Input, rec *recorder) *Site {
 		County:       c.Site.County,
 		SchemeName:   c.Scheme.Name,
 		SchemeSource: c.Scheme.Source,
+		SchemeIssued: c.Scheme.Issued.String(),
 	}
 	b := &builder{in: in, s: s, scheme: &c.Scheme, results: map[int]*scoring.Result{}, rec: rec}
 	var roster []string

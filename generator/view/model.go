@@ -26,6 +26,7 @@ type Site struct {
 	County       string
 	SchemeName   string
 	SchemeSource string
+	SchemeIssued string  // the scheme document's date of issue, "" when not given
 	Years        []*Year // ascending
 	Latest       *Year   // the landing page's year
 	Bands        []Band
