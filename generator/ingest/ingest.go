@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"path"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -26,6 +25,9 @@ type job struct {
 	// roster): a workbook without its named sheet is then no problem.
 	optional bool
 	file     uint16
+	// rivals marks an input with several files (see findInput): none is
+	// read, and the year's units are not reported missing from it.
+	rivals bool
 }
 
 // Options tune reading.
@@ -67,7 +69,10 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 	unitsRel, unitSheets := config.SplitInput(filepath.ToSlash(c.Site.Inputs.Units))
 	files := sitefs.Open(c.Dir)
 	defer files.Close()
-	unitsRel = findInput(files, unitsRel)
+	unitsRel, rivals := findInput(files, unitsRel)
+	if len(rivals) > 0 {
+		probs.Add(twoFiles(unitsRel, rivals))
+	}
 	// The cache's salt is taken before the register is read, and again at
 	// the end: a register saved meanwhile keeps nothing of this build.
 	ch := newCache(opt.CacheDir, c, files, unitsRel, unitSheets)
@@ -75,7 +80,14 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 	var units []record.Unit
 	var rejected map[string]bool
 	opt.reading(unitsRel, true)
-	if wb, ok := openWorkbook(files, unitsRel, &probs); ok {
+	// Of several registers, which one is meant is the clerk's to say:
+	// none is read.
+	var wb *workbook
+	ok := false
+	if len(rivals) == 0 {
+		wb, ok = openWorkbook(files, unitsRel, &probs)
+	}
+	if ok {
 		res.Files[f].Sheets, res.Files[f].Marker = wb.sheets, wb.marker
 		t := &table{wb: wb, file: f, names: unitSheets, want: unitColumns, probs: &probs, rejected: map[string]bool{}}
 		units, rejected = readUnits(t, s, firstYear)
@@ -104,8 +116,11 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 			}
 			p := kinds[k].input(&c.Site.Inputs)
 			rel, sheets := config.SplitInput(filepath.ToSlash(strings.ReplaceAll(p, "{year}", strconv.Itoa(y.Year))))
-			j := job{kind: record.Kind(k), year: i, rel: findInput(files, rel), sheets: sheets, optional: needs[k] == optional}
-			if j.optional && !files.Exists(j.rel) {
+			found, rivals := findInput(files, rel)
+			j := job{kind: record.Kind(k), year: i, rel: found, sheets: sheets, optional: needs[k] == optional, rivals: len(rivals) > 0}
+			if j.rivals {
+				probs.Add(twoFiles(found, rivals))
+			} else if j.optional && !files.Exists(j.rel) {
 				continue
 			}
 			jobs = append(jobs, j)
@@ -141,6 +156,7 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 	if ch != nil {
 		ch.finish(c, unitsRel, unitSheets)
 	}
+	explainMissing(files, probs)
 	probs.Sort()
 	return res, probs
 }
@@ -148,6 +164,10 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 // cachedJob reads one file into its year, or takes what reading it gave
 // last time from the cache.
 func cachedJob(c *config.Config, files *sitefs.Root, res *record.Data, reg *register, j job, ch *cache) problem.List {
+	if j.rivals {
+		res.Years[j.year].Inputs[j.kind].Rejected = map[string]bool{record.All: true}
+		return nil
+	}
 	if ch == nil {
 		return readJob(c, files, res, reg, j)
 	}
@@ -215,29 +235,4 @@ func readJob(c *config.Config, files *sitefs.Root, res *record.Data, reg *regist
 	t.want = k.columns(s)
 	k.records.readInto(t, s, reg, y)
 	return probs
-}
-
-// inputExts are the extensions a file exported in place of the configured
-// one may have: the configured 民主测评.xlsx may be there as 民主测评.csv.
-var inputExts = []string{".xlsx", ".xlsm", ".csv", ".txt", ".xls", ".et", ".ods", ".fods", ".xlsb", ".numbers"}
-
-// findInput gives the file to read for a configured path: the path itself
-// when it exists, or else the one file beside it of the same name with
-// another spreadsheet extension, which is then read by what its bytes are
-// (an .xls is refused as such, which helps more than "missing").
-func findInput(files *sitefs.Root, rel string) string {
-	if files.Exists(rel) {
-		return rel
-	}
-	stem := strings.TrimSuffix(rel, path.Ext(rel))
-	var found []string
-	for _, ext := range inputExts {
-		if alt := stem + ext; alt != rel && files.Exists(alt) {
-			found = append(found, alt)
-		}
-	}
-	if len(found) == 1 {
-		return found[0]
-	}
-	return rel
 }

@@ -317,7 +317,7 @@ C02	新村监委会	监委会	T02
 `)
 	expectProblems(t, probs,
 		"data/2024/民主测评.xlsx!Sheet1!A3 ingest.name-mismatch", // 旧二镇 is T02's former name
-		"data/2024/民主测评.xlsx!Sheet1!A5 ingest.unknown-unit",
+		"data/2024/民主测评.xlsx!Sheet1!A5 ingest.unknown-unit-name",
 		"data/2024/纪实台账.xlsx!Sheet1!A5 ingest.ambiguous-unit",
 	)
 	if got := evaluations(d); got != "T01 0 80.00, T02 0 81.00, T03 0 82.00" {

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode"
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/problem"
@@ -15,10 +17,14 @@ import (
 type register struct {
 	*record.Register
 	byName map[string][]*record.Unit // by folded name, in register order
+	// near keeps the names suggested for an unknown one (nearest), by year
+	// and folded name; files are read in parallel, hence mu.
+	mu   sync.Mutex
+	near map[string][]string
 }
 
 func newRegister(reg *record.Register) *register {
-	r := &register{Register: reg, byName: map[string][]*record.Unit{}}
+	r := &register{Register: reg, byName: map[string][]*record.Unit{}, near: map[string][]string{}}
 	for i := range reg.Units {
 		u := &reg.Units[i]
 		add := func(name string) {
@@ -57,6 +63,11 @@ func unitOf(r row, codeCol, nameCol, year int, reg *register) (*record.Unit, boo
 	u := reg.Unit(code)
 	if u == nil && record.Rejects(reg.Rejected, code) {
 		r.t.rejected[code] = true // its register row has been reported
+		return nil, false
+	}
+	if u == nil && hasHan(code) {
+		// A name in the code column: say so in the clerk's terms.
+		unknownName(r, codeCol, config.FoldName(code), year, reg)
 		return nil, false
 	}
 	if u == nil {
@@ -110,8 +121,63 @@ func unitNamed(r row, nameCol int, name string, year int, reg *register) (*recor
 	case len(all) > 0:
 		return nil, active(r, nameCol, all[0], year)
 	}
-	r.problem(nameCol, problem.IngestUnknownUnit, problem.T(problem.TUnitNameOrCode))
+	unknownName(r, nameCol, key, year, reg)
 	return nil, false
+}
+
+// unknownName reports a unit name (folded: key) the register lacks, at
+// column w, suggesting the register's nearest names.
+func unknownName(r row, w int, key string, year int, reg *register) {
+	p := problem.Problem{Pos: r.pos(w), Code: problem.IngestUnknownUnitName, Found: text(r.raw(w)), Expected: problem.T(problem.TUnitNameOrCode)}
+	if near := reg.nearest(key, year); len(near) > 0 {
+		p.Hint = problem.T(problem.TUnitDidYouMean, problem.Joined(near))
+	}
+	r.t.probs.Add(p)
+}
+
+// nearest gives the names of the units active in year nearest the folded
+// name key, as “城关镇”（T01）: one character off (two for a name of more
+// than four), and no more than a third of it, the nearest first, at most
+// three. Each name is worked out
+// once per build: a mistyped name is usually mistyped on many rows.
+func (r *register) nearest(key string, year int) []string {
+	k := strconv.Itoa(year) + "\x00" + key
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if near, ok := r.near[k]; ok {
+		return near
+	}
+	want := []rune(key)
+	limit := 1
+	if len(want) > 4 {
+		limit = 2
+	}
+	type cand struct {
+		d    int
+		name string
+	}
+	var cands []cand
+	for i := range r.Units {
+		u := &r.Units[i]
+		if !u.ActiveIn(year) {
+			continue
+		}
+		got := []rune(config.FoldName(u.NameIn(year)))
+		if len(got)-len(want) > limit || len(want)-len(got) > limit {
+			continue
+		}
+		// At most a third of the name changed: 四镇 is no typo of 一镇.
+		if d := editDistance(got, want); d <= limit && 3*d <= len(want) {
+			cands = append(cands, cand{d, "“" + u.NameIn(year) + "”（" + u.Code + "）"})
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int { return a.d - b.d })
+	var near []string
+	for _, c := range cands[:min(len(cands), 3)] {
+		near = append(near, c.name)
+	}
+	r.near[k] = near
+	return near
 }
 
 // active reports whether u existed in year, and a problem at column w if not.
@@ -124,5 +190,16 @@ func active(r row, w int, u *record.Unit, year int) bool {
 		span += strconv.Itoa(u.To)
 	}
 	r.problem(w, problem.IngestInactiveUnit, problem.T(problem.TActiveIn, year, u.Code, span))
+	return false
+}
+
+// hasHan reports whether s holds a Chinese character: a unit's name, not
+// its code.
+func hasHan(s string) bool {
+	for _, c := range s {
+		if unicode.Is(unicode.Han, c) {
+			return true
+		}
+	}
 	return false
 }

@@ -48,6 +48,10 @@ const (
 	// IngestMissingFile: an input file the configuration names is absent,
 	// e.g. data/2024/民主测评.xlsx. Fix: export it into that folder.
 	IngestMissingFile Code = "ingest.missing-file"
+	// IngestTwoFiles: two files beside each other could each be one input,
+	// e.g. 民主测评.xlsx and 民主测评.csv. Neither is read. Fix: keep the
+	// one to read, delete or rename the other.
+	IngestTwoFiles Code = "ingest.two-files"
 	// IngestUnreadable: the file is not a workbook that can be read, e.g. an
 	// .xls renamed to .xlsx. Fix: open it in Excel or WPS and save as .xlsx.
 	IngestUnreadable Code = "ingest.unreadable"
@@ -117,6 +121,11 @@ const (
 	IngestBadChoice Code = "ingest.bad-choice"
 	// IngestUnknownUnit: a unit code not in the units register (单位名录).
 	IngestUnknownUnit Code = "ingest.unknown-unit"
+	// IngestUnknownUnitName: a row without a unit code names a unit the
+	// register does not know, e.g. 城关真; the message suggests the
+	// register's nearest names (城关镇). Fix: correct the name, or add the
+	// unit to the register.
+	IngestUnknownUnitName Code = "ingest.unknown-unit-name"
 	// IngestInactiveUnit: a row for a unit outside the years the register
 	// gives it, e.g. a 2024 row for a town merged away in 2022.
 	IngestInactiveUnit Code = "ingest.inactive-unit"
@@ -293,6 +302,7 @@ var catalog = map[Code]entry{
 	ConfigTooLarge:               {"YAML 过大（别名按展开计），未读取", "the YAML is too large (counting its aliases expanded): not read", "请直接写出各项，或少用别名（*名称）", "write the values out, or use fewer aliases (*name)"},
 	ConfigNotAFile:               {"不是站点目录中的普通文件，未读取", "not a regular file inside the site folder: not read", "该文件是指向站点目录以外或指向设备等的符号链接，或方案路径指向站点目录以外；请把文件本身放进站点目录", "it is a symlink that leads out of the site folder or to a device or the like, or a scheme path out of the site folder; put the file itself in the site folder"},
 	IngestMissingFile:            {"缺少输入文件", "input file is missing", "请把导出的表格放到该位置", "export the sheet to that place"},
+	IngestTwoFiles:               {"同一项输入有多个文件，未读取", "one input has several files: none was read", "请只保留要读取的那一个，删除或改名其余的", "keep the one to read, and delete or rename the others"},
 	IngestUnreadable:             {"无法读取该表格文件", "cannot read this workbook", "请用 Excel 或 WPS 打开后另存为 .xlsx", "open it in Excel or WPS and save it as .xlsx"},
 	IngestEmptyFile:              {"文件是空的（0 字节）", "the file is empty (0 bytes)", "请重新导出该表格", "export the sheet again"},
 	ConfigNoOperator:             {"site.yaml 未写明网站的主办单位", "site.yaml names no operator of the site", "请在 site.yaml 的 footer 下填写 operator（主办单位），以及 site_code、icp、police、contact", "add footer: operator (the office that runs the site) to site.yaml, with site_code, icp, police and contact"},
@@ -319,6 +329,7 @@ var catalog = map[Code]entry{
 	IngestMissingSheet:           {"工作簿中没有该工作表", "the workbook has no sheet of that name", "请改正工作表名称，或修改 site.yaml 中的名称", "rename the sheet, or correct the name in site.yaml"},
 	IngestAmbiguousUnit:          {"单位名称对应多个单位", "the unit name matches several units", "请填写单位编码", "give the unit's code"},
 	IngestBadChoice:              {"不是允许的取值", "not one of the allowed values", "请从允许的取值中选择", "use one of the allowed values"},
+	IngestUnknownUnitName:        {"单位名称不在单位名录中", "unit name is not in the units register", "请改正名称（或填写单位编码），或在单位名录中添加该单位", "correct the name (or give the unit's code), or add the unit to the units register"},
 	IngestUnknownUnit:            {"单位编码不在单位名录中", "unit code is not in the units register", "请改正编码，或在单位名录中添加该单位", "correct the code, or add the unit to the units register"},
 	IngestInactiveUnit:           {"该单位在本年度不存在", "unit is not active in this year", "请核对单位名录中的起止年度", "check the unit's years in the units register"},
 	IngestNameMismatch:           {"单位名称与单位名录不一致", "unit name differs from the units register", "以单位编码为准；请统一名称", "the code decides; make the names agree"},

@@ -218,6 +218,8 @@ const (
 	TNextBuild
 	TNextData
 	TAskCounty
+	TNearMiss
+	TUnitDidYouMean
 	TAskOffice
 	TAskSchemeTitle
 	TAskSchemeNumber
@@ -448,6 +450,8 @@ var texts = [textCount]text{
 	TNextServe:        {"  dutyreport serve --source %s        预览网站，修改后自动刷新", "  dutyreport serve --source %s        preview it, rebuilt as you edit"},
 	TNextBuild:        {"  dutyreport build --source %s        生成公开网站（%s/public/）", "  dutyreport build --source %s        the public site, into %s/public/"},
 	TNextData:         {"然后用 dutyreport template 生成空白表格发给各单位填写，把收回的表格放进 %s/data/，并删除 site.yaml 中的 sample: true：仍是样例的文件，生成时会一一列出。", "Then make blank workbooks for the units with dutyreport template, put the returned ones in %s/data/ and delete \"sample: true\" from site.yaml: a build names every file still a sample."},
+	TUnitDidYouMean:   {"是否应为%s？如是，请改正名称；否则请在单位名录中添加该单位", "did you mean %s? If so, correct the name; else add the unit to the units register"},
+	TNearMiss:         {"同一文件夹中有 %s：如是该文件，请改名为 %s", "the folder holds %s: if that is the file, rename it %s"},
 	TAskCounty:        {"县（市、区）名称，如 清河县：", "The county's name, such as 清河县: "},
 	TAskOffice:        {"主办单位和通报的发文机关，如 中共清河县纪律检查委员会（可留空，以后在 site.yaml 中填写）：", "The office that runs the site and issues the notices, such as 中共清河县纪律检查委员会 (or leave it for site.yaml): "},
 	TAskSchemeTitle:   {"本县考核办法的标题（留空则先用商南县的办法作样例）：", "The title of the county's scheme document (empty: Shangnan's, as a sample): "},
