@@ -2,8 +2,8 @@ package generator
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,7 +28,7 @@ func Diff(o Options, from, to diff.Label) (*diff.Diff, *render.Theme, problem.Li
 		o.Audience = config.Public
 	}
 	if (from.Revision > 0 || to.Revision > 0) && o.Audience != config.Public {
-		return nil, nil, nil, &UsageError{"revisions are kept as they were published, in the public audience: leave out --audience internal"}
+		return nil, nil, nil, refused(problem.TRevisionsPublic)
 	}
 	in, probs := load(o.Source, o.cacheDir(), nil, o.Reading)
 	probs = notices.ForAudience(probs, o.Audience)
@@ -51,7 +51,12 @@ func Diff(o Options, from, to diff.Label) (*diff.Diff, *render.Theme, problem.Li
 	for i, l := range []diff.Label{from, to} {
 		y := years[l.Year]
 		if y == nil {
-			return nil, nil, probs, &UsageError{fmt.Sprintf("the %s site has no year %d; it has %s", o.Audience, l.Year, strings.Join(have, ", "))}
+			e := refused(problem.TNoSuchYear, o.Audience, l.Year, strings.Join(have, ", "))
+			if o.Audience == config.Public && slices.ContainsFunc(in.cfg.Site.Years, func(c config.Year) bool { return c.Year == l.Year && c.Status == config.Draft }) {
+				// A draft is on the dashboard: the clerk meant that one.
+				e.Hint = problem.T(problem.TDiffDraft, l.Year, label(from), label(to))
+			}
+			return nil, nil, probs, e
 		}
 		if l.Revision == 0 && from.Year == to.Year {
 			l.Revision = max(y.Revision, 1) // 2023r1 2023: the current revision, by number
@@ -63,7 +68,7 @@ func Diff(o Options, from, to diff.Label) (*diff.Diff, *render.Theme, problem.Li
 		}
 		e, err := archivedEdition(o.Source, y, l)
 		if err != nil {
-			return nil, nil, probs, &UsageError{fmt.Sprintf("%d has no revision %d to compare (%v); it has revisions 1 to %d, earlier ones as archived in %s/%d/", l.Year, l.Revision, err, max(y.Revision, 1), edition.ArchiveDir, l.Year)}
+			return nil, nil, probs, refused(problem.TNoSuchRevision, l.Year, l.Revision, err.Error(), max(y.Revision, 1), edition.ArchiveDir, l.Year)
 		}
 		eds[i] = e
 	}
@@ -84,4 +89,12 @@ func archivedEdition(dir string, y *view.Year, l diff.Label) (diff.Edition, erro
 		return diff.Edition{}, err
 	}
 	return view.ArchivedEdition(y, l.Revision, results, notices)
+}
+
+// label writes an edition as the command line gives it: 2023, 2023r1.
+func label(l diff.Label) string {
+	if l.Revision > 0 {
+		return strconv.Itoa(l.Year) + "r" + strconv.Itoa(l.Revision)
+	}
+	return strconv.Itoa(l.Year)
 }

@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 
 	"dutyreport/generator/config"
 	"dutyreport/generator/edition"
+	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
 	"dutyreport/generator/render"
 	"dutyreport/generator/view"
@@ -32,21 +32,21 @@ func guardOut(cfg *config.Config, o Options, out string) error {
 	target := abs(out)
 	within := func(a, b string) bool { return a == b || strings.HasPrefix(a, b+string(filepath.Separator)) }
 	if o.Zip != "" && within(abs(o.Zip), target) {
-		return &UsageError{fmt.Sprintf("the zip file %s may not be inside the output folder %s", o.Zip, out)}
+		return refused(problem.TZipInsideOut, o.Zip, out)
 	}
 	if target == abs(o.Source) {
-		return &UsageError{fmt.Sprintf("the output folder %s is the site folder itself", out)}
+		return refused(problem.TOutIsSite, out)
 	}
 	// The swap replaces the whole output folder: it must hold no input and
 	// lie in none, and an existing folder must be an earlier build.
 	if in := overlappedInput(cfg, o.Source, out); in != "" {
-		return &UsageError{fmt.Sprintf("the output folder %s would replace the site's inputs (%s); choose another folder", out, in)}
+		return refused(problem.TOutHoldsInputs, out, in)
 	}
 	if o.Audience == config.Public && IsInternalBuild(target) {
-		return &UsageError{fmt.Sprintf("the output folder %s holds an internal build (it has %s): the public site may never be written over the dashboard; choose the public folder", out, InternalMarker)}
+		return refused(problem.TOutIsDashboard, out, InternalMarker)
 	}
 	if entries, err := os.ReadDir(target); err == nil && len(entries) > 0 && !madeByBuild(target) {
-		return &UsageError{fmt.Sprintf("the output folder %s holds files but no earlier build (no index.html and %s written by dutyreport); a build replaces the whole folder and would delete them, so choose an empty or new folder", out, view.SearchIndexPath)}
+		return refused(problem.TOutNotABuild, out, view.SearchIndexPath)
 	}
 	other := config.Public
 	if o.Audience == config.Public {
@@ -54,7 +54,7 @@ func guardOut(cfg *config.Config, o Options, out string) error {
 	}
 	otherDir := abs(filepath.Join(o.Source, outDir(cfg, other)))
 	if within(target, otherDir) || within(otherDir, target) {
-		return &UsageError{fmt.Sprintf("the %s site may not be written into or around the %s site's folder %s", o.Audience, other, otherDir)}
+		return refused(problem.TOutAroundOther, o.Audience, other, otherDir)
 	}
 	return nil
 }
@@ -99,10 +99,17 @@ func overlapsInputs(cfg *config.Config, source, p string) bool {
 	return overlappedInput(cfg, source, p) != ""
 }
 
-// UsageError is a command-line mistake (exit code 2), not a problem of the input.
-type UsageError struct{ Msg string }
+// UsageError is a command that cannot be done as asked (exit code 2), not
+// a problem of the input: its text in the catalogue, and where one is
+// obvious the next command to try.
+type UsageError struct{ Text, Hint problem.Text }
 
-func (e *UsageError) Error() string { return e.Msg }
+func (e *UsageError) Error() string { return e.Text.In(problem.EN) }
+
+// refused makes a UsageError of the catalogue's entry id.
+func refused(id problem.TextID, args ...any) *UsageError {
+	return &UsageError{Text: problem.T(id, args...)}
+}
 
 // IsUsage reports whether err is a UsageError.
 func IsUsage(err error) bool {

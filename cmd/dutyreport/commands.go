@@ -64,10 +64,12 @@ func (g *globals) say(w io.Writer, t problem.Text) {
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
-	return rootCmd(&globals{stdout: stdout, stderr: stderr})
+	return rootCmd(&globals{stdout: stdout, stderr: stderr}, string(problem.ZH))
 }
 
-func rootCmd(g *globals) *cobra.Command {
+// rootCmd makes the command tree; lang is --lang's default, from the
+// environment.
+func rootCmd(g *globals, lang string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "dutyreport",
 		Short: "Build the website of a county's responsibility-system assessment from its spreadsheets",
@@ -79,7 +81,7 @@ to dashboard/.`,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if _, ok := problem.ParseLang(g.lang); !ok {
-				return usage(cmd, fmt.Errorf("--lang %q: use zh-CN or en", g.lang))
+				return usage(cmd, errorf(problem.TBadLang, g.lang))
 			}
 			limit, err := memoryLimit(g.memLimit, cmd.Flags().Changed("memory-limit"))
 			if err != nil {
@@ -91,7 +93,7 @@ to dashboard/.`,
 	}
 	root.SetOut(g.stdout)
 	root.SetErr(g.stderr)
-	root.PersistentFlags().StringVar(&g.lang, "lang", "zh-CN", "language of messages: zh-CN or en")
+	root.PersistentFlags().StringVar(&g.lang, "lang", lang, "language of messages: zh-CN or en (when not given, the environment's locale's)")
 	root.PersistentFlags().StringVar(&g.memLimit, "memory-limit", "", "stop with an internal error (exit 3) when the data kept in memory pass this size, such as 2GiB or 512MiB, or off (default: GOMEMLIMIT when set, else 3/4 of the memory the machine or container gives)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usage(cmd, err) })
 	root.AddCommand(newCmd(g), buildCmd(g), checkCmd(g), auditCmd(g), diffCmd(g), serveCmd(g), versionCmd(g))
@@ -101,14 +103,25 @@ to dashboard/.`,
 // checkAudience refuses an --audience that is neither public nor internal.
 func checkAudience(a string) error {
 	if a != config.Public && a != config.Internal {
-		return fmt.Errorf("--audience %q: use public or internal", a)
+		return errorf(problem.TBadAudience, a)
 	}
 	return nil
 }
 
 // usage prints a command-line mistake and the command's usage, exit code 2.
 func usage(cmd *cobra.Command, err error) error {
-	fmt.Fprintf(cmd.ErrOrStderr(), "dutyreport: %v\n\n%s", err, cmd.UsageString())
+	fmt.Fprintf(cmd.ErrOrStderr(), "dutyreport: %s\n\n%s", message(err, langOf(cmd)), cmd.UsageString())
+	return &exitError{exitUsage}
+}
+
+// refuse prints why a command written right cannot do what it was asked,
+// and the next command to try where one is obvious, without the usage:
+// exit code 2.
+func refuse(cmd *cobra.Command, err error, hint ...problem.Text) error {
+	fmt.Fprintf(cmd.ErrOrStderr(), "dutyreport: %s\n", message(err, langOf(cmd)))
+	for _, h := range hint {
+		fmt.Fprintln(cmd.ErrOrStderr(), h.In(langOf(cmd)))
+	}
 	return &exitError{exitUsage}
 }
 
@@ -129,7 +142,7 @@ was until the new one is complete, then it is swapped in.`,
 			if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
 				secs, err := strconv.ParseInt(v, 10, 64)
 				if err != nil || secs < 315532800 { // 1980-01-01, the earliest a zip can hold
-					return usage(cmd, fmt.Errorf("SOURCE_DATE_EPOCH=%q: give seconds since 1970 as a whole number, from 315532800 (1980-01-01) on", v))
+					return refuse(cmd, errorf(problem.TBadSourceDate, v))
 				}
 				o.SourceDate = time.Unix(secs, 0)
 			}
@@ -177,7 +190,7 @@ func checkCmd(g *globals) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
-				return usage(cmd, fmt.Errorf("--format %q: use text or json", format))
+				return usage(cmd, errorf(problem.TBadFormat, format, "text、json"))
 			}
 			prog := newProgress(g, quiet || format == "json", verbose)
 			g.allProblems = verbose
@@ -245,7 +258,7 @@ runs it on its own output.`,
 				return usage(cmd, err)
 			}
 			if st, err := os.Stat(args[0]); err != nil || !st.IsDir() {
-				return usage(cmd, fmt.Errorf("%s is not a folder", args[0]))
+				return refuse(cmd, errorf(problem.TNotAFolder, args[0]), problem.T(problem.TAuditBuildFirst))
 			}
 			o.Reading = g.watchdog.Reading()
 			probs, err := generator.Audit(o, args[0])
@@ -285,13 +298,13 @@ is made by the same code.`,
 				return usage(cmd, err)
 			}
 			if format != "text" && format != "markdown" && format != "json" {
-				return usage(cmd, fmt.Errorf("--format %q: use text, markdown or json", format))
+				return usage(cmd, errorf(problem.TBadFormat, format, "text、markdown、json"))
 			}
 			var eds [2]diff.Label
 			for i, a := range args {
 				l, ok := parseEdition(a)
 				if !ok {
-					return usage(cmd, fmt.Errorf("%q is neither a year such as 2023 nor a revision such as 2023r1", a))
+					return usage(cmd, errorf(problem.TBadEdition, a))
 				}
 				eds[i] = l
 			}
@@ -366,7 +379,7 @@ func outcome(cmd *cobra.Command, g *globals, probs problem.List, err error) erro
 	printProblems(g, probs)
 	switch {
 	case err != nil && generator.IsUsage(err):
-		return usage(cmd, err)
+		return refuse(cmd, err)
 	case err != nil:
 		return internal(g, err)
 	case probs.HasErrors():

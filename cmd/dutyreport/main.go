@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"dutyreport/generator/problem"
 )
 
 func main() {
@@ -28,14 +30,24 @@ const (
 // run executes the command line args and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
 	g := &globals{stdout: stdout, stderr: stderr}
-	root := rootCmd(g)
+	// The language is known before the command line is parsed, for the
+	// help texts: --lang, else the environment's locale, else zh-CN.
+	fallback := envLang(os.Getenv)
+	lang, ok := problem.ParseLang(argLang(args))
+	if !ok {
+		lang, _ = problem.ParseLang(fallback)
+	}
+	root := rootCmd(g, fallback)
+	root.Annotations = map[string]string{"lang": string(lang)}
+	localize(root, lang)
 	root.SetArgs(args)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	g.watchdog.Stop()
 	var ee *exitError
 	if err != nil && !errors.As(err, &ee) {
-		// cobra's own: a missing argument, flags that exclude each other.
-		fmt.Fprintf(stderr, "dutyreport: %v\n", err)
+		// cobra's own: an unknown command, a missing argument, flags that
+		// exclude each other. A mistake of usage: the usage follows.
+		fmt.Fprintf(stderr, "dutyreport: %s\n\n%s", message(err, lang), cmd.UsageString())
 	}
 	return exitCode(err)
 }

@@ -22,6 +22,14 @@ func TestMain(m *testing.M) {
 	// binary re-executed with childEnv (hostile_test.go) set. A crash, a
 	// hang or a gigabyte of memory is then the child's, measured and
 	// bounded.
+	// The tests say which language they expect (zh-CN by default, or
+	// --lang en): the machine's locale must not choose for them. Scripts
+	// that test the locale set LANG themselves.
+	if os.Getenv("DUTYREPORT_TEST_LOCALE") == "" {
+		for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+			os.Unsetenv(k)
+		}
+	}
 	if os.Getenv("DUTYREPORT_TEST_MAIN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}

@@ -102,7 +102,7 @@ func parseMemoryLimit(s string) (int64, error) {
 	}
 	n, err := strconv.ParseFloat(num, 64)
 	if !sizeNumber.MatchString(num) || err != nil || n <= 0 || n*float64(mult) >= math.MaxInt64 {
-		return 0, fmt.Errorf("--memory-limit %q: give a size such as 2GiB or 512MiB (units B, KiB, MiB, GiB, TiB), or off", s)
+		return 0, errorf(problem.TBadMemoryLimit, s)
 	}
 	return int64(n * float64(mult)), nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -34,15 +35,20 @@ Shangnan's, marked as a sample, which a published site refuses.`,
 			}
 			if o.SchemeIssued != "" {
 				if _, err := time.Parse(time.DateOnly, o.SchemeIssued); err != nil {
-					return usage(cmd, fmt.Errorf("--scheme-issued %q: give a date such as 2024-03-01", o.SchemeIssued))
+					return usage(cmd, errorf(problem.TBadDate, "--scheme-issued", o.SchemeIssued))
 				}
 			}
 			if (o.SchemeTitle == "") != (o.SchemeNumber == "") {
-				return usage(cmd, fmt.Errorf("--scheme-title and --scheme-number go together: give both, or neither to keep the sample"))
+				return usage(cmd, errorf(problem.TSchemeTogether))
 			}
 			written, err := scaffold.Write(args[0], o)
-			if err != nil {
-				return usage(cmd, err)
+			switch {
+			case errors.Is(err, scaffold.ErrNotEmpty):
+				return refuse(cmd, errorf(problem.TNewNotEmpty, args[0]), problem.T(problem.TNewOtherFolder, filepath.ToSlash(args[0])))
+			case errors.Is(err, scaffold.ErrBadYear):
+				return usage(cmd, errorf(problem.TNewBadYear, o.Year))
+			case err != nil:
+				return internal(g, err)
 			}
 			dir := filepath.ToSlash(args[0])
 			g.say(g.stdout, problem.T(problem.TMadeSite, dir, len(written), o.County, o.Year-1, o.Year))

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -33,7 +32,7 @@ recorded in editions.lock. Ctrl+C stops it and removes the temporary folder.`,
 				return usage(cmd, err)
 			}
 			if st, err := os.Stat(o.Source); err != nil || !st.IsDir() {
-				return usage(cmd, fmt.Errorf("--source %s is not a folder", o.Source))
+				return refuse(cmd, errorf(problem.TNotAFolder, o.Source), problem.T(problem.TNoSiteHere))
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()

@@ -218,6 +218,30 @@ const (
 	TNextBuild
 	TNextData
 	TAskCounty
+	TBadLang
+	TBadMemoryLimit
+	TBadAudience
+	TBadSourceDate
+	TBadFormat
+	TNotAFolder
+	TAuditBuildFirst
+	TBadEdition
+	TBadDate
+	TSchemeTogether
+	TNewNotEmpty
+	TNewOtherFolder
+	TNewBadYear
+	TNoSiteHere
+	TZipInsideOut
+	TOutIsSite
+	TOutHoldsInputs
+	TOutIsDashboard
+	TOutNotABuild
+	TOutAroundOther
+	TRevisionsPublic
+	TNoSuchYear
+	TDiffDraft
+	TNoSuchRevision
 	TNearMiss
 	TUnitDidYouMean
 	TAskOffice
@@ -452,6 +476,30 @@ var texts = [textCount]text{
 	TNextData:         {"然后用 dutyreport template 生成空白表格发给各单位填写，把收回的表格放进 %s/data/，并删除 site.yaml 中的 sample: true：仍是样例的文件，生成时会一一列出。", "Then make blank workbooks for the units with dutyreport template, put the returned ones in %s/data/ and delete \"sample: true\" from site.yaml: a build names every file still a sample."},
 	TUnitDidYouMean:   {"是否应为%s？如是，请改正名称；否则请在单位名录中添加该单位", "did you mean %s? If so, correct the name; else add the unit to the units register"},
 	TNearMiss:         {"同一文件夹中有 %s：如是该文件，请改名为 %s", "the folder holds %s: if that is the file, rename it %s"},
+	TZipInsideOut:     {"zip 文件 %s 不能放在输出文件夹 %s 之内", "the zip file %s may not be inside the output folder %s"},
+	TOutIsSite:        {"输出文件夹 %s 就是站点目录本身", "the output folder %s is the site folder itself"},
+	TOutHoldsInputs:   {"输出文件夹 %s 会替换站点的输入（%s）；请换一个文件夹", "the output folder %s would replace the site's inputs (%s); choose another folder"},
+	TOutIsDashboard:   {"输出文件夹 %s 中是内部版（有 %s）：公开网站决不能写在内部版之上；请选择公开网站的文件夹", "the output folder %s holds an internal build (it has %s): the public site may never be written over the dashboard; choose the public folder"},
+	TOutNotABuild:     {"输出文件夹 %s 中有文件，但不是以前生成的网站（没有 dutyreport 写的 index.html 和 %s）；生成会替换整个文件夹、删除这些文件，请选择空的或新的文件夹", "the output folder %s holds files but no earlier build (no index.html and %s written by dutyreport); a build replaces the whole folder and would delete them, so choose an empty or new folder"},
+	TOutAroundOther:   {"%s 网站不能写在 %s 网站的文件夹 %s 之内或之外围", "the %s site may not be written into or around the %s site's folder %s"},
+	TRevisionsPublic:  {"各版次按发布时的公开版保存：请去掉 --audience internal", "revisions are kept as they were published, in the public audience: leave out --audience internal"},
+	TNoSuchYear:       {"%s 网站没有 %d 年度；现有 %s", "the %s site has no year %d; it has %s"},
+	TDiffDraft:        {"%d 年度是草稿，只在内部版中：dutyreport diff %s %s --audience internal", "%d is a draft, on the internal dashboard only: dutyreport diff %s %s --audience internal"},
+	TNoSuchRevision:   {"%d 年度没有第 %d 版可比较（%s）；现有第 1 至 %d 版，较早的版次存于 %s/%d/", "%d has no revision %d to compare (%s); it has revisions 1 to %d, earlier ones as archived in %s/%d/"},
+	TBadLang:          {"--lang %q：请用 zh-CN 或 en", "--lang %q: use zh-CN or en"},
+	TBadMemoryLimit:   {"--memory-limit %q：请给出大小，如 2GiB 或 512MiB（单位 B、KiB、MiB、GiB、TiB），或 off", "--memory-limit %q: give a size such as 2GiB or 512MiB (units B, KiB, MiB, GiB, TiB), or off"},
+	TBadAudience:      {"--audience %q：请用 public（公开网站）或 internal（内部版）", "--audience %q: use public or internal"},
+	TBadSourceDate:    {"SOURCE_DATE_EPOCH=%q：请给出自 1970 年起的秒数（整数），不早于 315532800（1980-01-01）", "SOURCE_DATE_EPOCH=%q: give seconds since 1970 as a whole number, from 315532800 (1980-01-01) on"},
+	TBadFormat:        {"--format %q：请用 %s", "--format %q: use %s"},
+	TNotAFolder:       {"%s 不是文件夹", "%s is not a folder"},
+	TAuditBuildFirst:  {"请先生成网站：dutyreport build，再检查其输出文件夹，如 dutyreport audit public", "build the site first (dutyreport build), then audit its output folder, such as dutyreport audit public"},
+	TBadEdition:       {"%q 既不是年度（如 2023），也不是版次（如 2023r1）", "%q is neither a year such as 2023 nor a revision such as 2023r1"},
+	TBadDate:          {"%s %q：请给出日期，如 2024-03-01", "%s %q: give a date such as 2024-03-01"},
+	TSchemeTogether:   {"--scheme-title 和 --scheme-number 须一起给出；都不给则保留样例", "--scheme-title and --scheme-number go together: give both, or neither to keep the sample"},
+	TNewNotEmpty:      {"%s 不是空文件夹：新站点需要新的或空的文件夹，其中的文件未改动", "%s is not empty: a new site needs a new or empty folder; nothing in it was touched"},
+	TNewOtherFolder:   {"请换一个文件夹名，如 dutyreport new %s-新站点", "choose another folder, such as dutyreport new %s-new"},
+	TNewBadYear:       {"--year %d 不是考核年度（1990–2100）", "--year %d is not an assessment year (1990–2100)"},
+	TNoSiteHere:       {"要新建站点，请运行 dutyreport new 文件夹名", "to make a new site, run dutyreport new FOLDER"},
 	TAskCounty:        {"县（市、区）名称，如 清河县：", "The county's name, such as 清河县: "},
 	TAskOffice:        {"主办单位和通报的发文机关，如 中共清河县纪律检查委员会（可留空，以后在 site.yaml 中填写）：", "The office that runs the site and issues the notices, such as 中共清河县纪律检查委员会 (or leave it for site.yaml): "},
 	TAskSchemeTitle:   {"本县考核办法的标题（留空则先用商南县的办法作样例）：", "The title of the county's scheme document (empty: Shangnan's, as a sample): "},

@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"embed"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -37,6 +36,12 @@ type Options struct {
 	SchemeTitle, SchemeNumber, SchemeIssued string
 }
 
+// Write's refusals, which the command line words for the clerk.
+var (
+	ErrBadYear  = errors.New("the year is not an assessment year (1990–2100)")
+	ErrNotEmpty = errors.New("the folder is not empty: a new site needs a new or empty folder")
+)
+
 // Write makes the site in dir, which must be new or empty. It returns the
 // files written, relative to dir and sorted.
 func Write(dir string, o Options) ([]string, error) {
@@ -44,10 +49,10 @@ func Write(dir string, o Options) ([]string, error) {
 		o.County = "示例县"
 	}
 	if o.Year < 1990 || o.Year > 2100 {
-		return nil, fmt.Errorf("the year %d is not an assessment year (1990–2100)", o.Year)
+		return nil, ErrBadYear
 	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		return nil, fmt.Errorf("%s is not empty: a new site needs a new or empty folder", dir)
+		return nil, ErrNotEmpty
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
