@@ -48,6 +48,8 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkxlsx":   mkxlsx,
 			"exitcode": exitcode,
+			"fillxlsx": fillxlsx,
+			"delcol":   delcol,
 		},
 	})
 }
