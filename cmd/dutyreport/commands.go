@@ -96,7 +96,7 @@ to dashboard/.`,
 	root.PersistentFlags().StringVar(&g.lang, "lang", lang, "language of messages: zh-CN or en (when not given, the environment's locale's)")
 	root.PersistentFlags().StringVar(&g.memLimit, "memory-limit", "", "stop with an internal error (exit 3) when the data kept in memory pass this size, such as 2GiB or 512MiB, or off (default: GOMEMLIMIT when set, else 3/4 of the memory the machine or container gives)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usage(cmd, err) })
-	root.AddCommand(newCmd(g), buildCmd(g), checkCmd(g), auditCmd(g), diffCmd(g), serveCmd(g), versionCmd(g))
+	root.AddCommand(newCmd(g), buildCmd(g), checkCmd(g), auditCmd(g), diffCmd(g), serveCmd(g), versionCmd(g), templateCmd(g))
 	return root
 }
 

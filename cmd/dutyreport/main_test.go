@@ -56,6 +56,8 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkxlsx":   mkxlsx,
 			"exitcode": exitcode,
+			"fillxlsx": fillxlsx,
+			"delcol":   delcol,
 		},
 	})
 }

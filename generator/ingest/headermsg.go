@@ -12,8 +12,9 @@ import (
 // there, with what the row says, the columns it has and those it lacks
 // named apart, and for each one it lacks the cell of that row nearest its
 // names (平均得分 for 平均分). When no row has any, the first rows looked at
-// are shown as they are, so that the clerk sees what the tool saw.
-func (f *headerFinder) problem(file, sheet string) problem.Problem {
+// are shown as they are, so that the clerk sees what the tool saw. It also
+// gives the required columns the row lacks (none when no row has any).
+func (f *headerFinder) problem(file, sheet string) (problem.Problem, []string) {
 	row, best := 0, header{found: -1}
 	for n := 1; n <= len(f.top); n++ {
 		if h, _, _ := matchBand(f.top[n-1:n], f.want, f.keys); h.found > best.found {
@@ -27,7 +28,7 @@ func (f *headerFinder) problem(file, sheet string) problem.Problem {
 				p.Notes = append(p.Notes, problem.Note{Pos: problem.At(file, sheet, n+1, 1), Text: problem.T(problem.TRowSays, clipRow(t))})
 			}
 		}
-		return p
+		return p, nil
 	}
 	cells := f.top[row-1]
 	var has, lacks []string
@@ -58,7 +59,7 @@ func (f *headerFinder) problem(file, sheet string) problem.Problem {
 	return problem.Problem{Pos: problem.At(file, sheet, row, 1), Code: problem.IngestMissingColumn,
 		Found:    clipRow(trimmed(cells)),
 		Expected: problem.T(problem.THeaderColumns, names(f.want), problem.Joined(has), problem.Joined(lacks)),
-		Notes:    near}
+		Notes:    near}, lacks
 }
 
 // clipRow gives a row's cells for a message, clipped.

@@ -222,7 +222,8 @@ func readJob(c *config.Config, files *sitefs.Root, res *record.Data, reg *regist
 	defer wb.Close()
 	res.Files[j.file].Sheets, res.Files[j.file].Marker = wb.sheets, wb.marker
 	s := &c.Scheme
-	t := &table{wb: wb, file: j.file, names: j.sheets, optional: j.optional, reg: reg, probs: &probs, rejected: map[string]bool{}}
+	t := &table{wb: wb, file: j.file, names: j.sheets, optional: j.optional, reg: reg, probs: &probs, rejected: map[string]bool{},
+		year: y.Year, kind: j.kind}
 	if j.optional && len(j.sheets) > 0 && !anySheet(wb, j.sheets) {
 		*rejected = nil // the year has no score sheet: nothing to read
 		return probs

@@ -26,6 +26,11 @@ type table struct {
 	rejected map[string]bool
 	ok       bool        // the header was found and the sheet read
 	totals   *memo[bool] // isTotal of the cells read
+	// year and kind are what the table is read as: a year's input of that
+	// kind, or the units register (year 0). A template says what it was
+	// made as (see template.go), and a problem of its header compares.
+	year int
+	kind record.Kind
 }
 
 // row is one data row of a table.
@@ -237,6 +242,9 @@ func (t *table) read(fn func(r row)) bool {
 		}
 	}
 	for _, m := range misses {
+		if !named && t.ok && t.instructions(m.Pos.Sheet) {
+			continue // the template's own 填表说明: no one need be told
+		}
 		if !named && t.ok {
 			t.probs.Add(problem.Problem{Pos: problem.Position{File: t.wb.path, Sheet: m.Pos.Sheet}, Severity: problem.Warning,
 				Code: problem.IngestSkippedSheet, Found: m.Pos.Sheet, Expected: problem.T(problem.THeaders, names(t.want))})
@@ -251,6 +259,9 @@ func (t *table) read(fn func(r row)) bool {
 		if !named {
 			break // the first sheet's problem is the one to fix
 		}
+	}
+	if t.ok {
+		t.otherTemplate()
 	}
 	return t.ok
 }
@@ -385,7 +396,8 @@ func (t *table) readSheet(fn func(r row)) (*problem.Problem, bool) {
 	if finder.ok {
 		return nil, true
 	}
-	p := finder.problem(t.wb.path, sheet)
+	p, lacks := finder.problem(t.wb.path, sheet)
+	t.notTemplate(&p, lacks)
 	return &p, false
 }
 

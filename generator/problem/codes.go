@@ -111,6 +111,13 @@ const (
 	// IngestMissingSheet: a sheet named in site.yaml (path#sheet) that the
 	// workbook lacks. Fix: rename the sheet, or correct site.yaml.
 	IngestMissingSheet Code = "ingest.missing-sheet"
+	// IngestOtherTemplate: a workbook `dutyreport template` made for
+	// another year, or as another table, read as this year's, e.g. the
+	// 2024 ledger template filled in and put in data/2025/. A warning: its
+	// rows are read, but they are the units, tasks and counts of 2024.
+	// Fix: make this year's templates (dutyreport template 2025) and fill
+	// them in.
+	IngestOtherTemplate Code = "ingest.other-template"
 	// IngestAmbiguousUnit: a unit given by a name that several units of the
 	// register have (or had). Fix: give its 单位编码.
 	IngestAmbiguousUnit Code = "ingest.ambiguous-unit"
@@ -327,6 +334,7 @@ var catalog = map[Code]entry{
 	IngestTotalRow:               {"跳过合计行", "a total row is skipped", "合计、小计、平均行不作为单位数据读取", "total, subtotal and average rows are not read as units"},
 	IngestSkippedSheet:           {"未读取该工作表", "this sheet is not read", "", ""},
 	IngestMissingSheet:           {"工作簿中没有该工作表", "the workbook has no sheet of that name", "请改正工作表名称，或修改 site.yaml 中的名称", "rename the sheet, or correct the name in site.yaml"},
+	IngestOtherTemplate:          {"这是另一年度或另一种表格的模板", "this is the template of another year or another table", "请用 dutyreport template 生成本年度的模板并填写", "make this year's templates with dutyreport template and fill them in"},
 	IngestAmbiguousUnit:          {"单位名称对应多个单位", "the unit name matches several units", "请填写单位编码", "give the unit's code"},
 	IngestBadChoice:              {"不是允许的取值", "not one of the allowed values", "请从允许的取值中选择", "use one of the allowed values"},
 	IngestUnknownUnitName:        {"单位名称不在单位名录中", "unit name is not in the units register", "请改正名称（或填写单位编码），或在单位名录中添加该单位", "correct the name (or give the unit's code), or add the unit to the units register"},

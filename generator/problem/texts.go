@@ -276,6 +276,24 @@ const (
 	TServeMissing
 	TServeSeeTerminal
 
+	// Templates: the blank workbooks for units (dutyreport template), and
+	// a returned one that is not the year's template (ingest).
+	TKindLedger
+	TKindEvaluation
+	TKindScores
+	TKindCases
+	TKindRoster
+	TNotTemplateColumn
+	TNotTemplateColumns
+	TNotTemplateHeader
+	TFillTemplateAsSent
+	TTemplateOf
+	TTemplateWrote
+	TTemplateWroteHeader
+	TTemplateRemoved
+	TTemplateNext
+	TTemplatePerUnit
+
 	textCount // keep last
 )
 
@@ -531,4 +549,20 @@ var texts = [textCount]text{
 	TServeStopLabel:   {"build 将停止：", "build would stop:"},
 	TServeMissing:     {"网站中没有这个页面：", "The site has no such page: "},
 	TServeSeeTerminal: {"（读到的值只在运行 dutyreport serve 的电脑上显示）", " (the value found is shown on the computer running dutyreport serve only)"},
+
+	TKindLedger:          {"纪实台账", "ledger"},
+	TKindEvaluation:      {"民主测评", "democratic evaluation"},
+	TKindScores:          {"考核得分汇总表", "score sheet"},
+	TKindCases:           {"责任追究台账", "case register"},
+	TKindRoster:          {"人员名单", "roster"},
+	TNotTemplateColumn:   {"这不是 %d 年%s的模板：缺少“%s”列", "this is not the template of %d's %s: column %s is missing"},
+	TNotTemplateColumns:  {"这不是 %d 年%s的模板：缺少“%s”列", "this is not the template of %d's %s: columns %s are missing"},
+	TNotTemplateHeader:   {"这不是 %d 年%s的模板：找不到模板的表头", "this is not the template of %d's %s: its header is not there"},
+	TFillTemplateAsSent:  {"请在发出的模板中填写，不要删除、移动或改动列和表头；缺少的列可从原模板复制回来", "fill in the template as it was sent, without deleting, moving or renaming its columns; copy a missing column back from the template"},
+	TTemplateOf:          {"%d 年%s的模板", "the template of %d's %s"},
+	TTemplateWrote:       {"已生成 %s：%s，%d 行待填", "wrote %s: %s, %d rows to fill"},
+	TTemplateWroteHeader: {"已生成 %s：%s，只有表头，逐行填写", "wrote %s: %s, a header only, a row per entry"},
+	TTemplateRemoved:     {"已删除上次生成的 %s", "removed %s, made last time"},
+	TTemplateNext:        {"请把以上表格发给各单位填写；收回后放入 %s（文件名不变），再运行 dutyreport check --source %s 检查", "Send them to the units to fill in; put the returned files in %s under the same names, then run dutyreport check --source %s"},
+	TTemplatePerUnit:     {"各单位的纪实台账收回后，请把各工作簿中以单位编码命名的工作表合并到一个工作簿，保存为 %s（见 README 的 dutyreport template）", "Once the units' ledgers are back, put the sheet named by each unit's code into one workbook, saved as %s (see dutyreport template in the README)"},
 }

@@ -1,0 +1,196 @@
+package generator
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"dutyreport/generator/blank"
+	"dutyreport/generator/config"
+	"dutyreport/generator/ingest"
+	"dutyreport/generator/problem"
+)
+
+// TemplateOptions say which blank workbooks to make.
+type TemplateOptions struct {
+	Source string // the site folder
+	Out    string // the output folder; "" for templates/YEAR in the site folder
+	Year   int
+	// PerUnit writes the ledger as one workbook per unit.
+	PerUnit bool
+}
+
+// TemplateReport says what Template wrote.
+type TemplateReport struct {
+	Out     string       // the output folder
+	Books   []blank.Book // what was written, in order (Data included)
+	Removed []string     // templates of an earlier run no longer made, removed
+	// DataDir is where the year's returned files go: the folder of its
+	// ledger in site.yaml, relative to the site folder (data/2025).
+	DataDir string
+	// Ledger is the year's ledger file as site.yaml names it (data/2025/纪实台账.xlsx).
+	Ledger string
+}
+
+// TemplateManifest is the file in a templates folder that lists each
+// template written there with the SHA-256 of its bytes (as sha256sum
+// writes them). A later run writes over a file only when it is listed and
+// unchanged: a unit's returned file put there is never lost.
+const TemplateManifest = ".dutyreport-template"
+
+// Template makes the blank workbooks of a year (package blank) from the
+// site's scheme and units register and writes them into the output folder.
+// A year not in site.yaml, or an output folder holding files it did not
+// make (or made and since changed), is a UsageError; problems of the
+// configuration or the register come back as the list, and nothing is
+// written then.
+func Template(o TemplateOptions) (TemplateReport, problem.List, error) {
+	rep := TemplateReport{}
+	cfg, probs := config.Load(o.Source)
+	if probs.HasErrors() {
+		return rep, probs, nil
+	}
+	var years []string
+	found := false
+	for _, y := range cfg.Site.Years {
+		years = append(years, strconv.Itoa(y.Year))
+		found = found || y.Year == o.Year
+	}
+	if !found {
+		return rep, probs, &UsageError{fmt.Sprintf("%d is not a year of %s (its years: %s); add it to years: first", o.Year, config.SiteFile, strings.Join(years, ", "))}
+	}
+	out := o.Out
+	if out == "" {
+		out = filepath.Join(o.Source, "templates", strconv.Itoa(o.Year))
+	}
+	rep.Out = out
+	if abs(out) == abs(o.Source) {
+		return rep, probs, &UsageError{fmt.Sprintf("the output folder %s is the site folder itself; choose a folder of its own", out)}
+	}
+	if in := overlappedInput(cfg, o.Source, out); in != "" {
+		return rep, probs, &UsageError{fmt.Sprintf("the output folder %s is in the site's inputs (%s): a blank template there would be read as the year's data; choose another folder", out, in)}
+	}
+	ledger, _ := config.SplitInput(filepath.ToSlash(strings.ReplaceAll(cfg.Site.Inputs.Ledger, "{year}", strconv.Itoa(o.Year))))
+	rep.Ledger, rep.DataDir = ledger, path.Dir(ledger)
+	mine, err := madeByTemplate(out)
+	if err != nil {
+		return rep, probs, err
+	}
+	reg, uprobs := ingest.ReadUnits(cfg)
+	probs.Append(uprobs)
+	probs.Sort()
+	if probs.HasErrors() {
+		return rep, probs, nil
+	}
+	books, err := blank.Make(blank.Input{Scheme: &cfg.Scheme, Register: reg, Inputs: cfg.Site.Inputs, Year: o.Year, PerUnit: o.PerUnit})
+	if err != nil {
+		return rep, probs, err
+	}
+	rep.Books = books
+	rep.Removed, err = writeTemplates(out, books, mine)
+	return rep, probs, err
+}
+
+// madeByTemplate lists the files of the folder dir that an earlier run
+// wrote and nobody changed since, by their manifest; any other file in it
+// is a UsageError. A folder that is not there holds nothing.
+func madeByTemplate(dir string) (map[string]bool, error) {
+	mine := map[string]bool{}
+	listed := map[string]string{}
+	if data, err := os.ReadFile(filepath.Join(dir, TemplateManifest)); err == nil {
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		for sc.Scan() {
+			if sum, name, ok := strings.Cut(sc.Text(), "  "); ok {
+				listed[name] = sum
+			}
+		}
+	}
+	var foreign []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) && p == dir {
+				return filepath.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if rel == TemplateManifest {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		if listed[rel] == hex.EncodeToString(sum[:]) {
+			mine[rel] = true
+		} else {
+			foreign = append(foreign, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(foreign) > 0 {
+		slices.Sort(foreign)
+		more := ""
+		if len(foreign) > 3 {
+			more = fmt.Sprintf(" and %d more", len(foreign)-3)
+			foreign = foreign[:3]
+		}
+		return nil, &UsageError{fmt.Sprintf("the output folder %s holds files that dutyreport template did not make there, or that were changed since (%s%s): a unit's returned file is never written over; move them, or choose another folder with --out", dir, strings.Join(foreign, ", "), more)}
+	}
+	return mine, nil
+}
+
+// writeTemplates writes the books into dir, each through a temporary file
+// renamed into place, removes the templates of an earlier run it no longer
+// makes, and writes the manifest.
+func writeTemplates(dir string, books []blank.Book, mine map[string]bool) (removed []string, err error) {
+	var manifest strings.Builder
+	made := map[string]bool{}
+	for _, b := range books {
+		p := filepath.Join(dir, filepath.FromSlash(b.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return nil, err
+		}
+		tmp := p + ".tmp"
+		if err := os.WriteFile(tmp, b.Data, 0o644); err != nil {
+			return nil, err
+		}
+		if err := os.Rename(tmp, p); err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(b.Data)
+		fmt.Fprintf(&manifest, "%s  %s\n", hex.EncodeToString(sum[:]), b.Name)
+		made[b.Name] = true
+	}
+	for _, name := range slices.Sorted(maps.Keys(mine)) {
+		if made[name] {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil && !os.IsNotExist(err) {
+			return nil, err
+		}
+		if sub := filepath.Dir(filepath.Join(dir, filepath.FromSlash(name))); sub != filepath.Clean(dir) {
+			os.Remove(sub) // a per-unit folder left empty; fails, as it should, if not empty
+		}
+		removed = append(removed, name)
+	}
+	return removed, os.WriteFile(filepath.Join(dir, TemplateManifest), []byte(manifest.String()), 0o644)
+}
