@@ -67,7 +67,7 @@ func Template(o TemplateOptions) (TemplateReport, problem.List, error) {
 		found = found || y.Year == o.Year
 	}
 	if !found {
-		return rep, probs, &UsageError{fmt.Sprintf("%d is not a year of %s (its years: %s); add it to years: first", o.Year, config.SiteFile, strings.Join(years, ", "))}
+		return rep, probs, refused(problem.TTemplateNoYear, o.Year, config.SiteFile, strings.Join(years, ", "))
 	}
 	out := o.Out
 	if out == "" {
@@ -75,10 +75,10 @@ func Template(o TemplateOptions) (TemplateReport, problem.List, error) {
 	}
 	rep.Out = out
 	if abs(out) == abs(o.Source) {
-		return rep, probs, &UsageError{fmt.Sprintf("the output folder %s is the site folder itself; choose a folder of its own", out)}
+		return rep, probs, refused(problem.TOutIsSite, out)
 	}
 	if in := overlappedInput(cfg, o.Source, out); in != "" {
-		return rep, probs, &UsageError{fmt.Sprintf("the output folder %s is in the site's inputs (%s): a blank template there would be read as the year's data; choose another folder", out, in)}
+		return rep, probs, refused(problem.TTemplateInInputs, out, in)
 	}
 	ledger, _ := config.SplitInput(filepath.ToSlash(strings.ReplaceAll(cfg.Site.Inputs.Ledger, "{year}", strconv.Itoa(o.Year))))
 	rep.Ledger, rep.DataDir = ledger, path.Dir(ledger)
@@ -148,12 +148,9 @@ func madeByTemplate(dir string) (map[string]bool, error) {
 	}
 	if len(foreign) > 0 {
 		slices.Sort(foreign)
-		more := ""
-		if len(foreign) > 3 {
-			more = fmt.Sprintf(" and %d more", len(foreign)-3)
-			foreign = foreign[:3]
-		}
-		return nil, &UsageError{fmt.Sprintf("the output folder %s holds files that dutyreport template did not make there, or that were changed since (%s%s): a unit's returned file is never written over; move them, or choose another folder with --out", dir, strings.Join(foreign, ", "), more)}
+		n := len(foreign)
+		foreign = foreign[:min(n, 3)]
+		return nil, refused(problem.TTemplateForeign, dir, n, problem.Joined(foreign))
 	}
 	return mine, nil
 }

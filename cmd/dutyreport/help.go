@@ -48,7 +48,13 @@ themes/、schemes/、layouts/、i18n/、site.yaml 及其中列出的每个输入
 打开的页面会自动刷新。上次生成失败时，每个页面改为列出问题。这只是预览：改动已发布的版本
 在每个页面的面板中提示为警告，不会记入 editions.lock。按 Ctrl+C 停止并删除临时文件夹。`},
 	"version": {"显示 dutyreport 的版本", ""},
-	"help":    {"显示任一命令的帮助", "help 显示任一命令的帮助：dutyreport help 命令名。"},
+	"template": {"生成某一年度发给各单位填写的空白表格",
+		`template 根据站点的考核办法和单位名录，生成 YEAR 年度发给各单位填写的空白表格：纪实台账（每个单位
+每项任务一行，已填好应完成次数）、民主测评（每个参与排名的单位一行）、责任追究台账，考核办法考核
+个人时还有人员名单。每个表格都有下拉选项、数字和日期校验、锁定的表头和一张“填表说明”。
+文件名与 site.yaml 中该年度的输入相同，收回的表格可直接放进该年度的数据文件夹。表格写入站点目录中的
+templates/YEAR/；文件夹中有其他文件时拒绝写入，各单位交回的文件决不会被覆盖。`},
+	"help": {"显示任一命令的帮助", "help 显示任一命令的帮助：dutyreport help 命令名。"},
 }
 
 // zhFlags are the flags' help texts, by command and flag ("build source"),
@@ -76,6 +82,8 @@ var zhFlags = map[string]string{
 	"scheme-issued":  "考核办法的印发日期，如 2024-03-01",
 	"serve audience": "预览哪个版本：public 或 internal",
 	"addr":           "预览的地址：只允许本机（127.0.0.1 或 localhost），端口可为 0（任选空闲端口）",
+	"per-unit":       "纪实台账按单位各写一个工作簿（以单位编码和名称命名），而不是全部单位一个",
+	"template out":   "输出文件夹（默认为站点目录中的 templates/YEAR/）",
 	"help":           "显示 %s 的帮助",
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 	"strconv"
 
@@ -30,7 +29,7 @@ written over.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			year, err := strconv.Atoi(args[0])
 			if err != nil || year < 1000 || year > 9999 {
-				return usage(cmd, fmt.Errorf("%q is not a year such as 2025", args[0]))
+				return usage(cmd, errorf(problem.TNotAYear, args[0]))
 			}
 			o.Year = year
 			rep, probs, err := generator.Template(o)

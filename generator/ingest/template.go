@@ -49,7 +49,11 @@ func ReadUnits(c *config.Config) (*record.Register, problem.List) {
 	rel, sheets := config.SplitInput(filepath.ToSlash(c.Site.Inputs.Units))
 	files := sitefs.Open(c.Dir)
 	defer files.Close()
-	rel = findInput(files, rel)
+	rel, rivals := findInput(files, rel)
+	if len(rivals) > 0 {
+		probs.Add(twoFiles(rel, rivals))
+		return record.NewRegister(nil), probs
+	}
 	var units []record.Unit
 	if wb, ok := openWorkbook(files, rel, &probs); ok {
 		t := &table{wb: wb, file: 1, names: sheets, want: unitColumns, probs: &probs, rejected: map[string]bool{}}
