@@ -51,7 +51,11 @@ func Diff(o Options, from, to diff.Label) (*diff.Diff, *render.Theme, problem.Li
 	for i, l := range []diff.Label{from, to} {
 		y := years[l.Year]
 		if y == nil {
-			e := refused(problem.TNoSuchYear, o.Audience, l.Year, strings.Join(have, ", "))
+			site := problem.T(problem.TPublicSite)
+			if o.Audience == config.Internal {
+				site = problem.T(problem.TInternalSite)
+			}
+			e := refused(problem.TNoSuchYear, site, l.Year, strings.Join(have, ", "))
 			if o.Audience == config.Public && slices.ContainsFunc(in.cfg.Site.Years, func(c config.Year) bool { return c.Year == l.Year && c.Status == config.Draft }) {
 				// A draft is on the dashboard: the clerk meant that one.
 				e.Hint = problem.T(problem.TDiffDraft, l.Year, label(from), label(to))

@@ -102,16 +102,18 @@ func Template(o TemplateOptions) (TemplateReport, problem.List, error) {
 }
 
 // madeByTemplate lists the files of the folder dir that an earlier run
-// wrote and nobody changed since, by their manifest; any other file in it
-// is a UsageError. A folder that is not there holds nothing.
-func madeByTemplate(dir string) (map[string]bool, error) {
-	mine := map[string]bool{}
-	listed := map[string]string{}
+// wrote and nobody changed since, with their digests, by their manifest;
+// any other file in it is a UsageError. A folder that is not there holds
+// nothing. A manifest may list two digests of a file: a run stopped while
+// it replaced the files leaves each either as it was or as it was to be.
+func madeByTemplate(dir string) (map[string]string, error) {
+	mine := map[string]string{}
+	listed := map[string][]string{}
 	if data, err := os.ReadFile(filepath.Join(dir, TemplateManifest)); err == nil {
 		sc := bufio.NewScanner(bytes.NewReader(data))
 		for sc.Scan() {
 			if sum, name, ok := strings.Cut(sc.Text(), "  "); ok {
-				listed[name] = sum
+				listed[name] = append(listed[name], sum)
 			}
 		}
 	}
@@ -136,8 +138,8 @@ func madeByTemplate(dir string) (map[string]bool, error) {
 			return err
 		}
 		sum := sha256.Sum256(data)
-		if listed[rel] == hex.EncodeToString(sum[:]) {
-			mine[rel] = true
+		if hexSum := hex.EncodeToString(sum[:]); slices.Contains(listed[rel], hexSum) {
+			mine[rel] = hexSum
 		} else {
 			foreign = append(foreign, rel)
 		}
@@ -157,10 +159,28 @@ func madeByTemplate(dir string) (map[string]bool, error) {
 
 // writeTemplates writes the books into dir, each through a temporary file
 // renamed into place, removes the templates of an earlier run it no longer
-// makes, and writes the manifest.
-func writeTemplates(dir string, books []blank.Book, mine map[string]bool) (removed []string, err error) {
+// makes, and writes the manifest. The manifest is written first with the
+// old digests and the new: whatever stops the run midway (a template open
+// in Excel on Windows, a full disk), the folder stays one a next run takes.
+func writeTemplates(dir string, books []blank.Book, mine map[string]string) (removed []string, err error) {
 	var manifest strings.Builder
 	made := map[string]bool{}
+	for _, b := range books {
+		sum := sha256.Sum256(b.Data)
+		fmt.Fprintf(&manifest, "%s  %s\n", hex.EncodeToString(sum[:]), b.Name)
+		made[b.Name] = true
+	}
+	var during strings.Builder
+	during.WriteString(manifest.String())
+	for _, name := range slices.Sorted(maps.Keys(mine)) {
+		fmt.Fprintf(&during, "%s  %s\n", mine[name], name)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, TemplateManifest), []byte(during.String()), 0o644); err != nil {
+		return nil, err
+	}
 	for _, b := range books {
 		p := filepath.Join(dir, filepath.FromSlash(b.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -168,14 +188,13 @@ func writeTemplates(dir string, books []blank.Book, mine map[string]bool) (remov
 		}
 		tmp := p + ".tmp"
 		if err := os.WriteFile(tmp, b.Data, 0o644); err != nil {
+			os.Remove(tmp)
 			return nil, err
 		}
 		if err := os.Rename(tmp, p); err != nil {
+			os.Remove(tmp)
 			return nil, err
 		}
-		sum := sha256.Sum256(b.Data)
-		fmt.Fprintf(&manifest, "%s  %s\n", hex.EncodeToString(sum[:]), b.Name)
-		made[b.Name] = true
 	}
 	for _, name := range slices.Sorted(maps.Keys(mine)) {
 		if made[name] {

@@ -74,7 +74,10 @@ func (r result) failed() bool { return r.err != nil || r.probs.HasErrors() }
 
 // AddrError is an address that cannot be listened on: not a loopback one,
 // malformed, or taken. It is the command line's mistake.
-type AddrError struct{ Err error }
+type AddrError struct {
+	Err  error
+	Text problem.Text // what the clerk reads, in the catalogue
+}
 
 func (e *AddrError) Error() string { return e.Err.Error() }
 func (e *AddrError) Unwrap() error { return e.Err }
@@ -96,7 +99,7 @@ func Start(o Options) (*Server, error) {
 		o.Build.Source = "."
 	}
 	if err := checkAddr(o.Addr, o.Build.Audience); err != nil {
-		return nil, &AddrError{err}
+		return nil, err
 	}
 	source, err := filepath.Abs(o.Build.Source)
 	if err != nil {
@@ -104,7 +107,7 @@ func Start(o Options) (*Server, error) {
 	}
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
-		return nil, &AddrError{err}
+		return nil, &AddrError{err, problem.T(problem.TAddrTaken, o.Addr, err.Error())}
 	}
 	tmp, err := os.MkdirTemp("", "dutyreport-serve-")
 	if err != nil {
@@ -269,13 +272,17 @@ func internalText(lang problem.Lang, err error) string {
 // name in it, is previewed on this computer only (a loopback host); the
 // public site may be previewed on the office network (0.0.0.0:8080), since
 // it shows what is to be published anyway.
-func checkAddr(addr, audience string) error {
+func checkAddr(addr, audience string) *AddrError {
+	fail := func(id problem.TextID) *AddrError {
+		t := problem.T(id, addr)
+		return &AddrError{errors.New(t.In(problem.EN)), t}
+	}
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return fmt.Errorf("--addr %q: give host:port, such as 127.0.0.1:8080", addr)
+		return fail(problem.TAddrForm)
 	}
 	if !loopback(host) && audience == config.Internal {
-		return fmt.Errorf("--addr %q: the internal dashboard is served on this computer only; use 127.0.0.1, ::1 or localhost", addr)
+		return fail(problem.TAddrLoopback)
 	}
 	return nil
 }

@@ -81,7 +81,7 @@ var zhFlags = map[string]string{
 	"scheme-number":  "考核办法的文号，如 清发〔2024〕3号",
 	"scheme-issued":  "考核办法的印发日期，如 2024-03-01",
 	"serve audience": "预览哪个版本：public 或 internal",
-	"addr":           "预览的地址：只允许本机（127.0.0.1 或 localhost），端口可为 0（任选空闲端口）",
+	"addr":           "预览的地址 主机:端口（端口 0 为任选空闲端口）；内部版只能在本机（127.0.0.1、::1 或 localhost）",
 	"per-unit":       "纪实台账按单位各写一个工作簿（以单位编码和名称命名），而不是全部单位一个",
 	"template out":   "输出文件夹（默认为站点目录中的 templates/YEAR/）",
 	"help":           "显示 %s 的帮助",
@@ -112,6 +112,21 @@ const zhUsage = `用法：{{if .Runnable}}
 func localize(root *cobra.Command, lang problem.Lang) {
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.InitDefaultHelpCmd()
+	// help of a command there is not: a usage mistake, not cobra's
+	// English line and exit 0.
+	for _, c := range root.Commands() {
+		if c.Name() == "help" {
+			c.Run = nil
+			c.RunE = func(c *cobra.Command, args []string) error {
+				target, _, err := c.Root().Find(args)
+				if target == nil || err != nil || (len(args) > 0 && target == c.Root()) {
+					return usage(c.Root(), errorf(problem.TNoHelpTopic, strings.Join(args, " ")))
+				}
+				target.InitDefaultHelpFlag()
+				return target.Help()
+			}
+		}
+	}
 	zh := lang == problem.ZH
 	if zh {
 		cobra.AddTemplateFunc("useArgs", func(c *cobra.Command) string {

@@ -12,6 +12,7 @@ import (
 
 	"dutyreport/generator"
 	"dutyreport/generator/problem"
+	"dutyreport/serve"
 )
 
 // envLang is the language the environment's locale asks for: LC_ALL, then
@@ -32,17 +33,18 @@ func envLang(getenv func(string) string) string {
 // argLang finds --lang among args before they are parsed: the help texts
 // are set when the commands are made. "" when not given.
 func argLang(args []string) string {
+	lang := "" // the last one given, as the flag parser keeps
 	for i, a := range args {
 		switch {
 		case a == "--":
-			return ""
+			return lang
 		case a == "--lang" && i+1 < len(args):
-			return args[i+1]
+			lang = args[i+1]
 		case strings.HasPrefix(a, "--lang="):
-			return strings.TrimPrefix(a, "--lang=")
+			lang = strings.TrimPrefix(a, "--lang=")
 		}
 	}
-	return ""
+	return lang
 }
 
 // cliError is a command-line mistake in the catalogue's words.
@@ -58,9 +60,12 @@ func errorf(id problem.TextID, args ...any) error { return &cliError{problem.T(i
 func message(err error, lang problem.Lang) string {
 	var ce *cliError
 	var ue *generator.UsageError
+	var ae *serve.AddrError
 	switch {
 	case errors.As(err, &ce):
 		return ce.text.In(lang)
+	case errors.As(err, &ae) && ae.Text.In(lang) != "":
+		return ae.Text.In(lang)
 	case errors.As(err, &ue):
 		s := ue.Text.In(lang)
 		if h := ue.Hint.In(lang); h != "" {
@@ -83,6 +88,9 @@ func cobraZH(s string) string {
 			for i := range args {
 				args[i] = m[i+1]
 			}
+			if strings.Contains(t.zh, "不能同时使用") { // [quiet verbose]: --quiet 和 --verbose
+				args[1] = "--" + strings.Join(strings.Fields(m[2]), " 和 --")
+			}
 			s = fmt.Sprintf(t.zh, args...)
 			break
 		}
@@ -99,11 +107,10 @@ var cobraTexts = []struct {
 }{
 	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`), "%[2]s 没有 %[1]s 这个命令"},
 	{regexp.MustCompile(`^unknown flag: (\S+)$`), "没有 %s 这个选项"},
-	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (\S+)$`), "没有 -%s 这个选项（%s）"},
+	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in \S+$`), "没有 -%s 这个选项"},
 	{regexp.MustCompile(`^flag needs an argument: '?(\S+?)'?(?: in \S+)?$`), "选项 %s 需要一个值"},
 	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: .*$`), "选项 %[2]s 的值 \"%[1]s\" 不正确"},
 	{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`), "需要 %s 个参数，实际给了 %s 个"},
-	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`), "没有 %s 这个命令"},
 	{regexp.MustCompile(`^if any flags in the group \[(.*)\] are set none of the others can be; \[(.*)\] were all set$`), "选项 %[2]s 不能同时使用"},
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"dutyreport/generator/problem"
 	"dutyreport/generator/scaffold"
@@ -30,16 +31,30 @@ county's scheme document; a scheme without its own title and number stays
 Shangnan's, marked as a sample, which a published site refuses.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !cmd.Flags().Changed("county") && isTerminal(os.Stdin) {
-				ask(g, bufio.NewReader(os.Stdin), &o)
-			}
-			if o.SchemeIssued != "" {
-				if _, err := time.Parse(time.DateOnly, o.SchemeIssued); err != nil {
-					return usage(cmd, errorf(problem.TBadDate, "--scheme-issued", o.SchemeIssued))
+			check := func() error {
+				if o.Year < 1990 || o.Year > 2100 {
+					return usage(cmd, errorf(problem.TNewBadYear, o.Year))
 				}
+				if o.SchemeIssued != "" {
+					if _, err := time.Parse(time.DateOnly, o.SchemeIssued); err != nil {
+						return usage(cmd, errorf(problem.TBadDate, "--scheme-issued", o.SchemeIssued))
+					}
+				}
+				if (o.SchemeTitle == "") != (o.SchemeNumber == "") {
+					return usage(cmd, errorf(problem.TSchemeTogether))
+				}
+				return nil
 			}
-			if (o.SchemeTitle == "") != (o.SchemeNumber == "") {
-				return usage(cmd, errorf(problem.TSchemeTogether))
+			// The flags are checked before the questions, so that a
+			// mistyped flag does not throw the answers away.
+			if err := check(); err != nil {
+				return err
+			}
+			if !cmd.Flags().Changed("county") && term.IsTerminal(int(os.Stdin.Fd())) {
+				ask(g, bufio.NewReader(os.Stdin), &o)
+				if err := check(); err != nil {
+					return err
+				}
 			}
 			written, err := scaffold.Write(args[0], o)
 			switch {
@@ -94,11 +109,4 @@ func ask(g *globals, in *bufio.Reader, o *scaffold.Options) {
 			return
 		}
 	}
-}
-
-// isTerminal reports whether f is a terminal a person types at, not a pipe
-// or a file.
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strconv"
 
@@ -33,6 +36,14 @@ written over.`,
 			}
 			o.Year = year
 			rep, probs, err := generator.Template(o)
+			var pe *fs.PathError
+			var le *os.LinkError
+			if err != nil && (errors.As(err, &pe) || errors.As(err, &le)) {
+				// A template open in Excel on Windows, a full disk: the
+				// folder stays one the next run takes.
+				printProblems(g, probs)
+				return refuse(cmd, errorf(problem.TTemplateWriteFailed, err.Error()))
+			}
 			if err := outcome(cmd, g, probs, err); err != nil {
 				return err
 			}

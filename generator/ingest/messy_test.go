@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -464,4 +465,43 @@ T02	80
 			t.Errorf("T02 should be rejected: %v", d.Register.Rejected)
 		}
 	})
+}
+
+// TestUnknownNamesSuggested: a unit name the register lacks is called a
+// name, with the register's nearest names that year, in every file read
+// (the files are read at once, sharing what was worked out: run with -race);
+// a known name in the code column is read as the unit it names; a name
+// nothing is near gets no suggestion, and a name is never suggested for
+// itself.
+func TestUnknownNamesSuggested(t *testing.T) {
+	_, probs := readData(t, `
+-- data/单位名录.xlsx.tsv --
+单位编码	单位名称	类别
+T01	城关镇	镇
+T02	城南镇	镇
+-- data/2024/纪实台账.xlsx.tsv --
+单位编码	单位名称	责任类别	任务编号	应完成次数	实际完成次数
+	城关真	主体责任	A1	1	1
+城南镇		主体责任	A1	1	1
+T01	城关镇	主体责任	A1	1	1
+-- data/2024/民主测评.xlsx.tsv --
+单位名称	平均分
+城关真	80
+黄河乡	80
+城南镇	80
+城关镇	81
+`)
+	var got []string
+	for _, p := range probs {
+		hint := p.Hint.In(problem.ZH)
+		got = append(got, p.Pos.String()+" "+string(p.Code)+" "+p.Found+" "+hint)
+	}
+	want := []string{
+		"data/2024/民主测评.xlsx!Sheet1!A2 ingest.unknown-unit-name 城关真 是否应为“城关镇”（T01）？如是，请改正名称；否则请在单位名录中添加该单位",
+		"data/2024/民主测评.xlsx!Sheet1!A3 ingest.unknown-unit-name 黄河乡 ",
+		"data/2024/纪实台账.xlsx!Sheet1!B2 ingest.unknown-unit-name 城关真 是否应为“城关镇”（T01）？如是，请改正名称；否则请在单位名录中添加该单位",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n got  %s\n want %s", strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+	}
 }

@@ -32,6 +32,7 @@ const (
 type ods struct {
 	// open gives the XML holding the tables, from its start.
 	open    func() (io.Reader, io.Closer, error)
+	marker  string // what the file says it is (record.Source.Marker)
 	sheets  []sheetInfo
 	merges  map[int][]cellRange
 	lastRow map[int]int
@@ -44,10 +45,16 @@ func openODS(src *io.SectionReader) (*ods, error) {
 		return nil, err
 	}
 	var content *zip.File
+	marker := ""
 	for _, f := range zr.File {
 		switch f.Name {
 		case "content.xml":
 			content = f
+		case "meta.xml":
+			if rc, err := f.Open(); err == nil {
+				marker = odfMarker(rc)
+				rc.Close()
+			}
 		case "META-INF/manifest.xml":
 			if encrypted, err := odsEncrypted(f); err != nil {
 				return nil, err
@@ -59,7 +66,7 @@ func openODS(src *io.SectionReader) (*ods, error) {
 	if content == nil {
 		return nil, errors.New("the OpenDocument file has no content.xml")
 	}
-	o := &ods{open: func() (io.Reader, io.Closer, error) {
+	o := &ods{marker: marker, open: func() (io.Reader, io.Closer, error) {
 		rc, err := content.Open()
 		if err != nil {
 			return nil, nil, err
@@ -74,6 +81,7 @@ func openFODS(src *io.SectionReader) (*ods, error) {
 	o := &ods{open: func() (io.Reader, io.Closer, error) {
 		return &partLimit{r: io.NewSectionReader(src, 0, src.Size()), part: "the file"}, io.NopCloser(nil), nil
 	}}
+	o.marker = odfMarker(io.NewSectionReader(src, 0, src.Size()))
 	return o, o.readTables()
 }
 

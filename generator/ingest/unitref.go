@@ -65,8 +65,12 @@ func unitOf(r row, codeCol, nameCol, year int, reg *register) (*record.Unit, boo
 		r.t.rejected[code] = true // its register row has been reported
 		return nil, false
 	}
+	if u == nil && hasHan(code) && name == "" {
+		// A name in the code column: read as the name it is, and said so
+		// in the clerk's terms when the register lacks it.
+		return unitNamed(r, codeCol, code, year, reg)
+	}
 	if u == nil && hasHan(code) {
-		// A name in the code column: say so in the clerk's terms.
 		unknownName(r, codeCol, config.FoldName(code), year, reg)
 		return nil, false
 	}
@@ -167,7 +171,7 @@ func (r *register) nearest(key string, year int) []string {
 			continue
 		}
 		// At most a third of the name changed: 四镇 is no typo of 一镇.
-		if d := editDistance(got, want); d <= limit && 3*d <= len(want) {
+		if d := editDistance(got, want); d > 0 && d <= limit && 3*d <= len(want) {
 			cands = append(cands, cand{d, "“" + u.NameIn(year) + "”（" + u.Code + "）"})
 		}
 	}

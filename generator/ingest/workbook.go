@@ -131,6 +131,7 @@ func openedWorkbook(f *os.File, err error, rel string, probs *problem.List) (*wo
 			return fail(openFailure(err))
 		default:
 			wb.info, wb.date1904, wb.rows, wb.rowsHint, wb.merges = x.sheets, x.date1904, x.eachRow, x.rowsHint, x.mergesOf
+			wb.marker = x.marker
 		}
 	case csvText(head):
 		c, err := openCSV(src, head)
@@ -181,6 +182,7 @@ func (wb *workbook) useXLSX(x *xlsx) {
 // useODS reads the workbook's tables with o.
 func (wb *workbook) useODS(o *ods) {
 	wb.info, wb.rows, wb.rowsHint, wb.merges = o.sheets, o.eachRow, o.rowsHint, o.mergesOf
+	wb.marker = o.marker
 }
 
 // readProblem is the problem of a file or sheet that could not be read:

@@ -45,7 +45,8 @@ var errNotWorkbook = errors.New("the file holds no workbook stream")
 
 type xls struct {
 	stream   []byte
-	biff     int // 8, or 5 for Excel 95
+	marker   string // what the file says it is (record.Source.Marker)
+	biff     int    // 8, or 5 for Excel 95
 	date1904 bool
 	sheets   []sheetInfo
 	bof      []int    // the offset of each sheet's BOF record in stream
@@ -72,9 +73,12 @@ func openXLS(src *io.SectionReader) (*xls, error) {
 		return nil, fmt.Errorf("the compound file is damaged: %w", err)
 	}
 	var book *mscfb.File
+	marker := ""
 	for e, err := doc.Next(); err == nil; e, err = doc.Next() {
 		switch {
 		case len(e.Path) > 0:
+		case e.Name == "DocumentSummaryInformation": // mscfb drops the leading \x05
+			marker = cfbMarker(e)
 		case e.Name == "EncryptedPackage" || e.Name == "EncryptionInfo":
 			return nil, errEncryptedPackage
 		case (e.Name == "Workbook" || e.Name == "Book") && (book == nil || e.Name == "Workbook"):
@@ -94,7 +98,11 @@ func openXLS(src *io.SectionReader) (*xls, error) {
 	if err != nil && got == 0 {
 		return nil, fmt.Errorf("the workbook stream is damaged: %w", err)
 	}
-	return parseBIFF(stream[:got])
+	x, err := parseBIFF(stream[:got])
+	if x != nil {
+		x.marker = marker
+	}
+	return x, err
 }
 
 // parseBIFF reads a workbook stream's globals, up to their EOF record.

@@ -51,11 +51,32 @@ func Write(dir string, o Options) ([]string, error) {
 	if o.Year < 1990 || o.Year > 2100 {
 		return nil, ErrBadYear
 	}
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case err == nil && len(entries) > 0:
 		return nil, ErrNotEmpty
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return nil, err
 	}
+	// The folder was new or empty: all it holds on failure is ours, and
+	// goes, so that the clerk can run new again.
+	created := err != nil
+	written, err := write(dir, o)
+	if err != nil {
+		if created {
+			os.RemoveAll(dir)
+		} else if entries, rerr := os.ReadDir(dir); rerr == nil {
+			for _, e := range entries {
+				os.RemoveAll(filepath.Join(dir, e.Name()))
+			}
+		}
+		return nil, err
+	}
+	return written, nil
+}
+
+// write writes the site's files into dir.
+func write(dir string, o Options) ([]string, error) {
 	s := &site{dir: dir, vars: vars{County: o.County, Office: o.Office, Year: o.Year, Prev: o.Year - 1, Towns: countOf(starterUnits, "镇"), Depts: countOf(starterUnits, "县直部门")}}
 	// Each embedded file is a text/template of vars; the year files are
 	// named after their year.
@@ -74,7 +95,7 @@ func Write(dir string, o Options) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		tmpl, err := template.New(rel).Option("missingkey=error").Parse(string(src))
+		tmpl, err := template.New(rel).Option("missingkey=error").Funcs(template.FuncMap{"yaml": yamlText}).Parse(string(src))
 		if err != nil {
 			return err
 		}
