@@ -218,6 +218,7 @@ const (
 	TNextBuild
 	TNextData
 	TAskCounty
+	TOpenBrowser
 	TNotAYear
 	TTemplateNoYear
 	TTemplateInInputs
@@ -526,6 +527,7 @@ var texts = [textCount]text{
 	TTemplateInInputs: {"输出文件夹 %s 在站点的输入之中（%s）：空白模板放在那里会被当作该年度的数据读取；请换一个文件夹", "the output folder %s is in the site's inputs (%s): a blank template there would be read as the year's data; choose another folder"},
 	TTemplateForeign:  {"输出文件夹 %s 中有 %d 个文件不是 dutyreport template 生成的，或生成后被改过（%s）：各单位交回的文件决不会被覆盖；请移走这些文件，或用 --out 换一个文件夹", "the output folder %s holds %d files that dutyreport template did not make there, or that were changed since (%s): a unit's returned file is never written over; move them, or choose another folder with --out"},
 	TNotAYear:         {"%q 不是年度，应如 2025", "%q is not a year such as 2025"},
+	TOpenBrowser:      {"未能自动打开浏览器，请在浏览器中打开 %s", "could not open the browser: open %s in it"},
 	TAskCounty:        {"县（市、区）名称，如 清河县：", "The county's name, such as 清河县: "},
 	TAskOffice:        {"主办单位和通报的发文机关，如 中共清河县纪律检查委员会（可留空，以后在 site.yaml 中填写）：", "The office that runs the site and issues the notices, such as 中共清河县纪律检查委员会 (or leave it for site.yaml): "},
 	TAskSchemeTitle:   {"本县考核办法的标题（留空则先用商南县的办法作样例）：", "The title of the county's scheme document (empty: Shangnan's, as a sample): "},
