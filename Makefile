@@ -20,7 +20,7 @@ VENDOR   := themes/default/assets/vendor
 ECHARTS  := $(VENDOR)/echarts.min.js
 NODE_OK  := web/node_modules/.installed
 
-.PHONY: build tool site examples assets test gotest browser-test chromium vet fmt-check golden data bench bench-smoke fuzz-smoke libreoffice clean
+.PHONY: build tool site examples assets test gotest browser-test chromium vet fmt-check golden data bench bench-smoke fuzz-smoke libreoffice clean dist dist-check cross-check
 
 ## build: build the tool, then the example site at the repository root into public/
 build: tool site examples
@@ -44,6 +44,30 @@ $(ECHARTS): $(NODE_OK)
 
 site: tool
 	./$(BIN) build --source .
+
+## dist: the release zips for Windows (amd64, arm64), Linux (amd64, arm64) and
+## macOS (amd64, arm64), each the binary with the theme and ECharts embedded, a
+## Chinese README.txt and the chart library's licence, and SHA256SUMS, in dist/.
+## The same commit gives the same bytes (tools/dist).
+dist: assets
+	rm -rf dist
+	$(GO) run ./tools/dist -version $(VERSION) -out dist
+
+## dist-check: the release is reproducible: two builds of the Windows and Linux
+## zips, the second with an empty build cache, give the same bytes (CI)
+dist-check: assets
+	rm -rf dist-a dist-b
+	$(GO) run ./tools/dist -version $(VERSION) -out dist-a -only windows-amd64,linux-amd64
+	cache=$$(mktemp -d) && GOCACHE=$$cache $(GO) run ./tools/dist -version $(VERSION) -out dist-b -only windows-amd64,linux-amd64; \
+		status=$$?; rm -rf $$cache; exit $$status
+	cmp dist-a/SHA256SUMS dist-b/SHA256SUMS
+	cat dist-a/SHA256SUMS
+	rm -rf dist-a dist-b
+
+## cross-check: the tool and every package's tests compile for Windows (CI)
+cross-check: assets
+	GOOS=windows $(GO) vet ./...
+	for p in $$($(GO) list ./...); do GOOS=windows $(GO) test -c -o /dev/null $$p >/dev/null || exit 1; done
 
 examples: tool
 	./$(BIN) build --source examples/jingzhou

@@ -81,6 +81,7 @@ var zhFlags = map[string]string{
 	"scheme-number":  "考核办法的文号，如 清发〔2024〕3号",
 	"scheme-issued":  "考核办法的印发日期，如 2024-03-01",
 	"serve audience": "预览哪个版本：public 或 internal",
+	"open":           "在默认浏览器中打开预览（Windows 上默认打开）",
 	"addr":           "预览的地址 主机:端口（端口 0 为任选空闲端口）；内部版只能在本机（127.0.0.1、::1 或 localhost）",
 	"per-unit":       "纪实台账按单位各写一个工作簿（以单位编码和名称命名），而不是全部单位一个",
 	"template out":   "输出文件夹（默认为站点目录中的 templates/YEAR/）",

@@ -16,7 +16,10 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	restore := setupConsole()
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	restore()
+	os.Exit(code)
 }
 
 // Exit codes say whose move it is.

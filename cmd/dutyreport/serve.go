@@ -3,7 +3,9 @@ package main
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"os/signal"
+	"runtime"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -17,6 +19,7 @@ import (
 func serveCmd(g *globals) *cobra.Command {
 	var o generator.Options
 	var addr string
+	var open bool
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Preview the site while editing it: build, serve on this computer, rebuild on each change",
@@ -45,6 +48,11 @@ recorded in editions.lock. Ctrl+C stops it and removes the temporary folder.`,
 				return internal(g, err)
 			}
 			g.say(g.stdout, problem.T(problem.TPreviewing, o.Source, srv.URL()))
+			if open {
+				if err := openBrowser(srv.URL()); err != nil {
+					g.say(g.stderr, problem.T(problem.TOpenBrowser, srv.URL()))
+				}
+			}
 			select {
 			case <-ctx.Done():
 			case err = <-srv.Err():
@@ -63,5 +71,22 @@ recorded in editions.lock. Ctrl+C stops it and removes the temporary folder.`,
 	cmd.Flags().StringVar(&o.Audience, "audience", config.Public, "public (the county website) or internal (the office's dashboard)")
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "where to serve the preview, host:port (port 0 picks a free one); the internal dashboard only on 127.0.0.1, ::1 or localhost")
 	cmd.Flags().BoolVar(&o.NoCache, "no-cache", false, "read every input file again on each build, ignoring what the cache kept of unchanged ones")
+	// A clerk on Windows starts it from a console: the browser opens by
+	// itself. Elsewhere the address printed is clicked or typed.
+	cmd.Flags().BoolVar(&open, "open", runtime.GOOS == "windows", "open the preview in the default browser (default on Windows)")
 	return cmd
+}
+
+// openBrowser opens url in the system's default browser.
+func openBrowser(url string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	case "darwin":
+		cmd = exec.Command("open", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	return cmd.Start()
 }

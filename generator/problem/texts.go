@@ -225,6 +225,7 @@ const (
 	TPublicSite
 	TInternalSite
 	TTemplateWriteFailed
+	TOpenBrowser
 	TNotAYear
 	TTemplateNoYear
 	TTemplateInInputs
@@ -540,6 +541,7 @@ var texts = [textCount]text{
 	TAddrTaken:           {"无法在 %s 上提供预览（%s）：端口可能已被占用，请换一个，如 --addr 127.0.0.1:8081", "cannot serve on %s (%s): the port may be taken; choose another, such as --addr 127.0.0.1:8081"},
 	TPublicSite:          {"公开网站", "public site"},
 	TInternalSite:        {"内部版", "internal dashboard"},
+	TOpenBrowser:         {"未能自动打开浏览器，请在浏览器中打开 %s", "could not open the browser: open %s in it"},
 	TAskCounty:           {"县（市、区）名称，如 清河县：", "The county's name, such as 清河县: "},
 	TAskOffice:           {"主办单位和通报的发文机关，如 中共清河县纪律检查委员会（可留空，以后在 site.yaml 中填写）：", "The office that runs the site and issues the notices, such as 中共清河县纪律检查委员会 (or leave it for site.yaml): "},
 	TAskSchemeTitle:      {"本县考核办法的标题（留空则先用商南县的办法作样例）：", "The title of the county's scheme document (empty: Shangnan's, as a sample): "},
