@@ -99,6 +99,9 @@ func (t *Theme) ChartOptions(c *view.Chart) (template.JS, error) {
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf) // escapes <, > and &: nothing can end the script element
+	// A value a line, keys sorted: a changed score shows in `git diff` of
+	// two builds as its own short line.
+	enc.SetIndent("", " ")
 	if err := enc.Encode(base.JSON()); err != nil {
 		return "", fmt.Errorf("chart %s: %v", c.ID, err)
 	}
