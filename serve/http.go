@@ -16,9 +16,11 @@ import (
 // reserved starts the server's own paths; no site file is served under it.
 const reserved = "_dutyreport/"
 
-// The server's own paths: the reload script and the build events.
+// The server's own paths: the reload script, the warnings panel's style
+// sheet and the build events.
 const (
 	scriptPath = "/" + reserved + "reload.js"
+	panelPath  = "/" + reserved + "panel.css"
 	eventsPath = "/" + reserved + "events"
 )
 
@@ -52,6 +54,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == scriptPath:
 		h.Set("Content-Type", "text/javascript; charset=utf-8")
 		http.ServeContent(w, r, "reload.js", time.Time{}, strings.NewReader(reloadScript))
+		return
+	case r.URL.Path == panelPath:
+		h.Set("Content-Type", "text/css; charset=utf-8")
+		http.ServeContent(w, r, "panel.css", time.Time{}, strings.NewReader(panelStyle))
 		return
 	case r.URL.Path == eventsPath:
 		s.events(w, r)

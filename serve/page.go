@@ -89,15 +89,26 @@ type panelData struct {
 
 // panel shows a successful build's warnings in a corner of every page; a
 // <details> folds it away without a script.
-var panel = template.Must(template.New("panel").Parse(`<div id="dutyreport-preview" role="status" lang="{{.Words.Lang}}" style="position:fixed;z-index:2147483647;right:1em;bottom:1em;max-width:min(42em,calc(100vw - 2em));max-height:50vh;overflow:auto;background:#fff8e1;color:#222;border:2px solid #b26a00;border-radius:4px;padding:.4em .8em;font:14px/1.5 sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.3);text-align:left">
+var panel = template.Must(template.New("panel").Parse(`<link rel="stylesheet" href="` + panelPath + `">
+<div id="dutyreport-preview" role="status" lang="{{.Words.Lang}}">
 <details open><summary><strong>{{.Title}}</strong></summary>
-{{if .Stops}}<p style="margin:.3em 0">{{.Words.Stops}}</p>
-{{end}}<ul style="margin:.3em 0;padding-left:1.2em">
-{{range .Items}}<li>{{if .Stops}}<strong style="color:#a00">{{$.Words.StopLabel}}</strong> {{end}}<pre style="white-space:pre-wrap;margin:0;font:inherit">{{.Text}}</pre></li>
+{{if .Stops}}<p>{{.Words.Stops}}</p>
+{{end}}<ul>
+{{range .Items}}<li>{{if .Stops}}<strong class="stop">{{$.Words.StopLabel}}</strong> {{end}}<pre>{{.Text}}</pre></li>
 {{end}}</ul>
 </details>
 </div>
 `))
+
+// panelStyle styles the panel from a file of the server's own: a page's
+// Content-Security-Policy refuses inline styles, and allows the site's
+// own origin.
+const panelStyle = `#dutyreport-preview{position:fixed;z-index:2147483647;right:1em;bottom:1em;max-width:min(42em,calc(100vw - 2em));max-height:50vh;overflow:auto;background:#fff8e1;color:#222;border:2px solid #b26a00;border-radius:4px;padding:.4em .8em;font:14px/1.5 sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.3);text-align:left}
+#dutyreport-preview p,#dutyreport-preview ul{margin:.3em 0}
+#dutyreport-preview ul{padding-left:1.2em}
+#dutyreport-preview .stop{color:#a00}
+#dutyreport-preview pre{white-space:pre-wrap;margin:0;font:inherit}
+`
 
 type failureData struct {
 	Words    words

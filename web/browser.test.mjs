@@ -217,8 +217,13 @@ async function chartsDrawn(page, where) {
   return ids.length;
 }
 
+let axeSource = '';
 async function axe(page, where) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the browser's debugging protocol, which the page's
+  // Content-Security-Policy does not govern (an injected script tag would
+  // be refused, as it should be).
+  if (!axeSource) axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   for (const v of result.violations) {
     if (v.impact === 'serious' || v.impact === 'critical') {
@@ -293,8 +298,20 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync'],
 });
 
-// refuseOutside aborts every request that is not for a file of the site.
+// cspViolations lists what the page's Content-Security-Policy refused
+// since it loaded (each page's head carries one): an inline script or
+// style the page did not hash, or a resource from elsewhere.
+async function cspViolations(page) {
+  return page.evaluate(() => window.__csp || []);
+}
+
+// refuseOutside aborts every request that is not for a file of the site,
+// and records every Content-Security-Policy violation of its pages.
 async function refuseOutside(context) {
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI || 'inline'}`));
+  });
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(base)) {
@@ -329,6 +346,9 @@ try {
     current = rel;
     await page.goto(base + rel, { waitUntil: 'load' });
     charts += await chartsDrawn(page, rel);
+    const refused = await cspViolations(page);
+    if (refused.length) fail(rel, `Content-Security-Policy violations: ${refused.slice(0, 3).join('; ')}`);
+    if (!await page.$('meta[http-equiv="Content-Security-Policy"]')) fail(rel, 'the page carries no Content-Security-Policy');
     if (!axed.has(kind)) {
       axed.add(kind);
       await axe(page, rel);
@@ -411,6 +431,8 @@ try {
       narrowAxed.add(kind);
       await axe(narrow, `${rel} (390 px)`);
     }
+    const narrowRefused = await cspViolations(narrow);
+    if (narrowRefused.length) fail(`${rel} (390 px)`, `Content-Security-Policy violations: ${narrowRefused.slice(0, 3).join('; ')}`);
     const { sw, w } = await narrow.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: document.documentElement.clientWidth }));
     if (sw > w) fail(`${rel} (390 px)`, `the page scrolls sideways: ${sw}px wide in ${w}px`);
     // A task's name keeps a readable width; its table scrolls instead.

@@ -238,7 +238,14 @@ func (t *Theme) Page(buf *bytes.Buffer, p *view.Page) error {
 	if !ok {
 		return fmt.Errorf("no layout for pages of kind %q", p.Kind)
 	}
-	return tmpl.ExecuteTemplate(buf, "base", p)
+	start := buf.Len()
+	if err := tmpl.ExecuteTemplate(buf, "base", p); err != nil {
+		return err
+	}
+	page := withCSP(buf.Bytes()[start:])
+	buf.Truncate(start)
+	buf.Write(page)
+	return nil
 }
 
 // execAt finds the layout file, line and column in an error of
