@@ -32,6 +32,9 @@ type Options struct {
 	// zero for the latest published edition's date.
 	Zip        string
 	SourceDate time.Time
+	// Force builds into an output folder that holds files no build made
+	// (keeping them), and over pages of the last build edited by hand.
+	Force bool
 	// Preview builds for a look, as `dutyreport serve` does: published
 	// editions are compared with editions.lock, but a difference is a
 	// warning and nothing is recorded in the lock or archived.
@@ -137,6 +140,21 @@ func Build(o Options) (Report, problem.List, error) {
 	}
 	if err := guardOut(in.cfg, o, r.rep.Out); err != nil {
 		return r.rep, r.probs, err
+	}
+	// The output folder is the user's: what the last build did not make
+	// stays, and a page of it edited by hand is not overwritten unasked.
+	if r.survey, err = write.SurveyOut(r.rep.Out, madeByBuild(r.rep.Out)); err != nil {
+		return r.rep, r.probs, err
+	}
+	for _, e := range r.survey.Edited {
+		p := problem.Problem{Pos: problem.Position{File: filepath.ToSlash(filepath.Join(r.rep.Out, filepath.FromSlash(e)))}, Code: problem.OutEdited}
+		if o.Force {
+			p.Severity = problem.Warning
+		}
+		r.probs.Add(p)
+	}
+	if r.probs.HasErrors() {
+		return r.rep, r.probs, nil
 	}
 	if r.tree, err = write.Begin(r.rep.Out); err != nil {
 		return r.rep, r.probs, err

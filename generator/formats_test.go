@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"dutyreport/generator/write"
 )
 
 // TestFormatsBuildTheSame builds a one-year site three times: with its
@@ -60,6 +62,7 @@ func TestFormatsBuildTheSame(t *testing.T) {
 		got := build(format)
 		for _, p := range slices.Sorted(mapKeys(want, got)) {
 			switch {
+			case p == write.ManifestFile: // its digests are of the files compared here
 			case filepath.Base(p) == "manifest.json":
 				a, b := manifestInputs(t, want[p], format), manifestInputs(t, got[p], "")
 				if a != b {

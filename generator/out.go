@@ -45,7 +45,7 @@ func guardOut(cfg *config.Config, o Options, out string) error {
 	if o.Audience == config.Public && IsInternalBuild(target) {
 		return refused(problem.TOutIsDashboard, out, InternalMarker)
 	}
-	if entries, err := os.ReadDir(target); err == nil && len(entries) > 0 && !madeByBuild(target) {
+	if entries, err := os.ReadDir(target); err == nil && len(entries) > 0 && !madeByBuild(target) && !o.Force {
 		return refused(problem.TOutNotABuild, out, view.SearchIndexPath)
 	}
 	other := config.Public

@@ -22,6 +22,7 @@ type run struct {
 	in     inputs
 	site   *view.Site
 	tree   *write.Tree
+	survey write.Survey // what the output folder holds besides the last build's own
 	files  *edition.Recorder
 	locked edition.Result
 	rep    Report
@@ -173,10 +174,21 @@ func (r *run) audit() error {
 	return err
 }
 
+// beforeSwap, when set (by tests only), runs between staging the site,
+// the user's files carried in, and swapping it in: where a killed build
+// must leave the previous site whole.
+var beforeSwap func()
+
 // commit swaps the staged site in, records the editions in the lock, and
 // packs the zip when one is asked for.
 func (r *run) commit() error {
 	r.o.Progress.at(StageWrite)
+	if err := r.tree.Carry(r.survey.Foreign); err != nil {
+		return err
+	}
+	if beforeSwap != nil {
+		beforeSwap() // tests: the build killed here
+	}
 	if err := r.tree.Commit(); err != nil {
 		return err
 	}
@@ -185,7 +197,7 @@ func (r *run) commit() error {
 	}
 	r.rep.Locked = r.locked.Recorded()
 	r.rep.Written, r.rep.Unchanged = r.tree.Written, r.tree.Unchanged
-	r.rep.Files = r.tree.Written + r.tree.Unchanged
+	r.rep.Files = r.tree.Written + r.tree.Unchanged + 1 // and the manifest
 	r.up.record(r)
 	if r.o.Zip != "" {
 		return write.Zip(r.rep.Out, r.o.Zip, siteDate(r.in.cfg, r.o))

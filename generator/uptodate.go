@@ -119,12 +119,7 @@ func checkStamp(o Options, cfg *config.Config, out string) (*upToDate, Report, b
 	if gob.NewDecoder(bytes.NewReader(prev.Report)).Decode(&kept) != nil {
 		return u, Report{}, false
 	}
-	files := 0
-	for _, f := range now {
-		if !f.IsDir() {
-			files++
-		}
-	}
+	files := kept.Files
 	if prev.Racy() {
 		// What was read again to be sure is now old enough to be
 		// known by its times.
@@ -145,8 +140,8 @@ func Forget(o Options) {
 // stampedReport is what a stamp keeps of a build's report: a build that
 // does nothing says what the build it stands for said, warnings included.
 type stampedReport struct {
-	Pages    int
-	Warnings problem.List
+	Pages, Files int // Files: the build's own, not the user's kept beside them
+	Warnings     problem.List
 }
 
 // record keeps the stamp of a build that succeeded, with its report. The
@@ -184,7 +179,7 @@ func (u *upToDate) record(r *run) {
 		return
 	}
 	var rep bytes.Buffer
-	if gob.NewEncoder(&rep).Encode(stampedReport{Pages: r.rep.Pages, Warnings: r.probs}) != nil {
+	if gob.NewEncoder(&rep).Encode(stampedReport{Pages: r.rep.Pages, Files: r.rep.Files, Warnings: lasting(r.probs)}) != nil {
 		return
 	}
 	_ = (&stamp.Stamp{Key: u.key, Time: u.start, Site: site, Out: out, Audit: r.auditKey, Made: r.made, Report: rep.Bytes()}).Save(u.path)
@@ -233,4 +228,17 @@ func abs(p string) string {
 		return p
 	}
 	return a
+}
+
+// lasting leaves out the warnings about the output folder as the build
+// found it (a page edited by hand, now written anew): a build that finds
+// nothing changed repeats the others, which still hold.
+func lasting(l problem.List) problem.List {
+	var out problem.List
+	for _, p := range l {
+		if p.Code != problem.OutEdited {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -87,14 +87,21 @@ func TestUpToDate(t *testing.T) {
 		data, _ := os.ReadFile(page)
 		data[len(data)-2] ^= 1
 		writeKeepingTime(t, page, data, st.ModTime())
-	}, Options{})
+	}, Options{Force: true}) // a page edited by hand is the user's to give up
 	upToDate("after the page was restored")
 	rebuilt("a page of the output deleted", func() { os.Remove(page) }, Options{})
-	rebuilt("a file added to the output", func() {
-		if err := os.WriteFile(filepath.Join(out, "2023", "extra.html"), []byte("x"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}, Options{})
+	// A file added to the output is the user's: a build keeps it.
+	extra := filepath.Join(out, "2023", "extra.html")
+	if err := os.WriteFile(extra, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if rep := build(Options{}); rep.UpToDate {
+		t.Fatal("a file added to the output: the build was skipped")
+	}
+	if data, err := os.ReadFile(extra); err != nil || string(data) != "x" {
+		t.Fatalf("the build did not keep the user's file: %q %v", data, err)
+	}
+	rebuilt("the user's file removed", func() { os.Remove(extra) }, Options{})
 	upToDate("after the foreign file was removed")
 	rebuilt("a notice edited", func() {
 		p := filepath.Join(dir, "content", "about.md")

@@ -175,6 +175,7 @@ was until the new one is complete, then it is swapped in.`,
 	cmd.Flags().StringVar(&o.Out, "out", "", "the output folder (default: public/ or dashboard/ in the site folder, from site.yaml)")
 	cmd.Flags().StringVar(&o.Audience, "audience", config.Public, "public (the county website) or internal (the office's dashboard)")
 	cmd.Flags().BoolVar(&o.NoCache, "no-cache", false, "read every input file again, ignoring what the cache kept of unchanged ones")
+	cmd.Flags().BoolVar(&o.Force, "force", false, "build into an output folder that holds files no build made (keeping them), and over pages of the last build edited by hand")
 	cmd.Flags().StringVar(&o.Zip, "zip", "", "also pack the built site into this zip file, the same bytes for the same site (for upload to the county CMS)")
 	progressFlags(cmd, &quiet, &verbose)
 	return cmd

@@ -66,6 +66,7 @@ var zhFlags = map[string]string{
 	"out":            "输出文件夹（默认为站点目录中的 public/ 或 dashboard/，见 site.yaml）",
 	"audience":       "public（县政府网站上的公开网站）或 internal（本单位使用的内部版）",
 	"no-cache":       "重新读取每个输入文件，不使用缓存中未变文件的读取结果",
+	"force":          "生成到有其他文件的输出文件夹（保留这些文件），或覆盖上次生成后被手工改过的页面",
 	"zip":            "同时把生成的网站打包成此 zip 文件，同一网站的字节相同（用于上传到县政府网站的内容管理系统）",
 	"format":         "text，或 json：把全部问题以 JSON 数组（各部分分开）输出到标准输出",
 	"quiet":          "只输出问题：不显示进度和汇总",

@@ -217,6 +217,11 @@ const (
 	// must not see. The build stops and the previous site stays. Fix: a bug
 	// in a theme template or a name the masking did not know; report it.
 	AuditLeak Code = "audit.leak"
+	// OutEdited: a page the last build wrote was changed by hand in the
+	// output folder since; the build would overwrite it. Fix: make the
+	// change in the site's inputs (content/, a theme), or build with
+	// --force to overwrite it (then a warning).
+	OutEdited Code = "out.edited"
 	// AuditInternalBuild: the folder audited as the public site holds an
 	// internal build (its marker file .dutyreport-internal): the dashboard
 	// names persons and may never be published. Fix: audit the public build.
@@ -364,6 +369,7 @@ var catalog = map[Code]entry{
 	NoticeConflict:               {"该案件已在责任追究台账中，通报不得另填案件信息", "the case is in the case register: the notice may not give its fields again", "请删除通报中的这些字段，只保留标题和正文", "delete those fields from the notice; keep its title and text"},
 	NoticeNoFacts:                {"案件没有事实摘要，也没有通报正文", "the case has no summary of facts and no notice text", "请在台账中填写事实摘要，或在 content/notices 中写通报", "write the facts in the register, or a notice in content/notices"},
 	AuditLeak:                    {"网站中有该版本不得显示的敏感信息", "the site holds a sensitive string its audience may not see", "生成网站时发现即停止，原网站保持不变；这是主题模板或脱敏的缺陷，请报告", "a build that finds one stops and keeps the previous site; it is a bug in a theme template or in the masking: report it"},
+	OutEdited:                    {"上次生成的这个文件此后被手工改过，生成会覆盖它", "this file of the last build was edited by hand since; a build would overwrite it", "请把改动放进站点的输入（content/ 或主题）；确要覆盖，请加 --force", "make the change in the site's inputs (content/ or a theme); to overwrite it, build with --force"},
 	AuditInternalBuild:           {"这是内部版网站，不得作为公开网站发布", "the folder holds an internal build, which may never be published", "内部版显示人员姓名；请检查并发布公开版（dutyreport build 生成的 public/）", "the dashboard names persons; audit and publish the public build (public/ from dutyreport build)"},
 	ContentFrontMatter:           {"Markdown 文件头部信息有误", "front matter is not valid", "请按行号修改", "correct it at that line"},
 	ContentReservedName:          {"该文件名与网站自身的页面重名", "the file's name is taken by a page the site makes itself", "请给文件换个名字", "rename the file"},

@@ -510,7 +510,7 @@ var texts = [textCount]text{
 	TOutIsSite:           {"输出文件夹 %s 就是站点目录本身", "the output folder %s is the site folder itself"},
 	TOutHoldsInputs:      {"输出文件夹 %s 会替换站点的输入（%s）；请换一个文件夹", "the output folder %s would replace the site's inputs (%s); choose another folder"},
 	TOutIsDashboard:      {"输出文件夹 %s 中是内部版（有 %s）：公开网站决不能写在内部版之上；请选择公开网站的文件夹", "the output folder %s holds an internal build (it has %s): the public site may never be written over the dashboard; choose the public folder"},
-	TOutNotABuild:        {"输出文件夹 %s 中有文件，但不是以前生成的网站（没有 dutyreport 写的 index.html 和 %s）；生成会替换整个文件夹、删除这些文件，请选择空的或新的文件夹", "the output folder %s holds files but no earlier build (no index.html and %s written by dutyreport); a build replaces the whole folder and would delete them, so choose an empty or new folder"},
+	TOutNotABuild:        {"输出文件夹 %s 中有文件，但不是以前生成的网站（没有 dutyreport 写的 index.html 和 %s）；请选择空的或新的文件夹，或加 --force 生成到其中（其中的文件保留，同名的会被网站的文件替换）", "the output folder %s holds files but no earlier build (no index.html and %s written by dutyreport): choose an empty or new folder, or build into it with --force (its files are kept, those of the same names replaced by the site's)"},
 	TOutAroundOther:      {"%s 网站不能写在 %s 网站的文件夹 %s 之内或之外围", "the %s site may not be written into or around the %s site's folder %s"},
 	TRevisionsPublic:     {"各版次按发布时的公开版保存：请去掉 --audience internal", "revisions are kept as they were published, in the public audience: leave out --audience internal"},
 	TNoSuchYear:          {"%s没有 %d 年度；现有 %s", "the %s has no year %d; it has %s"},

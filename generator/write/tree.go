@@ -169,8 +169,12 @@ func (t *Tree) Sum(p string) ([sha256.Size]byte, bool) {
 // that must pass before Commit.
 func (t *Tree) Staged() string { return t.tmp }
 
-// Commit swaps the new site in for the old one and removes the old.
+// Commit writes the manifest of the files the build made, swaps the new
+// site in for the old one and removes the old.
 func (t *Tree) Commit() error {
+	if err := os.WriteFile(filepath.Join(t.tmp, ManifestFile), t.manifest(), 0o644); err != nil {
+		return err
+	}
 	if _, err := os.Lstat(t.out); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(t.tmp, t.out)
 	}
