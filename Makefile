@@ -20,7 +20,7 @@ VENDOR   := themes/default/assets/vendor
 ECHARTS  := $(VENDOR)/echarts.min.js
 NODE_OK  := web/node_modules/.installed
 
-.PHONY: build tool site examples assets test gotest browser-test chromium vet fmt-check golden data bench bench-smoke fuzz-smoke libreoffice clean dist dist-check cross-check
+.PHONY: build tool site examples assets test gotest browser-test chromium vet fmt-check golden data bench bench-smoke fuzz-smoke libreoffice clean dist dist-check cross-check nginx
 
 ## build: build the tool, then the example site at the repository root into public/
 build: tool site examples
@@ -77,8 +77,17 @@ examples: tool
 test: vet fmt-check gotest
 	$(MAKE) browser-test
 
-gotest: assets
-	$(GO) test ./...
+gotest: assets nginx
+	DUTYREPORT_REQUIRE_NGINX=1 $(GO) test ./...
+
+## nginx: Debian's nginx (nginx-light), which the hosting test starts on
+## loopback with the configuration an internal build writes (generator/deploy)
+nginx:
+	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ] && ! sudo -n true 2>/dev/null; then \
+		echo "make test needs nginx: install Debian's package (apt-get install nginx-light) as root"; exit 1; fi; \
+	echo "installing Debian's nginx-light for the hosting test"; \
+	$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends nginx-light
 
 ## browser-test: the example site in a real browser (web/browser.test.mjs):
 ## charts draw, no console error, no request leaves the site, axe-core clean

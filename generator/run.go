@@ -2,12 +2,17 @@ package generator
 
 import (
 	"crypto/sha256"
+	"io"
+	"maps"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 
 	"dutyreport/generator/audit"
 	"dutyreport/generator/config"
+	"dutyreport/generator/deploy"
 	"dutyreport/generator/edition"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/render"
@@ -174,6 +179,30 @@ func (r *run) audit() error {
 	return err
 }
 
+// DeployDir is the site's folder of web server configuration, written by
+// an internal build.
+const DeployDir = "deploy"
+
+// writeDeploy writes the servers' configuration into the site's deploy/
+// folder, each file replaced whole.
+func writeDeploy(source string, d config.Deploy) error {
+	files, err := deploy.Files(d)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(source, DeployDir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		data := files[name]
+		if err := write.Atomic(filepath.Join(dir, name), func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // beforeSwap, when set (by tests only), runs between staging the site,
 // the user's files carried in, and swapping it in: where a killed build
 // must leave the previous site whole.
@@ -194,6 +223,13 @@ func (r *run) commit() error {
 	}
 	if err := edition.Commit(r.o.Source, r.locked); err != nil {
 		return err
+	}
+	if r.o.Audience == config.Internal && r.in.cfg.Site.Deploy != (config.Deploy{}) {
+		// The servers' configuration for both audiences, from site.yaml's
+		// deploy keys: a site that has none is hosted its own way.
+		if err := writeDeploy(r.o.Source, r.in.cfg.Site.Deploy); err != nil {
+			return err
+		}
 	}
 	r.rep.Locked = r.locked.Recorded()
 	r.rep.Written, r.rep.Unchanged = r.tree.Written, r.tree.Unchanged

@@ -202,8 +202,8 @@ func siteSkip(cfg *config.Config, o Options, out string) stamp.Skip {
 		}
 	}
 	return func(rel string, dir bool) bool {
-		if rel == ".git" || rel == CacheDir {
-			return true
+		if rel == ".git" || rel == CacheDir || rel == DeployDir {
+			return true // deploy/ is what an internal build writes, not reads
 		}
 		base := rel[strings.LastIndex(rel, "/")+1:]
 		if strings.HasPrefix(base, write.TempPrefix) || strings.HasPrefix(base, write.AsidePrefix) {

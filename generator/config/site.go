@@ -43,6 +43,23 @@ type Site struct {
 	// document (公文): who issues it, to whom, and who prints it. A
 	// notice's front matter may give its own issuer, recipients and copies.
 	Notices NoticeDefaults `yaml:"notices"`
+	// Deploy describes the web server the two audiences are hosted on,
+	// for the configuration an internal build writes into deploy/.
+	Deploy Deploy `yaml:"deploy"`
+}
+
+// Deploy is where and how the server serves the site (see the README,
+// "Hosting"): the public site at the root, the dashboard under a path
+// behind a password (nginx) or Windows authentication (IIS).
+type Deploy struct {
+	ServerName        string `yaml:"server_name"`         // kaohe.qinghe.gov.cn
+	Listen            string `yaml:"listen"`              // default 443 ssl, or 80 without TLS
+	PublicRoot        string `yaml:"public_root"`         // the public site's folder on the server
+	InternalRoot      string `yaml:"internal_root"`       // the dashboard's folder on the server
+	InternalPath      string `yaml:"internal_path"`       // its address: /internal/
+	Htpasswd          string `yaml:"htpasswd"`            // nginx's password file for the dashboard
+	TLSCertificate    string `yaml:"tls_certificate"`     // the certificate's file
+	TLSCertificateKey string `yaml:"tls_certificate_key"` // its key's file
 }
 
 // NoticeDefaults lay a notice out as a Chinese official circular (GB/T
