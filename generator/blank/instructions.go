@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"dutyreport/generator/record"
+	"dutyreport/generator/workbook"
 )
 
 // instructions writes the sheet 填表说明: the year and the table, which
@@ -110,6 +111,6 @@ func rowWhat(k record.Kind) string {
 // rowHeight gives a merged line of instructions room for its text, at
 // about 60 Chinese characters to a line of the merged width.
 func rowHeight(text string) float64 {
-	lines := (textWidth(text) + 119) / 120
+	lines := (workbook.TextWidth(text) + 119) / 120
 	return float64(max(lines, 1)) * 18
 }

@@ -3,11 +3,11 @@ package blank
 import (
 	"fmt"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"dutyreport/generator/record"
+	"dutyreport/generator/workbook"
 )
 
 // blankRows is how many rows of a header-only template carry the
@@ -247,14 +247,14 @@ func validation(c column, col string, last int, colOf map[string]string, lists *
 // width gives column c a width that fits its header and its first values
 // (a CJK character counting two), between 8 and 60.
 func width(c column, rows [][]any, i int) float64 {
-	w := textWidth(c.name) + 4
+	w := workbook.TextWidth(c.name) + 4
 	if c.date {
 		w = max(w, 12)
 	}
 	for _, r := range rows[:min(len(rows), 500)] {
 		switch v := r[i].(type) {
 		case string:
-			w = max(w, textWidth(v)+2)
+			w = max(w, workbook.TextWidth(v)+2)
 		case int:
 			w = max(w, len(strconv.Itoa(v))+2)
 		}
@@ -263,18 +263,6 @@ func width(c column, rows [][]any, i int) float64 {
 		w = max(w, 20) // free text: room to write
 	}
 	return float64(min(max(w, 8), 60))
-}
-
-func textWidth(s string) int {
-	w := 0
-	for _, r := range s {
-		if utf8.RuneLen(r) > 1 {
-			w += 2
-		} else {
-			w++
-		}
-	}
-	return w
 }
 
 // choiceSheet is the hidden sheet 选项: a column per list of choices, its

@@ -157,6 +157,12 @@ func displayWidth(v any) int {
 	case time.Time:
 		return 10
 	}
+	return TextWidth(s)
+}
+
+// TextWidth is how many character cells s takes in a spreadsheet column:
+// two for a Chinese character, one for an ASCII one.
+func TextWidth(s string) int {
 	w := 0
 	for _, r := range s {
 		if utf8.RuneLen(r) > 1 {
