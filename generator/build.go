@@ -159,6 +159,7 @@ func Build(o Options) (Report, problem.List, error) {
 	if r.tree, err = write.Begin(r.rep.Out); err != nil {
 		return r.rep, r.probs, err
 	}
+	r.tree.Know(r.survey.Kept)
 	for _, stage := range []func() error{func() error { return r.render(theme) }, r.editions, r.audit, r.commit} {
 		if err := stage(); err != nil || r.probs.HasErrors() {
 			r.tree.Abort()

@@ -28,6 +28,17 @@ type Survey struct {
 	Foreign []string
 	// Edited are the previous build's files whose bytes changed since.
 	Edited []string
+	// Kept are the previous build's files as it left them, each with
+	// its digest, size and time when surveyed: a build that writes the
+	// same bytes links the file without reading it again (see Known).
+	Kept map[string]Known
+}
+
+// Known is a file of the output folder whose bytes were read and digested.
+type Known struct {
+	Sum   [sha256.Size]byte
+	Size  int64
+	Mtime int64 // Unix nanoseconds
 }
 
 // SurveyOut reads the output folder out against its manifest. Without a
@@ -78,10 +89,22 @@ func SurveyOut(out string, made bool) (Survey, error) {
 		case listed[rel] == "":
 			s.Foreign = append(s.Foreign, rel)
 		case d.Type().IsRegular():
-			if sum, err := fileSum(p); err != nil {
+			info, err := d.Info()
+			if err != nil {
 				return err
-			} else if sum != listed[rel] {
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			sum := sha256.Sum256(data)
+			if hex.EncodeToString(sum[:]) != listed[rel] {
 				s.Edited = append(s.Edited, rel)
+			} else {
+				if s.Kept == nil {
+					s.Kept = map[string]Known{}
+				}
+				s.Kept[rel] = Known{Sum: sum, Size: info.Size(), Mtime: info.ModTime().UnixNano()}
 			}
 		default: // a listed file that became a link or a folder: edited
 			s.Edited = append(s.Edited, rel)
@@ -112,14 +135,6 @@ func readManifest(out string) (map[string]string, bool, error) {
 	return listed, true, sc.Err()
 }
 
-func fileSum(p string) (string, error) {
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return "", err
-	}
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:]), nil
-}
 
 // Carry puts the user's entries of the output folder into the staged site,
 // as they are: files hard-linked (copied where links cannot be made),

@@ -22,6 +22,7 @@ type Tree struct {
 	linked   map[string]bool              // those linked from the previous build
 	sums     map[string][sha256.Size]byte // the digest of each file's bytes
 	dirs     map[string]bool              // the folders made in tmp, slash-separated
+	known    map[string]Known             // the previous build's files as surveyed (Know)
 	// Written counts files with new bytes; Unchanged those linked from the
 	// previous build. Read them once the last Add has returned.
 	Written, Unchanged int
@@ -71,13 +72,13 @@ func (t *Tree) Add(p string, data []byte) error {
 		return err
 	}
 	prev := filepath.Join(t.out, filepath.FromSlash(p))
-	unchanged := same(prev, data) && os.Link(prev, dst) == nil
+	sum := sha256.Sum256(data)
+	unchanged := t.same(p, prev, data, sum) && os.Link(prev, dst) == nil
 	if !unchanged {
 		if err := os.WriteFile(dst, data, 0o644); err != nil {
 			return err
 		}
 	}
-	sum := sha256.Sum256(data)
 	t.mu.Lock()
 	t.sums[p] = sum
 	if unchanged {
@@ -142,6 +143,23 @@ func (t *Tree) place(p string) (string, error) {
 		t.mu.Unlock()
 	}
 	return dst, nil
+}
+
+// Know gives the tree the previous build's files as a survey of the output
+// folder read them (Survey.Kept), so that one is not read again to be
+// compared. Call it before the first Add.
+func (t *Tree) Know(files map[string]Known) { t.known = files }
+
+// same reports whether the previous build's file at p (name in the output
+// folder) holds exactly data, whose digest is sum: by the survey's digest
+// while the file's size and time are still as surveyed, else by its bytes.
+func (t *Tree) same(p, name string, data []byte, sum [sha256.Size]byte) bool {
+	if k, ok := t.known[p]; ok {
+		if st, err := os.Lstat(name); err == nil && st.Mode().IsRegular() && st.Size() == k.Size && st.ModTime().UnixNano() == k.Mtime {
+			return k.Sum == sum
+		}
+	}
+	return same(name, data)
 }
 
 // same reports whether the file at name holds exactly data.
