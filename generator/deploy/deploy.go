@@ -14,13 +14,14 @@ import (
 	"text/template"
 
 	"dutyreport/generator/config"
+	"dutyreport/generator/render"
 )
 
 // Headers are the response headers both servers send with every file:
 // the pages' own Content-Security-Policy again (a header also covers what
 // a meta cannot: frames), no MIME sniffing, no referrer to other sites.
 var Headers = [][2]string{
-	{"Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"},
+	{"Content-Security-Policy", render.CSPBase + "; frame-ancestors 'self'"},
 	{"X-Content-Type-Options", "nosniff"},
 	{"Referrer-Policy", "same-origin"},
 }

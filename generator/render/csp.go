@@ -15,7 +15,9 @@ import (
 // script the page did not come with. The policy is a <meta> (a county CMS
 // seldom lets the office set headers; the generated server configuration
 // sends the same as a header), and the same bytes give the same policy.
-const cspBase = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'"
+// CSPBase is what every page allows, before its scripts and styles; the
+// server configuration (generator/deploy) sends it as a header too.
+const CSPBase = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'"
 
 var (
 	// An executable inline script is a <script> without attributes: the
@@ -25,20 +27,22 @@ var (
 	charsetMeta  = []byte(`<meta charset="utf-8">`)
 )
 
-// withCSP puts the policy for page into its head, right after its charset,
-// before anything the policy governs.
-func withCSP(page []byte) []byte {
+// addCSP puts the policy for the page written into buf from start on into
+// its head, right after its charset, before anything the policy governs:
+// the page's tail moves along in buf, the page is not copied.
+func addCSP(buf *bytes.Buffer, start int) {
+	page := buf.Bytes()[start:]
 	at := bytes.Index(page, charsetMeta)
 	if at < 0 {
-		return page
+		return
 	}
-	policy := cspBase + "; script-src 'self'" + hashes(inlineScript, page) + "; style-src 'self'" + hashes(inlineStyle, page)
+	at += start + len(charsetMeta)
+	policy := CSPBase + "; script-src 'self'" + hashes(inlineScript, page) + "; style-src 'self'" + hashes(inlineStyle, page)
 	meta := "\n" + `<meta http-equiv="Content-Security-Policy" content="` + policy + `">`
-	at += len(charsetMeta)
-	out := make([]byte, 0, len(page)+len(meta))
-	out = append(out, page[:at]...)
-	out = append(out, meta...)
-	return append(out, page[at:]...)
+	buf.WriteString(meta) // room at the end, then the tail moved into it
+	b := buf.Bytes()
+	copy(b[at+len(meta):], b[at:len(b)-len(meta)])
+	copy(b[at:], meta)
 }
 
 // hashes lists the 'sha256-…' sources of the blocks re finds in page.

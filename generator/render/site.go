@@ -242,9 +242,7 @@ func (t *Theme) Page(buf *bytes.Buffer, p *view.Page) error {
 	if err := tmpl.ExecuteTemplate(buf, "base", p); err != nil {
 		return err
 	}
-	page := withCSP(buf.Bytes()[start:])
-	buf.Truncate(start)
-	buf.Write(page)
+	addCSP(buf, start)
 	return nil
 }
 
