@@ -135,7 +135,6 @@ func readManifest(out string) (map[string]string, bool, error) {
 	return listed, true, sc.Err()
 }
 
-
 // Carry puts the user's entries of the output folder into the staged site,
 // as they are: files hard-linked (copied where links cannot be made),
 // folders made anew with their contents, symlinks made again. The swap
