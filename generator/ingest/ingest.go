@@ -61,38 +61,15 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 		res.Files = append(res.Files, record.Source{Path: rel})
 		return uint16(len(res.Files) - 1)
 	}
-	firstYear := 0
-	if len(c.Site.Years) > 0 {
-		firstYear = c.Site.Years[0].Year
-	}
-
-	unitsRel, unitSheets := config.SplitInput(filepath.ToSlash(c.Site.Inputs.Units))
 	files := sitefs.Open(c.Dir)
 	defer files.Close()
-	unitsRel, rivals := findInput(files, unitsRel)
-	if len(rivals) > 0 {
-		probs.Add(twoFiles(unitsRel, rivals))
-	}
+	unitsRel, unitSheets, rivals := registerFile(c, files)
 	// The cache's salt is taken before the register is read, and again at
 	// the end: a register saved meanwhile keeps nothing of this build.
 	ch := newCache(opt.CacheDir, c, files, unitsRel, unitSheets)
 	f := add(unitsRel)
-	var units []record.Unit
-	var rejected map[string]bool
 	opt.reading(unitsRel, true)
-	// Of several registers, which one is meant is the clerk's to say:
-	// none is read.
-	var wb *workbook
-	ok := false
-	if len(rivals) == 0 {
-		wb, ok = openWorkbook(files, unitsRel, &probs)
-	}
-	if ok {
-		res.Files[f].Sheets, res.Files[f].Marker = wb.sheets, wb.marker
-		t := &table{wb: wb, file: f, names: unitSheets, want: unitColumns, probs: &probs, rejected: map[string]bool{}}
-		units, rejected = readUnits(t, s, firstYear)
-		wb.Close()
-	}
+	units, rejected := readRegister(c, files, unitsRel, unitSheets, rivals, &res.Files[f], f, &probs)
 	opt.reading(unitsRel, false)
 	if len(units) == 0 {
 		// No register, or none of it readable: its problem is reported,
@@ -159,6 +136,37 @@ func ReadWith(c *config.Config, opt Options) (*record.Data, problem.List) {
 	explainMissing(files, probs)
 	probs.Sort()
 	return res, probs
+}
+
+// registerFile finds the units register's file as site.yaml names it (or
+// beside it, see findInput), with the sheets named and any rivals.
+func registerFile(c *config.Config, files *sitefs.Root) (rel string, sheets, rivals []string) {
+	rel, sheets = config.SplitInput(filepath.ToSlash(c.Site.Inputs.Units))
+	rel, rivals = findInput(files, rel)
+	return rel, sheets, rivals
+}
+
+// readRegister reads the units register at rel, file number f of the
+// positions, into its units and the codes of its rows refused, and src
+// into its sheets and marker. Of several registers (rivals), which one is
+// meant is the clerk's to say: none is read, and that is the problem.
+func readRegister(c *config.Config, files *sitefs.Root, rel string, sheets, rivals []string, src *record.Source, f uint16, probs *problem.List) ([]record.Unit, map[string]bool) {
+	if len(rivals) > 0 {
+		probs.Add(twoFiles(rel, rivals))
+		return nil, nil
+	}
+	wb, ok := openWorkbook(files, rel, probs)
+	if !ok {
+		return nil, nil
+	}
+	defer wb.Close()
+	src.Sheets, src.Marker = wb.sheets, wb.marker
+	firstYear := 0
+	if len(c.Site.Years) > 0 {
+		firstYear = c.Site.Years[0].Year
+	}
+	t := &table{wb: wb, file: f, names: sheets, want: unitColumns, probs: probs, rejected: map[string]bool{}}
+	return readUnits(t, &c.Scheme, firstYear)
 }
 
 // cachedJob reads one file into its year, or takes what reading it gave

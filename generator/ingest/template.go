@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"path/filepath"
-
 	"dutyreport/generator/config"
 	"dutyreport/generator/problem"
 	"dutyreport/generator/record"
@@ -42,24 +40,10 @@ func Reads(k record.Kind, s *config.Scheme) (read, must bool) {
 // ReadUnits reads the units register alone, as a build reads it first.
 func ReadUnits(c *config.Config) (*record.Register, problem.List) {
 	var probs problem.List
-	firstYear := 0
-	if len(c.Site.Years) > 0 {
-		firstYear = c.Site.Years[0].Year
-	}
-	rel, sheets := config.SplitInput(filepath.ToSlash(c.Site.Inputs.Units))
 	files := sitefs.Open(c.Dir)
 	defer files.Close()
-	rel, rivals := findInput(files, rel)
-	if len(rivals) > 0 {
-		probs.Add(twoFiles(rel, rivals))
-		return record.NewRegister(nil), probs
-	}
-	var units []record.Unit
-	if wb, ok := openWorkbook(files, rel, &probs); ok {
-		t := &table{wb: wb, file: 1, names: sheets, want: unitColumns, probs: &probs, rejected: map[string]bool{}}
-		units, _ = readUnits(t, &c.Scheme, firstYear)
-		wb.Close()
-	}
+	rel, sheets, rivals := registerFile(c, files)
+	units, _ := readRegister(c, files, rel, sheets, rivals, &record.Source{Path: rel}, 1, &probs)
 	probs.Sort()
 	return record.NewRegister(units), probs
 }
