@@ -82,23 +82,36 @@ func nearestCell(cells []string, taken map[int]bool, keys []string) (int, bool) 
 			continue
 		}
 		for _, key := range keys {
-			limit := 1
-			if utf8.RuneCountInString(key) > 4 {
-				limit = 2
+			d, ok := typoDistance([]rune(k), []rune(key))
+			if !ok && strings.Contains(k, key) {
+				d, ok = typoLimit([]rune(key)), true
 			}
-			d := limit + 1 // too far apart in length to compare
-			if n, m := utf8.RuneCountInString(k), utf8.RuneCountInString(key); n-m <= limit && m-n <= limit {
-				d = editDistance([]rune(k), []rune(key))
-			}
-			if d > limit && strings.Contains(k, key) {
-				d = limit
-			}
-			if d <= limit && d < bestD {
+			if ok && d < bestD {
 				best, bestD = i, d
 			}
 		}
 	}
 	return best, best >= 0
+}
+
+// typoLimit is how far a name may be typed wrong and still be told for
+// the name b: one character, two for a name of more than four.
+func typoLimit(b []rune) int {
+	if len(b) > 4 {
+		return 2
+	}
+	return 1
+}
+
+// typoDistance is the edit distance from a to b, and whether it is within
+// typoLimit of b (names too far apart in length are not compared).
+func typoDistance(a, b []rune) (int, bool) {
+	limit := typoLimit(b)
+	if len(a)-len(b) > limit || len(b)-len(a) > limit {
+		return 0, false
+	}
+	d := editDistance(a, b)
+	return d, d <= limit
 }
 
 // editDistance counts the characters to insert, delete or change to turn

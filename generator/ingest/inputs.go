@@ -65,13 +65,9 @@ func nearMisses(files *sitefs.Root, rel string) []string {
 			continue
 		}
 		got := []rune(looseName(name))
-		limit := 1
-		if len(want) > 4 {
-			limit = 2
-		}
 		near := strings.Contains(string(got), string(want))
-		if !near && len(got)-len(want) <= limit && len(want)-len(got) <= limit {
-			near = editDistance(got, want) <= limit
+		if !near {
+			_, near = typoDistance(got, want)
 		}
 		if near && len(out) < 5 {
 			out = append(out, path.Join(dir, name))

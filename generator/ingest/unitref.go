@@ -152,10 +152,6 @@ func (r *register) nearest(key string, year int) []string {
 		return near
 	}
 	want := []rune(key)
-	limit := 1
-	if len(want) > 4 {
-		limit = 2
-	}
 	type cand struct {
 		d    int
 		name string
@@ -166,12 +162,8 @@ func (r *register) nearest(key string, year int) []string {
 		if !u.ActiveIn(year) {
 			continue
 		}
-		got := []rune(config.FoldName(u.NameIn(year)))
-		if len(got)-len(want) > limit || len(want)-len(got) > limit {
-			continue
-		}
 		// At most a third of the name changed: 四镇 is no typo of 一镇.
-		if d := editDistance(got, want); d > 0 && d <= limit && 3*d <= len(want) {
+		if d, ok := typoDistance([]rune(config.FoldName(u.NameIn(year))), want); ok && d > 0 && 3*d <= len(want) {
 			cands = append(cands, cand{d, "“" + u.NameIn(year) + "”（" + u.Code + "）"})
 		}
 	}
