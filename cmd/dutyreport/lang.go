@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"dutyreport/generator"
 	"dutyreport/generator/problem"
+	"dutyreport/generator/workbook"
 	"dutyreport/serve"
 )
 
@@ -138,27 +138,14 @@ func zhFlagUsages(fs *pflag.FlagSet) string {
 		if d := f.DefValue; d != "" && d != "false" && d != "0" && f.Value.Type() != "bool" {
 			usage += "（默认 " + d + "）"
 		}
-		width = max(width, columns(left))
+		width = max(width, workbook.TextWidth(left))
 		lines = append(lines, line{left, usage})
 	})
 	var b strings.Builder
 	for _, l := range lines {
-		b.WriteString(l.left + strings.Repeat(" ", width-columns(l.left)+3) + l.usage + "\n")
+		b.WriteString(l.left + strings.Repeat(" ", width-workbook.TextWidth(l.left)+3) + l.usage + "\n")
 	}
 	return b.String()
-}
-
-// columns is how wide s shows in a terminal: a Chinese character takes
-// two columns.
-func columns(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) || r >= 0xFF01 && r <= 0xFF60 {
-			n++
-		}
-	}
-	return n
 }
 
 // langOf gives the language of messages of cmd's tree, which run set.
