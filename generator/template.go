@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -19,6 +17,7 @@ import (
 	"dutyreport/generator/config"
 	"dutyreport/generator/ingest"
 	"dutyreport/generator/problem"
+	"dutyreport/generator/write"
 )
 
 // TemplateOptions say which blank workbooks to make.
@@ -110,12 +109,7 @@ func madeByTemplate(dir string) (map[string]string, error) {
 	mine := map[string]string{}
 	listed := map[string][]string{}
 	if data, err := os.ReadFile(filepath.Join(dir, TemplateManifest)); err == nil {
-		sc := bufio.NewScanner(bytes.NewReader(data))
-		for sc.Scan() {
-			if sum, name, ok := strings.Cut(sc.Text(), "  "); ok {
-				listed[name] = append(listed[name], sum)
-			}
-		}
+		listed, _ = write.ParseSums(data) // as much as can be read, as before
 	}
 	var foreign []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {

@@ -125,14 +125,28 @@ func readManifest(out string) (map[string]string, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
+	all, err := ParseSums(data)
 	listed := map[string]string{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		if sum, p, ok := strings.Cut(sc.Text(), "  "); ok && fs.ValidPath(p) {
-			listed[p] = sum
+	for p, sums := range all {
+		if fs.ValidPath(p) {
+			listed[p] = sums[len(sums)-1]
 		}
 	}
-	return listed, true, sc.Err()
+	return listed, true, err
+}
+
+// ParseSums reads a list of digests as sha256sum writes it ("hex  path" a
+// line), each path's digests in their order: the output folder's manifest,
+// the templates' (generator/template.go).
+func ParseSums(data []byte) (map[string][]string, error) {
+	sums := map[string][]string{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		if sum, p, ok := strings.Cut(sc.Text(), "  "); ok {
+			sums[p] = append(sums[p], sum)
+		}
+	}
+	return sums, sc.Err()
 }
 
 // Carry puts the user's entries of the output folder into the staged site,
